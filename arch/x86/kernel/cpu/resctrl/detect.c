@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Boot-time enumeration of the monitoring parameters every CPU carries in
+ * struct cpuinfo_x86, called from the vendor init code.
+ */
+#include <asm/cpufeature.h>
+#include <asm/processor.h>
+#include <asm/resctrl.h>
+
+/* MBM counters are 24 bits wide plus the offset CPUID reports. */
+#define X86_MBM_WIDTH_OFFSET_AMD	20
+
+/*
+ * CPUID leaf 0xF: sub-leaf 0 gives the highest RMID of any resource in
+ * EBX; sub-leaf 1 (L3) gives the L3 RMID count, the occupancy scale and
+ * the counter width offset.
+ */
+void resctrl_cpu_detect(struct cpuinfo_x86 *c)
+{
+	u32 eax, ebx, ecx, edx;
+
+	c->x86_cache_max_rmid = -1;
+	c->x86_cache_occ_scale = -1;
+	c->x86_cache_mbm_width_offset = -1;
+	if (!cpu_has(c, X86_FEATURE_CQM_LLC))
+		return;
+
+	c->x86_cache_max_rmid = cpuid_ebx(0xf);
+	if (!cpu_has(c, X86_FEATURE_CQM_OCCUP_LLC) &&
+	    !cpu_has(c, X86_FEATURE_CQM_MBM_TOTAL) &&
+	    !cpu_has(c, X86_FEATURE_CQM_MBM_LOCAL))
+		return;
+
+	cpuid_count(0xf, 1, &eax, &ebx, &ecx, &edx);
+	c->x86_cache_max_rmid = ecx;
+	c->x86_cache_occ_scale = ebx;
+	c->x86_cache_mbm_width_offset = eax & 0xff;
+	/* AMD and Hygon parts that predate the offset field use 20. */
+	if (!c->x86_cache_mbm_width_offset &&
+	    (c->x86_vendor == X86_VENDOR_AMD || c->x86_vendor == X86_VENDOR_HYGON))
+		c->x86_cache_mbm_width_offset = X86_MBM_WIDTH_OFFSET_AMD;
+}

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IA32_PQR_ASSOC: the MSR that tags a CPU's work with a CLOSID and an
+ * RMID. The context switch writes it from the per-CPU state kept here;
+ * the filesystem core fills that state through the resctrl_arch_*()
+ * helpers and asks CPUs to reload when a group's membership changes.
+ */
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
+#include <linux/percpu.h>
+#include <linux/smp.h>
+
+#include <asm/cpufeature.h>
+#include <asm/msr.h>
+#include <asm/resctrl.h>
+
+DEFINE_PER_CPU(struct x86_pqr, x86_pqr);
+DEFINE_STATIC_KEY_FALSE(x86_pqr_switching);
+
+/* Allocation or monitoring: either makes the CPU honour PQR_ASSOC. */
+static bool x86_pqr_present(void)
+{
+	return boot_cpu_has(X86_FEATURE_RDT_A) ||
+	       boot_cpu_has(X86_FEATURE_CQM_LLC);
+}
+
+void x86_pqr_write(u64 val)
+{
+	this_cpu_write(x86_pqr.loaded, val);
+	wrmsrl(MSR_IA32_PQR_ASSOC, val);
+}
+
+/**
+ * resctrl_arch_set_cpu_ids() - set the IDs a CPU gives default-group tasks
+ * @cpu: the CPU
+ * @closid: CLOSID of the control group the CPU is assigned to
+ * @rmid: RMID of the monitor group the CPU is assigned to
+ *
+ * Takes effect at the CPU's next context switch, or at once after
+ * resctrl_arch_reload_cpus().
+ */
+void resctrl_arch_set_cpu_ids(unsigned int cpu, u32 closid, u32 rmid)
+{
+	WRITE_ONCE(per_cpu(x86_pqr, cpu).cpu_ids, x86_pqr_value(closid, rmid));
+}
+
+static void x86_pqr_reload(void *unused)
+{
+	x86_pqr_sched_in(current);
+}
+
+/**
+ * resctrl_arch_reload_cpus() - make CPUs load the IDs of what runs there
+ * @cpus: the CPUs; offline ones are skipped
+ *
+ * Context: process context; may wait for the CPUs to answer.
+ */
+void resctrl_arch_reload_cpus(const struct cpumask *cpus)
+{
+	if (!static_branch_unlikely(&x86_pqr_switching))
+		return;
+	on_each_cpu_mask(cpus, x86_pqr_reload, NULL, true);
+}
+
+static void x86_pqr_reset(void *unused)
+{
+	x86_pqr_write(0);
+}
+
+/**
+ * resctrl_arch_set_switching() - start or stop loading IDs at context switch
+ * @on: true when the filesystem is mounted
+ *
+ * Context: called with cpus_read_lock() held. Stopping puts every online
+ * CPU back on CLOSID 0 and RMID 0.
+ */
+void resctrl_arch_set_switching(bool on)
+{
+	if (!x86_pqr_present())
+		return;
+	if (on) {
+		static_branch_enable_cpuslocked(&x86_pqr_switching);
+		return;
+	}
+	static_branch_disable_cpuslocked(&x86_pqr_switching);
+	on_each_cpu(x86_pqr_reset, NULL, true);
+}

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CPU membership: the cpus and cpus_list files, and CPU hotplug.
+ *
+ * Every online CPU is in exactly one control group (the default group
+ * unless a cpus write took it) and in at most one monitor group of that
+ * control group. A task of the default group runs with the IDs of the
+ * groups its CPU is in.
+ */
+#include <linux/cpu.h>
+#include <linux/cpuhotplug.h>
+#include <linux/cpumask.h>
+#include <linux/seq_file.h>
+
+#include <asm/resctrl.h>
+
+#include "internal.h"
+
+static struct rctl_group *rctl_cpu_ctrl_group(unsigned int cpu)
+{
+	struct rctl_group *g;
+
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling)
+		if (cpumask_test_cpu(cpu, &g->cpus))
+			return g;
+	return &rctl_default_group;
+}
+
+/**
+ * rctl_cpus_apply() - tell CPUs the IDs of the groups they are in now
+ * @cpus: the CPUs whose membership changed
+ */
+void rctl_cpus_apply(const struct cpumask *cpus)
+{
+	struct rctl_group *g, *m;
+	unsigned int cpu;
+	u32 rmid;
+
+	lockdep_assert_held(&rctl_mutex);
+	for_each_cpu(cpu, cpus) {
+		g = rctl_cpu_ctrl_group(cpu);
+		rmid = g->rmid;
+		list_for_each_entry(m, &g->mon_children, sibling)
+			if (cpumask_test_cpu(cpu, &m->cpus))
+				rmid = m->rmid;
+		resctrl_arch_set_cpu_ids(cpu, g->closid, rmid);
+	}
+	resctrl_arch_reload_cpus(cpus);
+}
+
+static void rctl_mon_children_drop(struct rctl_group *g,
+				   const struct cpumask *cpus)
+{
+	struct rctl_group *m;
+
+	list_for_each_entry(m, &g->mon_children, sibling)
+		cpumask_andnot(&m->cpus, &m->cpus, cpus);
+}
+
+/*
+ * The *_cpus_set() helpers return the CPUs whose membership changed in
+ * @changed; @added is scratch space.
+ */
+static int rctl_ctrl_cpus_set(struct rctl_group *g, const struct cpumask *want,
+			      struct cpumask *changed, struct cpumask *added)
+{
+	struct rctl_group *other;
+
+	cpumask_andnot(changed, &g->cpus, want);
+	if (g == &rctl_default_group && !cpumask_empty(changed)) {
+		rctl_status_puts("Can't drop CPUs from default group\n");
+		return -EINVAL;
+	}
+	/* Dropped CPUs go back to the default group. */
+	cpumask_or(&rctl_default_group.cpus, &rctl_default_group.cpus, changed);
+	rctl_mon_children_drop(g, changed);
+
+	/* Added CPUs leave the control group they were in. */
+	cpumask_andnot(added, want, &g->cpus);
+	list_for_each_entry(other, &rctl_ctrl_groups, sibling) {
+		if (other == g)
+			continue;
+		cpumask_andnot(&other->cpus, &other->cpus, added);
+		rctl_mon_children_drop(other, added);
+	}
+	cpumask_copy(&g->cpus, want);
+	cpumask_or(changed, changed, added);
+	return 0;
+}
+
+static int rctl_mon_cpus_set(struct rctl_group *m, const struct cpumask *want,
+			     struct cpumask *changed, struct cpumask *added)
+{
+	struct rctl_group *sibling;
+
+	if (!cpumask_subset(want, &m->parent->cpus)) {
+		rctl_status_puts("Can only add CPUs to mongroup that belong to parent\n");
+		return -EINVAL;
+	}
+	/* Dropped CPUs fall back to the control group's RMID. */
+	cpumask_andnot(changed, &m->cpus, want);
+	cpumask_andnot(added, want, &m->cpus);
+	list_for_each_entry(sibling, &m->parent->mon_children, sibling)
+		if (sibling != m)
+			cpumask_andnot(&sibling->cpus, &sibling->cpus, added);
+	cpumask_copy(&m->cpus, want);
+	cpumask_or(changed, changed, added);
+	return 0;
+}
+
+static int rctl_cpus_show_common(struct seq_file *sf, bool as_list)
+{
+	struct kernfs_open_file *of = sf->private;
+	struct rctl_group *g;
+
+	g = rctl_group_lock(of->kn);
+	if (g)
+		seq_printf(sf, as_list ? "%*pbl\n" : "%*pb\n",
+			   cpumask_pr_args(&g->cpus));
+	rctl_group_unlock(of->kn);
+	return g ? 0 : -ENOENT;
+}
+
+static ssize_t rctl_cpus_write_common(struct kernfs_open_file *of, char *buf,
+				      size_t nbytes, bool as_list)
+{
+	cpumask_var_t want, changed, added;
+	struct rctl_group *g;
+	int ret = -ENOMEM;
+
+	if (!zalloc_cpumask_var(&want, GFP_KERNEL))
+		return ret;
+	if (!zalloc_cpumask_var(&changed, GFP_KERNEL))
+		goto free_want;
+	if (!zalloc_cpumask_var(&added, GFP_KERNEL))
+		goto free_changed;
+
+	g = rctl_group_lock(of->kn);
+	rctl_status_clear();
+	if (!g) {
+		ret = -ENOENT;
+		goto unlock;
+	}
+	ret = as_list ? cpulist_parse(buf, want) : cpumask_parse(buf, want);
+	if (ret) {
+		rctl_status_puts("Bad CPU list/mask\n");
+		goto unlock;
+	}
+	if (!cpumask_subset(want, cpu_online_mask)) {
+		rctl_status_puts("Can only assign online CPUs\n");
+		ret = -EINVAL;
+		goto unlock;
+	}
+	if (rctl_is_mon_group(g))
+		ret = rctl_mon_cpus_set(g, want, changed, added);
+	else
+		ret = rctl_ctrl_cpus_set(g, want, changed, added);
+	if (!ret)
+		rctl_cpus_apply(changed);
+unlock:
+	rctl_group_unlock(of->kn);
+	free_cpumask_var(added);
+free_changed:
+	free_cpumask_var(changed);
+free_want:
+	free_cpumask_var(want);
+	return ret ?: nbytes;
+}
+
+static int rctl_cpus_show(struct seq_file *sf, void *v)
+{
+	return rctl_cpus_show_common(sf, false);
+}
+
+static ssize_t rctl_cpus_write(struct kernfs_open_file *of, char *buf,
+			       size_t nbytes, loff_t off)
+{
+	return rctl_cpus_write_common(of, buf, nbytes, false);
+}
+
+static int rctl_cpus_list_show(struct seq_file *sf, void *v)
+{
+	return rctl_cpus_show_common(sf, true);
+}
+
+static ssize_t rctl_cpus_list_write(struct kernfs_open_file *of, char *buf,
+				    size_t nbytes, loff_t off)
+{
+	return rctl_cpus_write_common(of, buf, nbytes, true);
+}
+
+const struct kernfs_ops rctl_cpus_ops = {
+	.seq_show = rctl_cpus_show,
+	.write = rctl_cpus_write,
+};
+
+const struct kernfs_ops rctl_cpus_list_ops = {
+	.seq_show = rctl_cpus_list_show,
+	.write = rctl_cpus_list_write,
+};
+
+/**
+ * rctl_cpus_give_back() - return a group's CPUs to its parent
+ * @g: a control group (CPUs go to the default group) or a monitor group
+ *	(CPUs fall back to its control group's RMID), already unlinked from
+ *	its list so that lookups no longer find it
+ */
+void rctl_cpus_give_back(struct rctl_group *g)
+{
+	if (!rctl_is_mon_group(g))
+		cpumask_or(&rctl_default_group.cpus, &rctl_default_group.cpus,
+			   &g->cpus);
+	rctl_cpus_apply(&g->cpus);
+	cpumask_clear(&g->cpus);
+}
+
+static int rctl_cpu_online(unsigned int cpu)
+{
+	mutex_lock(&rctl_mutex);
+	cpumask_set_cpu(cpu, &rctl_default_group.cpus);
+	resctrl_arch_set_cpu_ids(cpu, 0, 0);
+	mutex_unlock(&rctl_mutex);
+	return 0;
+}
+
+static int rctl_cpu_offline(unsigned int cpu)
+{
+	struct rctl_group *g, *m;
+
+	mutex_lock(&rctl_mutex);
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling) {
+		cpumask_clear_cpu(cpu, &g->cpus);
+		list_for_each_entry(m, &g->mon_children, sibling)
+			cpumask_clear_cpu(cpu, &m->cpus);
+	}
+	mutex_unlock(&rctl_mutex);
+	return 0;
+}
+
+/**
+ * rctl_cpus_init() - start following CPU hotplug
+ *
+ * Return: 0, or a negative error code.
+ */
+int rctl_cpus_init(void)
+{
+	int ret;
+
+	ret = cpuhp_setup_state(CPUHP_AP_ONLINE_DYN, "resctrl:online",
+				rctl_cpu_online, rctl_cpu_offline);
+	return ret < 0 ? ret : 0;
+}

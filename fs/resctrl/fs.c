@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The resctrl filesystem type: mount, unmount and the kernfs tree.
+ *
+ * There is one resctrl hierarchy. Each mount builds it afresh from the
+ * registered resources, and unmounting returns every task and CPU to the
+ * default group, as upstream resctrl does.
+ */
+#include <linux/cpu.h>
+#include <linux/fs.h>
+#include <linux/fs_context.h>
+#include <linux/init.h>
+#include <linux/kernfs.h>
+#include <linux/magic.h>
+#include <linux/slab.h>
+#include <linux/sysfs.h>
+
+#include <asm/resctrl.h>
+
+#include "internal.h"
+
+bool rctl_mounted;
+static struct kernfs_root *rctl_kf_root;
+/* Serialises mount against mount; see rctl_get_tree(). */
+static DEFINE_MUTEX(rctl_mount_mutex);
+
+static struct kernfs_syscall_ops rctl_kf_syscall_ops = {
+	.mkdir = rctl_mkdir,
+	.rmdir = rctl_rmdir,
+};
+
+static void rctl_tree_free(struct kernfs_root *root)
+{
+	rctl_id_pool_destroy(&rctl_rmids);
+	rctl_id_pool_destroy(&rctl_closids);
+	kernfs_destroy_root(root);
+}
+
+/* Build the hierarchy of a new mount. Called with rctl_mutex held. */
+static int rctl_tree_create(void)
+{
+	struct kernfs_root *root;
+	int ret;
+
+	root = kernfs_create_root(&rctl_kf_syscall_ops,
+				  KERNFS_ROOT_CREATE_DEACTIVATED |
+				  KERNFS_ROOT_EXTRA_OPEN_PERM_CHECK,
+				  &rctl_default_group);
+	if (IS_ERR(root))
+		return PTR_ERR(root);
+
+	ret = rctl_id_pool_init(&rctl_closids, rctl_num_closids());
+	if (!ret)
+		ret = rctl_id_pool_init(&rctl_rmids, rctl_num_rmids());
+	if (ret)
+		goto fail;
+
+	rctl_default_group.kn = kernfs_root_to_node(root);
+	ret = rctl_group_fill_dir(&rctl_default_group);
+	if (!ret)
+		ret = rctl_info_create(rctl_default_group.kn);
+	if (ret)
+		goto fail;
+
+	kernfs_activate(rctl_default_group.kn);
+	rctl_kf_root = root;
+	rctl_mounted = true;
+	resctrl_arch_set_switching(true);
+	return 0;
+
+fail:
+	rctl_default_group.kn = NULL;
+	rctl_default_group.mon_groups_kn = NULL;
+	rctl_tree_free(root);
+	return ret;
+}
+
+/*
+ * Tear down the hierarchy @root if it is still the live one: from a
+ * failed mount or from kill_sb, whichever comes first.
+ */
+static void rctl_tree_destroy(struct kernfs_root *root)
+{
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	if (!root || rctl_kf_root != root) {
+		mutex_unlock(&rctl_mutex);
+		cpus_read_unlock();
+		return;
+	}
+	rctl_remove_all_groups();
+	resctrl_arch_set_switching(false);
+	rctl_mounted = false;
+	rctl_kf_root = NULL;
+	rctl_default_group.kn = NULL;
+	rctl_default_group.mon_groups_kn = NULL;
+	rctl_status_clear();
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+
+	rctl_tree_free(root);
+}
+
+static int rctl_get_tree(struct fs_context *fc)
+{
+	struct kernfs_fs_context *kfc = fc->fs_private;
+	struct kernfs_root *root = NULL;
+	int ret;
+
+	/*
+	 * kernfs_get_tree() may call rctl_kill_sb() when it fails, which
+	 * takes rctl_mutex: so it runs under the mount mutex only.
+	 */
+	mutex_lock(&rctl_mount_mutex);
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	ret = rctl_mounted ? -EBUSY : rctl_tree_create();
+	if (!ret)
+		root = rctl_kf_root;
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+
+	if (!ret) {
+		kfc->root = root;
+		ret = kernfs_get_tree(fc);
+		if (ret < 0)
+			rctl_tree_destroy(root);
+	}
+	mutex_unlock(&rctl_mount_mutex);
+	return ret;
+}
+
+static void rctl_fs_context_free(struct fs_context *fc)
+{
+	struct kernfs_fs_context *kfc = fc->fs_private;
+
+	kernfs_free_fs_context(fc);
+	kfree(kfc);
+}
+
+static const struct fs_context_operations rctl_fs_context_ops = {
+	.free = rctl_fs_context_free,
+	.get_tree = rctl_get_tree,
+};
+
+static int rctl_init_fs_context(struct fs_context *fc)
+{
+	struct kernfs_fs_context *kfc;
+
+	kfc = kzalloc(sizeof(*kfc), GFP_KERNEL);
+	if (!kfc)
+		return -ENOMEM;
+	kfc->magic = RDTGROUP_SUPER_MAGIC;
+	fc->fs_private = kfc;
+	fc->ops = &rctl_fs_context_ops;
+	put_user_ns(fc->user_ns);
+	fc->user_ns = get_user_ns(&init_user_ns);
+	fc->global = true;
+	return 0;
+}
+
+static void rctl_kill_sb(struct super_block *sb)
+{
+	struct kernfs_root *root = kernfs_root_from_sb(sb);
+
+	kernfs_kill_sb(sb);
+	rctl_tree_destroy(root);
+}
+
+static struct file_system_type rctl_fs_type = {
+	.name = "resctrl",
+	.init_fs_context = rctl_init_fs_context,
+	.kill_sb = rctl_kill_sb,
+};
+
+static int __init rctl_fs_init(void)
+{
+	int ret;
+
+	list_add(&rctl_default_group.sibling, &rctl_ctrl_groups);
+	ret = rctl_cpus_init();
+	if (ret)
+		return ret;
+	ret = sysfs_create_mount_point(fs_kobj, "resctrl");
+	if (ret)
+		return ret;
+	ret = register_filesystem(&rctl_fs_type);
+	if (ret)
+		sysfs_remove_mount_point(fs_kobj, "resctrl");
+	return ret;
+}
+fs_initcall(rctl_fs_init);

@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Control groups and monitor groups: creation, removal, and how file
+ * handlers find and lock the group they act on.
+ *
+ * Every directory of the filesystem carries in kn->priv the group it
+ * belongs to (info/ belongs to the default group); files find it in their
+ * parent directory and keep their own priv for what they show. Removal needs rctl_mutex and waits for
+ * kernfs active references to drain, so a handler never holds an active
+ * reference while it waits for rctl_mutex: it pins the group, drops its
+ * active protection, and checks after locking that the group still lives.
+ */
+#include <linux/cpu.h>
+#include <linux/cred.h>
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <asm/resctrl.h>
+
+#include "internal.h"
+
+DEFINE_MUTEX(rctl_mutex);
+
+struct rctl_group rctl_default_group = {
+	.sibling = LIST_HEAD_INIT(rctl_default_group.sibling),
+	.mon_children = LIST_HEAD_INIT(rctl_default_group.mon_children),
+	.ref = REFCOUNT_INIT(1),
+};
+
+LIST_HEAD(rctl_ctrl_groups);
+
+/**
+ * struct rctl_group_file - a file that every group of a kind has
+ * @name: file name
+ * @mode: permissions
+ * @ops: its kernfs operations
+ * @ctrl_only: only control groups have it
+ */
+struct rctl_group_file {
+	const char *name;
+	umode_t mode;
+	const struct kernfs_ops *ops;
+	bool ctrl_only;
+};
+
+static const struct rctl_group_file rctl_group_files[] = {
+	{ "cpus",	0644, &rctl_cpus_ops,		false },
+	{ "cpus_list",	0644, &rctl_cpus_list_ops,	false },
+	{ "schemata",	0644, &rctl_schemata_ops,	true },
+	{ "tasks",	0644, &rctl_tasks_ops,		false },
+};
+
+static struct rctl_group *rctl_kn_group(struct kernfs_node *kn)
+{
+	/* A group's files live directly in the group's directory. */
+	if (kernfs_type(kn) == KERNFS_FILE)
+		kn = kn->parent;
+	return kn->priv;
+}
+
+static void rctl_group_unpin(struct rctl_group *g)
+{
+	if (refcount_dec_and_test(&g->ref)) {
+		kernfs_put(g->kn);
+		kfree(g);
+	}
+}
+
+/**
+ * rctl_group_lock() - find, pin and lock the group of a kernfs node
+ * @kn: a directory of the filesystem or a file in one
+ *
+ * Takes cpus_read_lock() and rctl_mutex. Must be paired with
+ * rctl_group_unlock() whatever it returns.
+ *
+ * Return: the group, or NULL if it was removed meanwhile.
+ */
+struct rctl_group *rctl_group_lock(struct kernfs_node *kn)
+{
+	struct rctl_group *g = rctl_kn_group(kn);
+
+	refcount_inc(&g->ref);
+	kernfs_break_active_protection(kn);
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	return g->removed ? NULL : g;
+}
+
+void rctl_group_unlock(struct kernfs_node *kn)
+{
+	struct rctl_group *g = rctl_kn_group(kn);
+
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+	kernfs_unbreak_active_protection(kn);
+	rctl_group_unpin(g);
+}
+
+static struct kernfs_node *rctl_add_file(struct kernfs_node *parent,
+					 const char *name, umode_t mode,
+					 const struct kernfs_ops *ops,
+					 void *priv)
+{
+	return __kernfs_create_file(parent, name, S_IFREG | mode,
+				    current_fsuid(), current_fsgid(), 0, ops,
+				    priv, NULL, NULL);
+}
+
+/**
+ * rctl_group_fill_dir() - create the files and directories of a group
+ * @g: a group whose @kn exists and is not yet activated
+ *
+ * Return: 0, or a negative error code; the caller removes @g->kn.
+ */
+int rctl_group_fill_dir(struct rctl_group *g)
+{
+	const struct rctl_group_file *f;
+	struct kernfs_node *kn;
+
+	for (f = rctl_group_files; f < rctl_group_files + ARRAY_SIZE(rctl_group_files); f++) {
+		if (f->ctrl_only && rctl_is_mon_group(g))
+			continue;
+		kn = rctl_add_file(g->kn, f->name, f->mode, f->ops, NULL);
+		if (IS_ERR(kn))
+			return PTR_ERR(kn);
+	}
+
+	if (!rctl_is_mon_group(g) && rctl_mon_capable()) {
+		kn = kernfs_create_dir_ns(g->kn, "mon_groups", 0755,
+					  current_fsuid(), current_fsgid(),
+					  g, NULL);
+		if (IS_ERR(kn))
+			return PTR_ERR(kn);
+		g->mon_groups_kn = kn;
+	}
+	return 0;
+}
+
+static struct rctl_group *rctl_mon_groups_owner(struct kernfs_node *kn)
+{
+	struct rctl_group *g;
+
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling)
+		if (g->mon_groups_kn && g->mon_groups_kn == kn)
+			return g;
+	return NULL;
+}
+
+static struct rctl_group *rctl_group_alloc(struct rctl_group *parent)
+{
+	struct rctl_group *g = kzalloc(sizeof(*g), GFP_KERNEL);
+
+	if (!g)
+		return NULL;
+	INIT_LIST_HEAD(&g->sibling);
+	INIT_LIST_HEAD(&g->mon_children);
+	refcount_set(&g->ref, 1);
+	g->parent = parent;
+	return g;
+}
+
+static int rctl_group_create(struct kernfs_node *parent_kn, const char *name,
+			     umode_t mode, struct rctl_group *parent)
+{
+	struct rctl_group *g;
+	int closid = 0, rmid = 0, ret;
+
+	g = rctl_group_alloc(parent);
+	if (!g) {
+		rctl_status_puts("Kernel out of memory\n");
+		return -ENOMEM;
+	}
+
+	if (!parent) {
+		closid = rctl_id_alloc(&rctl_closids);
+		if (closid < 0) {
+			rctl_status_puts("Out of CLOSIDs\n");
+			ret = closid;
+			goto free_group;
+		}
+	}
+	if (rctl_mon_capable()) {
+		rmid = rctl_id_alloc(&rctl_rmids);
+		if (rmid < 0) {
+			rctl_status_puts("Out of RMIDs\n");
+			ret = rmid;
+			goto free_closid;
+		}
+	}
+	g->closid = parent ? parent->closid : closid;
+	g->rmid = rmid;
+
+	g->kn = kernfs_create_dir_ns(parent_kn, name, mode, current_fsuid(),
+				     current_fsgid(), g, NULL);
+	if (IS_ERR(g->kn)) {
+		ret = PTR_ERR(g->kn);
+		g->kn = NULL;
+		rctl_status_puts("kernfs create error\n");
+		goto free_rmid;
+	}
+	/* Dropped when the group is freed, after its directory is gone. */
+	kernfs_get(g->kn);
+
+	ret = rctl_group_fill_dir(g);
+	if (ret) {
+		rctl_status_puts("kernfs fill error\n");
+		kernfs_remove(g->kn);
+		g->removed = true;
+		goto free_rmid;
+	}
+
+	if (parent)
+		list_add_tail(&g->sibling, &parent->mon_children);
+	else
+		list_add_tail(&g->sibling, &rctl_ctrl_groups);
+	kernfs_activate(g->kn);
+	return 0;
+
+free_rmid:
+	rctl_id_free(&rctl_rmids, rmid);
+free_closid:
+	if (!parent)
+		rctl_id_free(&rctl_closids, closid);
+free_group:
+	if (g->kn)
+		rctl_group_unpin(g);
+	else
+		kfree(g);
+	return ret;
+}
+
+/**
+ * rctl_mkdir() - kernfs mkdir: create a control or a monitor group
+ * @parent_kn: the root (control group) or a "mon_groups" directory
+ * @name: name of the new group
+ * @mode: permissions of the new directory
+ *
+ * Return: 0, or a negative error code explained in last_cmd_status.
+ */
+int rctl_mkdir(struct kernfs_node *parent_kn, const char *name, umode_t mode)
+{
+	struct rctl_group *parent, *owner;
+	int ret;
+
+	/* A newline in a name would make tasks and proc output ambiguous. */
+	if (strchr(name, '\n'))
+		return -EINVAL;
+
+	parent = rctl_group_lock(parent_kn);
+	rctl_status_clear();
+	if (!parent) {
+		/* The directory of a group that is being removed. */
+		ret = -ENOENT;
+		goto unlock;
+	}
+
+	if (parent == &rctl_default_group && parent_kn == parent->kn) {
+		if (rctl_alloc_capable()) {
+			ret = rctl_group_create(parent_kn, name, mode, NULL);
+			goto unlock;
+		}
+		rctl_status_puts("No allocation resource: control groups cannot be created\n");
+		ret = -EPERM;
+		goto unlock;
+	}
+
+	owner = rctl_mon_groups_owner(parent_kn);
+	if (owner && rctl_mon_capable()) {
+		ret = rctl_group_create(parent_kn, name, mode, owner);
+		goto unlock;
+	}
+	rctl_status_puts("Groups can only be created in the root directory or in mon_groups\n");
+	ret = -EPERM;
+unlock:
+	rctl_group_unlock(parent_kn);
+	return ret;
+}
+
+static void rctl_group_destroy(struct rctl_group *g)
+{
+	/* Unlinked first, so that CPU lookups no longer find the group. */
+	list_del_init(&g->sibling);
+	rctl_move_group_tasks(g, g->parent ?: &rctl_default_group);
+	rctl_cpus_give_back(g);
+	rctl_id_free(&rctl_rmids, g->rmid);
+	if (!rctl_is_mon_group(g))
+		rctl_id_free(&rctl_closids, g->closid);
+	g->removed = true;
+	kernfs_remove(g->kn);
+	rctl_group_unpin(g);
+}
+
+static void rctl_remove_ctrl_group(struct rctl_group *g)
+{
+	struct rctl_group *m, *tmp;
+
+	list_for_each_entry_safe(m, tmp, &g->mon_children, sibling)
+		rctl_group_destroy(m);
+	rctl_group_destroy(g);
+}
+
+/**
+ * rctl_rmdir() - kernfs rmdir: remove a group, its tasks and CPUs go to
+ *	the parent group
+ * @kn: the group's directory
+ *
+ * Return: 0, or -EPERM for directories that are not groups.
+ */
+int rctl_rmdir(struct kernfs_node *kn)
+{
+	struct rctl_group *g;
+	int ret = 0;
+
+	g = rctl_group_lock(kn);
+	rctl_status_clear();
+	if (!g) {
+		ret = -ENOENT;
+	} else if (g->kn != kn || g == &rctl_default_group) {
+		rctl_status_puts("Only control and monitor groups can be removed\n");
+		ret = -EPERM;
+	} else if (rctl_is_mon_group(g)) {
+		rctl_group_destroy(g);
+	} else {
+		rctl_remove_ctrl_group(g);
+	}
+	rctl_group_unlock(kn);
+	return ret;
+}
+
+/**
+ * rctl_remove_all_groups() - remove every group but the default one
+ *
+ * At unmount: every task and CPU returns to the default group.
+ */
+void rctl_remove_all_groups(void)
+{
+	struct rctl_group *g, *tmp;
+
+	lockdep_assert_held(&rctl_mutex);
+	list_for_each_entry_safe(g, tmp, &rctl_default_group.mon_children, sibling)
+		rctl_group_destroy(g);
+	list_for_each_entry_safe(g, tmp, &rctl_ctrl_groups, sibling)
+		if (g != &rctl_default_group)
+			rctl_remove_ctrl_group(g);
+}

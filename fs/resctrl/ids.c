@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CLOSID and RMID pools. ID 0 belongs to the default group and is never
+ * handed out. The pools are sized at mount from what the registered
+ * resources can serve.
+ */
+#include <linux/bitmap.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+
+#include "internal.h"
+
+struct rctl_id_pool rctl_closids;
+struct rctl_id_pool rctl_rmids;
+
+/**
+ * rctl_id_pool_init() - make a pool of IDs 1 .. @size - 1
+ * @pool: the pool, empty or destroyed
+ * @size: the number of IDs the hardware has, ID 0 included; 0 or 1 makes
+ *	a pool that never hands out an ID
+ *
+ * Return: 0, or -ENOMEM.
+ */
+int rctl_id_pool_init(struct rctl_id_pool *pool, u32 size)
+{
+	pool->used = bitmap_zalloc(max(size, 1U), GFP_KERNEL);
+	if (!pool->used)
+		return -ENOMEM;
+	pool->size = size;
+	/* The default group's ID. */
+	__set_bit(0, pool->used);
+	return 0;
+}
+
+void rctl_id_pool_destroy(struct rctl_id_pool *pool)
+{
+	bitmap_free(pool->used);
+	pool->used = NULL;
+	pool->size = 0;
+}
+
+/**
+ * rctl_id_alloc() - take the lowest free ID of a pool
+ * @pool: the pool
+ *
+ * Return: the ID, or -ENOSPC when every ID is in use.
+ */
+int rctl_id_alloc(struct rctl_id_pool *pool)
+{
+	unsigned long id;
+
+	if (!pool->used)
+		return -ENOSPC;
+	id = find_first_zero_bit(pool->used, pool->size);
+	if (id >= pool->size)
+		return -ENOSPC;
+	__set_bit(id, pool->used);
+	return id;
+}
+
+/**
+ * rctl_id_free() - give an ID back to its pool
+ * @pool: the pool it came from
+ * @id: the ID; 0 and IDs outside the pool are ignored
+ */
+void rctl_id_free(struct rctl_id_pool *pool, u32 id)
+{
+	if (id && id < pool->size)
+		__clear_bit(id, pool->used);
+}

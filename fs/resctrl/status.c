@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * info/last_cmd_status: why the last write to a resctrl file failed.
+ *
+ * Every write clears the buffer when it starts and adds a line for each
+ * problem it finds, so a reader sees the reasons of the most recent
+ * operation only, or "ok" when it had nothing to say.
+ */
+#include <linux/lockdep.h>
+#include <linux/seq_buf.h>
+#include <linux/seq_file.h>
+
+#include "internal.h"
+
+static char rctl_status_text[512];
+static struct seq_buf rctl_status = {
+	.buffer = rctl_status_text,
+	.size = sizeof(rctl_status_text),
+};
+
+void rctl_status_clear(void)
+{
+	lockdep_assert_held(&rctl_mutex);
+	seq_buf_clear(&rctl_status);
+}
+
+void rctl_status_puts(const char *msg)
+{
+	lockdep_assert_held(&rctl_mutex);
+	seq_buf_puts(&rctl_status, msg);
+}
+
+void rctl_status_printf(const char *fmt, ...)
+{
+	va_list args;
+
+	lockdep_assert_held(&rctl_mutex);
+	va_start(args, fmt);
+	seq_buf_vprintf(&rctl_status, fmt, args);
+	va_end(args);
+}
+
+static int rctl_status_show(struct seq_file *sf, void *v)
+{
+	struct kernfs_open_file *of = sf->private;
+
+	/* info/ belongs to the default group, which is never removed. */
+	rctl_group_lock(of->kn);
+	if (seq_buf_used(&rctl_status))
+		seq_write(sf, rctl_status_text, seq_buf_used(&rctl_status));
+	else
+		seq_puts(sf, "ok\n");
+	rctl_group_unlock(of->kn);
+	return 0;
+}
+
+const struct kernfs_ops rctl_status_ops = {
+	.seq_show = rctl_status_show,
+};

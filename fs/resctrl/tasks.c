@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Task membership: the tasks file of each group, moving tasks between
+ * groups, and /proc/<pid>/cpu_resctrl_groups.
+ *
+ * A task belongs to the control group whose CLOSID it carries and to the
+ * monitor group whose RMID it carries. A write to a tasks file is all or
+ * nothing: every pid is parsed and checked before any task moves.
+ */
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
+#include <linux/cred.h>
+#include <linux/kernel.h>
+#include <linux/pid.h>
+#include <linux/resctrl.h>
+#include <linux/rcupdate.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include <asm/resctrl.h>
+
+#include "internal.h"
+
+static bool rctl_task_in_group(struct task_struct *t, struct rctl_group *g)
+{
+	if (rctl_is_mon_group(g))
+		return resctrl_arch_task_rmid(t) == g->rmid &&
+		       resctrl_arch_task_closid(t) == g->closid;
+	return resctrl_arch_task_closid(t) == g->closid;
+}
+
+static int rctl_tasks_show(struct seq_file *sf, void *v)
+{
+	struct kernfs_open_file *of = sf->private;
+	struct task_struct *p, *t;
+	struct rctl_group *g;
+	pid_t pid;
+
+	g = rctl_group_lock(of->kn);
+	if (g) {
+		rcu_read_lock();
+		for_each_process_thread(p, t) {
+			if (!rctl_task_in_group(t, g))
+				continue;
+			/* Tasks outside the reader's pid namespace have no number. */
+			pid = task_pid_vnr(t);
+			if (pid)
+				seq_printf(sf, "%d\n", pid);
+		}
+		rcu_read_unlock();
+	}
+	rctl_group_unlock(of->kn);
+	return g ? 0 : -ENOENT;
+}
+
+/**
+ * rctl_parse_pids() - parse a comma separated list of pids
+ * @buf: the written text; modified
+ * @pids: where the pids go
+ * @max: room in @pids
+ *
+ * Blanks around each pid and one trailing newline are allowed; 0 means
+ * the writing task. Problems are explained in last_cmd_status, so the
+ * caller holds rctl_mutex.
+ *
+ * Return: the number of pids, or -EINVAL.
+ */
+int rctl_parse_pids(char *buf, pid_t *pids, unsigned int max)
+{
+	unsigned int n = 0;
+	char *tok;
+	int pid;
+
+	while (buf && *buf && *buf != '\n') {
+		tok = strim(strsep(&buf, ","));
+		if (kstrtoint(tok, 0, &pid)) {
+			rctl_status_printf("Task list parsing error pid %s\n", tok);
+			return -EINVAL;
+		}
+		if (pid < 0) {
+			rctl_status_printf("Invalid pid %d\n", pid);
+			return -EINVAL;
+		}
+		if (n == max) {
+			rctl_status_puts("Too many pids\n");
+			return -EINVAL;
+		}
+		pids[n++] = pid;
+	}
+	return n;
+}
+
+/* The writer may move its own tasks; only root may move others'. */
+static bool rctl_may_move(struct task_struct *t)
+{
+	const struct cred *cred = current_cred();
+	const struct cred *tcred = get_task_cred(t);
+	bool ok;
+
+	ok = uid_eq(cred->euid, GLOBAL_ROOT_UID) ||
+	     uid_eq(cred->euid, tcred->uid) ||
+	     uid_eq(cred->euid, tcred->suid);
+	put_cred(tcred);
+	return ok;
+}
+
+/* Look up and check every pid; on failure nothing is held. */
+static int rctl_get_tasks(struct rctl_group *g, const pid_t *pids,
+			  struct task_struct **tasks, unsigned int n)
+{
+	unsigned int i;
+	int ret = 0;
+
+	rcu_read_lock();
+	for (i = 0; i < n; i++) {
+		tasks[i] = pids[i] ? find_task_by_vpid(pids[i]) : current;
+		if (!tasks[i]) {
+			rctl_status_printf("No task %d\n", pids[i]);
+			ret = -ESRCH;
+			break;
+		}
+		if (!rctl_may_move(tasks[i])) {
+			rctl_status_printf("No permission to move task %d\n",
+					   pids[i]);
+			ret = -EPERM;
+			break;
+		}
+		if (rctl_is_mon_group(g) &&
+		    resctrl_arch_task_closid(tasks[i]) != g->closid) {
+			rctl_status_puts("Can't move task to different control group\n");
+			ret = -EINVAL;
+			break;
+		}
+		get_task_struct(tasks[i]);
+	}
+	rcu_read_unlock();
+	if (ret)
+		while (i--)
+			put_task_struct(tasks[i]);
+	return ret;
+}
+
+/*
+ * Give a task the IDs of a group. A task that is running right now picks
+ * them up when its CPU is told to reload; the barrier pairs with the
+ * context switch so that either the switch sees the new IDs or we see
+ * the task running.
+ */
+static void rctl_set_task_group(struct task_struct *t, struct rctl_group *g,
+				struct cpumask *reload)
+{
+	resctrl_arch_set_task_ids(t, g->closid, g->rmid);
+	smp_mb();
+	if (task_curr(t))
+		cpumask_set_cpu(task_cpu(t), reload);
+}
+
+static ssize_t rctl_tasks_write(struct kernfs_open_file *of, char *buf,
+				size_t nbytes, loff_t off)
+{
+	unsigned int max = nbytes / 2 + 1;
+	struct task_struct **tasks = NULL;
+	cpumask_var_t reload;
+	struct rctl_group *g;
+	pid_t *pids = NULL;
+	int i, n, ret;
+
+	if (!zalloc_cpumask_var(&reload, GFP_KERNEL))
+		return -ENOMEM;
+	pids = kmalloc_array(max, sizeof(*pids), GFP_KERNEL);
+	tasks = kmalloc_array(max, sizeof(*tasks), GFP_KERNEL);
+
+	g = rctl_group_lock(of->kn);
+	rctl_status_clear();
+	if (!g) {
+		ret = -ENOENT;
+		goto unlock;
+	}
+	if (!pids || !tasks) {
+		rctl_status_puts("Kernel out of memory\n");
+		ret = -ENOMEM;
+		goto unlock;
+	}
+
+	n = rctl_parse_pids(buf, pids, max);
+	ret = n < 0 ? n : rctl_get_tasks(g, pids, tasks, n);
+	if (ret)
+		goto unlock;
+	for (i = 0; i < n; i++) {
+		rctl_set_task_group(tasks[i], g, reload);
+		put_task_struct(tasks[i]);
+	}
+	resctrl_arch_reload_cpus(reload);
+unlock:
+	rctl_group_unlock(of->kn);
+	kfree(tasks);
+	kfree(pids);
+	free_cpumask_var(reload);
+	return ret ?: nbytes;
+}
+
+const struct kernfs_ops rctl_tasks_ops = {
+	.seq_show = rctl_tasks_show,
+	.write = rctl_tasks_write,
+};
+
+/**
+ * rctl_move_group_tasks() - move every task of a group to another group
+ * @from: the group being removed
+ * @to: its parent: the default group, or a monitor group's control group
+ */
+void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
+{
+	struct task_struct *p, *t;
+	cpumask_var_t reload;
+	bool have_mask;
+
+	lockdep_assert_held(&rctl_mutex);
+	have_mask = zalloc_cpumask_var(&reload, GFP_KERNEL);
+
+	read_lock(&tasklist_lock);
+	for_each_process_thread(p, t) {
+		if (!rctl_task_in_group(t, from))
+			continue;
+		if (have_mask) {
+			rctl_set_task_group(t, to, reload);
+		} else {
+			resctrl_arch_set_task_ids(t, to->closid, to->rmid);
+		}
+	}
+	read_unlock(&tasklist_lock);
+
+	/* Without a mask to narrow it down, every CPU reloads. */
+	resctrl_arch_reload_cpus(have_mask ? reload : cpu_online_mask);
+	if (have_mask)
+		free_cpumask_var(reload);
+}
+
+#ifdef CONFIG_PROC_CPU_RESCTRL
+/*
+ * /proc/<pid>/cpu_resctrl_groups: "res:" and the control group ("/" for
+ * the default group), "mon:" and the monitor group's name if any.
+ */
+int proc_resctrl_show(struct seq_file *s, struct pid_namespace *ns,
+		      struct pid *pid, struct task_struct *tsk)
+{
+	struct rctl_group *g, *m;
+	int ret = -ENOENT;
+
+	mutex_lock(&rctl_mutex);
+	if (!rctl_mounted) {
+		seq_puts(s, "res:\nmon:\n");
+		ret = 0;
+		goto unlock;
+	}
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling) {
+		if (!rctl_task_in_group(tsk, g))
+			continue;
+		if (g == &rctl_default_group)
+			seq_puts(s, "res:/\nmon:");
+		else
+			seq_printf(s, "res:%s\nmon:", g->kn->name);
+		list_for_each_entry(m, &g->mon_children, sibling) {
+			if (rctl_task_in_group(tsk, m)) {
+				seq_puts(s, m->kn->name);
+				break;
+			}
+		}
+		seq_putc(s, '\n');
+		ret = 0;
+		break;
+	}
+unlock:
+	mutex_unlock(&rctl_mutex);
+	return ret;
+}
+#endif
