@@ -55,9 +55,12 @@ def main():
         prev_indent = -1
         n = 0
         for line in lines:
+            # Built-in suites run at boot, before userspace starts.
+            if line.startswith('RCTEST-'):
+                break
             if line.startswith('KTAP version'):
                 in_ktap = True
-            if not in_ktap or line.startswith('RCTEST-'):
+            if not in_ktap:
                 continue
             m = re.match(r'^\s*# Subtest: (\S+)', line)
             if m and line.startswith('    ') and not line.startswith('        '):

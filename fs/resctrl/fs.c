@@ -63,6 +63,7 @@ static int rctl_tree_create(void)
 		goto fail;
 
 	kernfs_activate(rctl_default_group.kn);
+	rctl_status_clear();
 	rctl_kf_root = root;
 	rctl_mounted = true;
 	resctrl_arch_set_switching(true);

@@ -4,11 +4,13 @@
  * handlers find and lock the group they act on.
  *
  * Every directory of the filesystem carries in kn->priv the group it
- * belongs to (info/ belongs to the default group); files find it in their
- * parent directory and keep their own priv for what they show. Removal needs rctl_mutex and waits for
- * kernfs active references to drain, so a handler never holds an active
- * reference while it waits for rctl_mutex: it pins the group, drops its
- * active protection, and checks after locking that the group still lives.
+ * belongs to (info/ belongs to the default group); files find it in
+ * their parent directory and keep their own priv for what they show.
+ *
+ * Removal needs rctl_mutex and waits for kernfs active references to
+ * drain, so a handler never holds an active reference while it waits for
+ * rctl_mutex: it pins the group, drops its active protection, and checks
+ * after locking that the group still lives.
  */
 #include <linux/cpu.h>
 #include <linux/cred.h>
@@ -20,6 +22,7 @@
 
 #include "internal.h"
 
+/* The core lock: see internal.h. */
 DEFINE_MUTEX(rctl_mutex);
 
 struct rctl_group rctl_default_group = {
@@ -260,7 +263,7 @@ int rctl_mkdir(struct kernfs_node *parent_kn, const char *name, umode_t mode)
 			ret = rctl_group_create(parent_kn, name, mode, NULL);
 			goto unlock;
 		}
-		rctl_status_puts("No allocation resource: control groups cannot be created\n");
+		rctl_status_puts("No allocation resource for a control group\n");
 		ret = -EPERM;
 		goto unlock;
 	}
@@ -270,7 +273,7 @@ int rctl_mkdir(struct kernfs_node *parent_kn, const char *name, umode_t mode)
 		ret = rctl_group_create(parent_kn, name, mode, owner);
 		goto unlock;
 	}
-	rctl_status_puts("Groups can only be created in the root directory or in mon_groups\n");
+	rctl_status_puts("Groups can only be created at the root or in mon_groups\n");
 	ret = -EPERM;
 unlock:
 	rctl_group_unlock(parent_kn);

@@ -4,6 +4,7 @@
  */
 #include <linux/err.h>
 #include <linux/kernfs.h>
+#include <linux/stat.h>
 
 #include "internal.h"
 

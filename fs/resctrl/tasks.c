@@ -153,6 +153,7 @@ static void rctl_set_task_group(struct task_struct *t, struct rctl_group *g,
 				struct cpumask *reload)
 {
 	resctrl_arch_set_task_ids(t, g->closid, g->rmid);
+	/* Order the ID stores before the task_curr() check: see above. */
 	smp_mb();
 	if (task_curr(t))
 		cpumask_set_cpu(task_cpu(t), reload);
@@ -225,11 +226,10 @@ void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
 	for_each_process_thread(p, t) {
 		if (!rctl_task_in_group(t, from))
 			continue;
-		if (have_mask) {
+		if (have_mask)
 			rctl_set_task_group(t, to, reload);
-		} else {
+		else
 			resctrl_arch_set_task_ids(t, to->closid, to->rmid);
-		}
 	}
 	read_unlock(&tasklist_lock);
 

@@ -77,4 +77,5 @@ static struct kunit_suite rctl_ids_suite = {
 	.name = "resctrl_ids",
 	.test_cases = rctl_ids_cases,
 };
+
 kunit_test_suite(rctl_ids_suite);

@@ -66,4 +66,5 @@ static struct kunit_suite rctl_resource_suite = {
 	.name = "resctrl_resources",
 	.test_cases = rctl_resource_cases,
 };
+
 kunit_test_suite(rctl_resource_suite);

@@ -36,6 +36,7 @@ static void rctl_pids_desc(const struct rctl_pids_case *c, char *desc)
 	strscpy(desc, c->text, KUNIT_PARAM_DESC_SIZE);
 	strreplace(desc, '\n', '$');
 }
+
 KUNIT_ARRAY_PARAM(rctl_pids, rctl_pids_cases, rctl_pids_desc);
 
 static void rctl_parse_pids_table(struct kunit *test)
@@ -49,7 +50,9 @@ static void rctl_parse_pids_table(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 
 	mutex_lock(&rctl_mutex);
+	rctl_status_clear();
 	ret = rctl_parse_pids(buf, pids, c->max);
+	rctl_status_clear();
 	mutex_unlock(&rctl_mutex);
 
 	KUNIT_EXPECT_EQ(test, ret, c->ret);
@@ -66,4 +69,5 @@ static struct kunit_suite rctl_tasks_suite = {
 	.name = "resctrl_tasks",
 	.test_cases = rctl_tasks_cases,
 };
+
 kunit_test_suite(rctl_tasks_suite);

@@ -13,7 +13,8 @@
 
 #include "rctl_util.h"
 
-#define STATUS RCTL_ROOT "/info/last_cmd_status"
+#define CPU3_ONLINE "/sys/devices/system/cpu/cpu3/online"
+#define NOT_HERE "Groups can only be created at the root or in mon_groups\n"
 
 static void test_registered(void)
 {
@@ -43,14 +44,14 @@ static void test_root_files(void)
 	unsigned int i;
 	bool ok = true;
 
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+	for (i = 0; i < ARRAY_SIZE(files); i++) {
 		snprintf(path, sizeof(path), RCTL_ROOT "/%s", files[i]);
 		if (!rctl_exists(path)) {
 			ksft_print_msg("missing %s\n", path);
 			ok = false;
 		}
 	}
-	ksft_test_result(ok, "the root group has tasks, cpus, cpus_list, schemata, info/last_cmd_status\n");
+	ksft_test_result(ok, "the root group has its files and last_cmd_status\n");
 	ksft_test_result(rctl_status_is("ok\n"), "last_cmd_status reads ok after mount\n");
 	ksft_test_result(rctl_reads(RCTL_ROOT "/schemata", ""),
 			 "schemata is empty while no resource exists\n");
@@ -109,9 +110,18 @@ static void test_cpus(void)
 	ksft_test_result(rctl_write_fails(RCTL_ROOT "/cpus", "xyz\n", EINVAL,
 					  "Bad CPU list/mask\n"),
 			 "a bad CPU mask is rejected and explained\n");
-	ksft_test_result(rctl_write_fails(RCTL_ROOT "/cpus_list", "0-63\n", EINVAL,
+	ksft_test_result(rctl_write_fails(RCTL_ROOT "/cpus_list", "0-4095\n", ERANGE,
+					  "Bad CPU list/mask\n"),
+			 "CPUs beyond the possible ones are rejected and explained\n");
+	/* An offline CPU leaves the default group and cannot be assigned. */
+	ksft_test_result(rctl_write(CPU3_ONLINE, "0\n") == 0 &&
+			 rctl_reads(RCTL_ROOT "/cpus_list", "0-2\n") &&
+			 rctl_write_fails(RCTL_ROOT "/cpus_list", "0-3\n", EINVAL,
 					  "Can only assign online CPUs\n"),
-			 "offline CPUs are rejected and explained\n");
+			 "offline CPUs leave the group, and are rejected and explained\n");
+	ksft_test_result(rctl_write(CPU3_ONLINE, "1\n") == 0 &&
+			 rctl_reads(RCTL_ROOT "/cpus_list", "0-3\n"),
+			 "a CPU that comes online joins the default group\n");
 	ksft_test_result(rctl_write(RCTL_ROOT "/cpus", "f\n") == 0 &&
 			 rctl_status_is("ok\n") &&
 			 rctl_reads(RCTL_ROOT "/cpus_list", "0-3\n"),
@@ -124,11 +134,11 @@ static void test_groups(void)
 
 	ret = mkdir(RCTL_ROOT "/g1", 0755) ? -errno : 0;
 	ksft_test_result(ret == -EPERM && !rctl_exists(RCTL_ROOT "/g1") &&
-			 rctl_status_is("No allocation resource: control groups cannot be created\n"),
-			 "mkdir of a control group is refused and explained while no allocation resource exists\n");
+			 rctl_status_is("No allocation resource for a control group\n"),
+			 "mkdir of a control group is refused while no allocation resource exists\n");
 	ret = mkdir(RCTL_ROOT "/info/x", 0755) ? -errno : 0;
 	ksft_test_result(ret == -EPERM &&
-			 rctl_status_is("Groups can only be created in the root directory or in mon_groups\n"),
+			 rctl_status_is(NOT_HERE),
 			 "mkdir in info/ is refused and explained\n");
 	ret = rmdir(RCTL_ROOT "/info") ? -errno : 0;
 	ksft_test_result(ret == -EPERM &&
@@ -170,7 +180,7 @@ int main(void)
 	ksft_print_header();
 	if (geteuid())
 		ksft_exit_skip("must run as root\n");
-	ksft_set_plan(31);
+	ksft_set_plan(33);
 
 	test_registered();
 	test_mount_rules();

@@ -112,5 +112,5 @@ bool rctl_fs_registered(void)
 
 	if (rctl_read("/proc/filesystems", buf, sizeof(buf)) < 0)
 		return false;
-	return strstr(buf, "\tresctrl\n") != NULL;
+	return strstr(buf, "\tresctrl\n");
 }
