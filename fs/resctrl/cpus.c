@@ -214,13 +214,19 @@ void rctl_cpus_give_back(struct rctl_group *g)
 	cpumask_clear(&g->cpus);
 }
 
+/* Domains first: a driver that refuses one keeps the CPU offline. */
 static int rctl_cpu_online(unsigned int cpu)
 {
+	int ret;
+
 	mutex_lock(&rctl_mutex);
-	cpumask_set_cpu(cpu, &rctl_default_group.cpus);
-	resctrl_arch_set_cpu_ids(cpu, 0, 0);
+	ret = rctl_domains_cpu_online(cpu);
+	if (!ret) {
+		cpumask_set_cpu(cpu, &rctl_default_group.cpus);
+		resctrl_arch_set_cpu_ids(cpu, 0, 0);
+	}
 	mutex_unlock(&rctl_mutex);
-	return 0;
+	return ret;
 }
 
 static int rctl_cpu_offline(unsigned int cpu)
@@ -233,6 +239,7 @@ static int rctl_cpu_offline(unsigned int cpu)
 		list_for_each_entry(m, &g->mon_children, sibling)
 			cpumask_clear_cpu(cpu, &m->cpus);
 	}
+	rctl_domains_cpu_offline(cpu);
 	mutex_unlock(&rctl_mutex);
 	return 0;
 }

@@ -27,6 +27,7 @@ static DEFINE_MUTEX(rctl_mount_mutex);
 static struct kernfs_syscall_ops rctl_kf_syscall_ops = {
 	.mkdir = rctl_mkdir,
 	.rmdir = rctl_rmdir,
+	.show_options = rctl_show_options,
 };
 
 static void rctl_tree_free(struct kernfs_root *root)
@@ -36,11 +37,54 @@ static void rctl_tree_free(struct kernfs_root *root)
 	kernfs_destroy_root(root);
 }
 
-/* Build the hierarchy of a new mount. Called with rctl_mutex held. */
-static int rctl_tree_create(void)
+/* The resources' files join the tree; on failure none is left. */
+static int rctl_tree_add_resources(void)
+{
+	struct resctrl_res *r;
+	int ret;
+
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+		ret = rctl_tree_add_res(r);
+		if (ret)
+			goto fail;
+	}
+	return 0;
+fail:
+	list_for_each_entry_continue_reverse(r, &rctl_resources, list)
+		if (r->in_tree)
+			rctl_tree_remove_res(r);
+	return ret;
+}
+
+/* Forget the tree's nodes: they go with the kernfs root. */
+static void rctl_tree_forget(void)
+{
+	struct resctrl_res *r;
+
+	list_for_each_entry(r, &rctl_resources, list) {
+		r->in_tree = false;
+		r->hidden = false;
+		r->info_kn = NULL;
+		r->mon_info_kn = NULL;
+	}
+	rctl_default_group.kn = NULL;
+	rctl_default_group.mon_groups_kn = NULL;
+	rctl_default_group.mon_data_kn = NULL;
+}
+
+/*
+ * Build the hierarchy of a new mount with the options in @opts. Called
+ * with rctl_mutex held.
+ */
+static int rctl_tree_create(struct rctl_mount_opts *opts)
 {
 	struct kernfs_root *root;
+	struct resctrl_res *r;
 	int ret;
+
+	rctl_mount_opts_install(opts);
+	list_for_each_entry(r, &rctl_resources, list)
+		r->hidden = rctl_mount_hides(r);
 
 	root = kernfs_create_root(&rctl_kf_syscall_ops,
 				  KERNFS_ROOT_CREATE_DEACTIVATED |
@@ -56,9 +100,9 @@ static int rctl_tree_create(void)
 		goto fail;
 
 	rctl_default_group.kn = kernfs_root_to_node(root);
-	ret = rctl_group_fill_dir(&rctl_default_group);
-	if (!ret)
-		ret = rctl_info_create(rctl_default_group.kn);
+	ret = rctl_info_create(rctl_default_group.kn) ?:
+	      rctl_group_fill_dir(&rctl_default_group) ?:
+	      rctl_tree_add_resources();
 	if (ret)
 		goto fail;
 
@@ -70,8 +114,8 @@ static int rctl_tree_create(void)
 	return 0;
 
 fail:
-	rctl_default_group.kn = NULL;
-	rctl_default_group.mon_groups_kn = NULL;
+	rctl_tree_forget();
+	rctl_mount_opts_clear();
 	rctl_tree_free(root);
 	return ret;
 }
@@ -90,11 +134,12 @@ static void rctl_tree_destroy(struct kernfs_root *root)
 		return;
 	}
 	rctl_remove_all_groups();
+	rctl_reset_all();
 	resctrl_arch_set_switching(false);
 	rctl_mounted = false;
 	rctl_kf_root = NULL;
-	rctl_default_group.kn = NULL;
-	rctl_default_group.mon_groups_kn = NULL;
+	rctl_tree_forget();
+	rctl_mount_opts_clear();
 	rctl_status_clear();
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
@@ -104,7 +149,7 @@ static void rctl_tree_destroy(struct kernfs_root *root)
 
 static int rctl_get_tree(struct fs_context *fc)
 {
-	struct kernfs_fs_context *kfc = fc->fs_private;
+	struct rctl_fs_context *ctx = fc->fs_private;
 	struct kernfs_root *root = NULL;
 	int ret;
 
@@ -115,14 +160,14 @@ static int rctl_get_tree(struct fs_context *fc)
 	mutex_lock(&rctl_mount_mutex);
 	cpus_read_lock();
 	mutex_lock(&rctl_mutex);
-	ret = rctl_mounted ? -EBUSY : rctl_tree_create();
+	ret = rctl_mounted ? -EBUSY : rctl_tree_create(&ctx->opts);
 	if (!ret)
 		root = rctl_kf_root;
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
 
 	if (!ret) {
-		kfc->root = root;
+		ctx->kfc.root = root;
 		ret = kernfs_get_tree(fc);
 		if (ret < 0)
 			rctl_tree_destroy(root);
@@ -133,26 +178,28 @@ static int rctl_get_tree(struct fs_context *fc)
 
 static void rctl_fs_context_free(struct fs_context *fc)
 {
-	struct kernfs_fs_context *kfc = fc->fs_private;
+	struct rctl_fs_context *ctx = fc->fs_private;
 
 	kernfs_free_fs_context(fc);
-	kfree(kfc);
+	rctl_mount_opts_free(&ctx->opts);
+	kfree(ctx);
 }
 
 static const struct fs_context_operations rctl_fs_context_ops = {
 	.free = rctl_fs_context_free,
+	.parse_param = rctl_parse_param,
 	.get_tree = rctl_get_tree,
 };
 
 static int rctl_init_fs_context(struct fs_context *fc)
 {
-	struct kernfs_fs_context *kfc;
+	struct rctl_fs_context *ctx;
 
-	kfc = kzalloc(sizeof(*kfc), GFP_KERNEL);
-	if (!kfc)
+	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	if (!ctx)
 		return -ENOMEM;
-	kfc->magic = RDTGROUP_SUPER_MAGIC;
-	fc->fs_private = kfc;
+	ctx->kfc.magic = RDTGROUP_SUPER_MAGIC;
+	fc->fs_private = ctx;
 	fc->ops = &rctl_fs_context_ops;
 	put_user_ns(fc->user_ns);
 	fc->user_ns = get_user_ns(&init_user_ns);

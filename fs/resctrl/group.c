@@ -100,26 +100,20 @@ void rctl_group_unlock(struct kernfs_node *kn)
 	rctl_group_unpin(g);
 }
 
-static struct kernfs_node *rctl_add_file(struct kernfs_node *parent,
-					 const char *name, umode_t mode,
-					 const struct kernfs_ops *ops,
-					 void *priv)
-{
-	return __kernfs_create_file(parent, name, S_IFREG | mode,
-				    current_fsuid(), current_fsgid(), 0, ops,
-				    priv, NULL, NULL);
-}
-
 /**
  * rctl_group_fill_dir() - create the files and directories of a group
  * @g: a group whose @kn exists and is not yet activated
+ *
+ * The group's own files, then those of every resource of the mount.
  *
  * Return: 0, or a negative error code; the caller removes @g->kn.
  */
 int rctl_group_fill_dir(struct rctl_group *g)
 {
 	const struct rctl_group_file *f;
+	struct resctrl_res *r;
 	struct kernfs_node *kn;
+	int ret;
 
 	for (f = rctl_group_files; f < rctl_group_files + ARRAY_SIZE(rctl_group_files); f++) {
 		if (f->ctrl_only && rctl_is_mon_group(g))
@@ -129,13 +123,13 @@ int rctl_group_fill_dir(struct rctl_group *g)
 			return PTR_ERR(kn);
 	}
 
-	if (!rctl_is_mon_group(g) && rctl_mon_capable()) {
-		kn = kernfs_create_dir_ns(g->kn, "mon_groups", 0755,
-					  current_fsuid(), current_fsgid(),
-					  g, NULL);
-		if (IS_ERR(kn))
-			return PTR_ERR(kn);
-		g->mon_groups_kn = kn;
+	/* The files of each resource in the tree, mon_data among them. */
+	list_for_each_entry(r, &rctl_resources, list) {
+		if (!r->in_tree)
+			continue;
+		ret = rctl_group_add_res_files(g, r);
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
@@ -193,13 +187,16 @@ static int rctl_group_create(struct kernfs_node *parent_kn, const char *name,
 	}
 	g->closid = parent ? parent->closid : closid;
 	g->rmid = rmid;
+	if (!parent)
+		rctl_reset_closid(closid);
 
 	g->kn = kernfs_create_dir_ns(parent_kn, name, mode, current_fsuid(),
 				     current_fsgid(), g, NULL);
 	if (IS_ERR(g->kn)) {
 		ret = PTR_ERR(g->kn);
 		g->kn = NULL;
-		rctl_status_puts("kernfs create error\n");
+		rctl_status_puts(ret == -EEXIST ? "A file or group of that name exists\n" :
+				 "kernfs create error\n");
 		goto free_rmid;
 	}
 	/* Dropped when the group is freed, after its directory is gone. */

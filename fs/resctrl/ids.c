@@ -68,3 +68,45 @@ void rctl_id_free(struct rctl_id_pool *pool, u32 id)
 	if (id && id < pool->size)
 		__clear_bit(id, pool->used);
 }
+
+/**
+ * rctl_id_pool_span() - one more than the highest ID in use
+ * @pool: the pool
+ *
+ * Return: 1 when only the default group's ID is in use, 0 for a pool
+ * that does not exist.
+ */
+u32 rctl_id_pool_span(const struct rctl_id_pool *pool)
+{
+	unsigned long last;
+
+	if (!pool->used || !pool->size)
+		return pool->used ? 1 : 0;
+	last = find_last_bit(pool->used, pool->size);
+	return last < pool->size ? last + 1 : 0;
+}
+
+/**
+ * rctl_id_pool_resize() - change how many IDs a pool hands out
+ * @pool: an initialised pool
+ * @size: the new number of IDs, ID 0 included
+ *
+ * Return: 0, -EBUSY if an ID in use would fall outside, or -ENOMEM.
+ */
+int rctl_id_pool_resize(struct rctl_id_pool *pool, u32 size)
+{
+	unsigned long *used;
+
+	if (size == pool->size)
+		return 0;
+	if (rctl_id_pool_span(pool) > size)
+		return -EBUSY;
+	used = bitmap_zalloc(max(size, 1U), GFP_KERNEL);
+	if (!used)
+		return -ENOMEM;
+	bitmap_copy(used, pool->used, min(size, max(pool->size, 1U)));
+	bitmap_free(pool->used);
+	pool->used = used;
+	pool->size = size;
+	return 0;
+}

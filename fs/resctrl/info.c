@@ -1,12 +1,218 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The info/ directory: what the filesystem and its resources can do.
+ *
+ * info/<NAME>/ describes a control resource in the files of its control
+ * type, info/<NAME>_MON/ a monitoring one; the driver's own info files
+ * join the first of the two. The core's files are named as upstream.
  */
 #include <linux/err.h>
 #include <linux/kernfs.h>
+#include <linux/seq_file.h>
 #include <linux/stat.h>
+#include <linux/string.h>
 
 #include "internal.h"
+
+/**
+ * struct rctl_info_file - a file the core puts in a resource's info dir
+ * @name: file name
+ * @show: print it for resource @r
+ * @ctrl_types: bit mask of the control types that have it; 0 for the
+ *	monitoring directory
+ */
+struct rctl_info_file {
+	const char *name;
+	void (*show)(struct resctrl_res *r, struct seq_file *sf);
+	unsigned int ctrl_types;
+};
+
+#define RCTL_T(type) BIT(RESCTRL_CTRL_##type)
+#define RCTL_RANGE_TYPES (RCTL_T(PERCENT) | RCTL_T(MBPS) | RCTL_T(SCALAR))
+#define RCTL_ALL_TYPES (RCTL_T(BITMASK) | RCTL_RANGE_TYPES | RCTL_T(CUSTOM))
+
+static void rctl_show_num_closids(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->desc->num_closid);
+}
+
+static void rctl_show_cbm_mask(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%x\n", rctl_default_val(r->desc));
+}
+
+static void rctl_show_min_cbm_bits(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->desc->bitmask.min_cbm_bits);
+}
+
+static void rctl_show_shareable_bits(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%x\n", r->desc->bitmask.shareable_bits);
+}
+
+static void rctl_show_sparse_masks(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->desc->bitmask.sparse);
+}
+
+static void rctl_show_min(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->desc->range.min);
+}
+
+static void rctl_show_max(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->desc->range.max);
+}
+
+static void rctl_show_gran(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->desc->range.granularity);
+}
+
+static void rctl_show_delay_linear(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->desc->range.delay_linear);
+}
+
+static void rctl_show_num_rmids(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->desc->num_rmid);
+}
+
+static void rctl_show_mon_features(struct resctrl_res *r, struct seq_file *sf)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->desc->num_events; i++)
+		seq_printf(sf, "%s\n", r->desc->events[i].name);
+}
+
+static const struct rctl_info_file rctl_info_files[] = {
+	{ "num_closids",	rctl_show_num_closids,	RCTL_ALL_TYPES },
+	{ "cbm_mask",		rctl_show_cbm_mask,	RCTL_T(BITMASK) },
+	{ "min_cbm_bits",	rctl_show_min_cbm_bits,	RCTL_T(BITMASK) },
+	{ "shareable_bits",	rctl_show_shareable_bits, RCTL_T(BITMASK) },
+	{ "sparse_masks",	rctl_show_sparse_masks,	RCTL_T(BITMASK) },
+	{ "min_bandwidth",	rctl_show_min,		RCTL_T(PERCENT) | RCTL_T(MBPS) },
+	{ "bandwidth_gran",	rctl_show_gran,		RCTL_T(PERCENT) | RCTL_T(MBPS) },
+	{ "delay_linear",	rctl_show_delay_linear,	RCTL_T(PERCENT) | RCTL_T(MBPS) },
+	{ "min_value",		rctl_show_min,		RCTL_T(SCALAR) },
+	{ "max_value",		rctl_show_max,		RCTL_T(SCALAR) },
+	{ "num_rmids",		rctl_show_num_rmids,	0 },
+	{ "mon_features",	rctl_show_mon_features,	0 },
+};
+
+static const struct rctl_info_file *rctl_info_file_named(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(rctl_info_files); i++)
+		if (!strcmp(rctl_info_files[i].name, name))
+			return &rctl_info_files[i];
+	return NULL;
+}
+
+static int rctl_res_info_show(struct seq_file *sf, void *v)
+{
+	struct kernfs_open_file *of = sf->private;
+	const struct rctl_info_file *f = rctl_info_file_named(of->kn->name);
+	struct resctrl_res *r = of->kn->priv;
+	int ret = 0;
+
+	rctl_res_pin(r);
+	rctl_group_lock(of->kn);
+	if (r->dead || !f)
+		ret = -ENODEV;
+	else
+		f->show(r, sf);
+	rctl_group_unlock(of->kn);
+	rctl_res_unpin(r);
+	return ret;
+}
+
+static const struct kernfs_ops rctl_res_info_ops = {
+	.seq_show = rctl_res_info_show,
+};
+
+static struct kernfs_node *rctl_info_dir(struct kernfs_node *info,
+					 struct resctrl_res *r, bool mon)
+{
+	const struct rctl_info_file *f;
+	struct kernfs_node *dir, *kn;
+	char name[40];
+
+	snprintf(name, sizeof(name), mon ? "%s_MON" : "%s", r->desc->name);
+	dir = kernfs_create_dir(info, name, 0555, &rctl_default_group);
+	if (IS_ERR(dir))
+		return dir;
+	for (f = rctl_info_files; f < rctl_info_files + ARRAY_SIZE(rctl_info_files); f++) {
+		if (mon ? f->ctrl_types : !(f->ctrl_types & BIT(r->desc->ctrl)))
+			continue;
+		kn = rctl_add_file(dir, f->name, 0444, &rctl_res_info_ops, r);
+		if (IS_ERR(kn))
+			goto fail;
+	}
+	return dir;
+fail:
+	kernfs_remove(dir);
+	return kn;
+}
+
+static struct kernfs_node *rctl_info_kn(void)
+{
+	return kernfs_find_and_get(rctl_default_group.kn, "info");
+}
+
+/**
+ * rctl_info_add_res() - info/<NAME> and info/<NAME>_MON of a resource
+ * @r: a resource of the mount
+ *
+ * Return: 0, or an error after which neither directory is left.
+ */
+int rctl_info_add_res(struct resctrl_res *r)
+{
+	struct kernfs_node *info = rctl_info_kn(), *kn;
+	int ret = 0;
+
+	if (!info)
+		return -ENOENT;
+	if (rctl_res_has_ctrl(r)) {
+		kn = rctl_info_dir(info, r, false);
+		if (IS_ERR(kn)) {
+			ret = PTR_ERR(kn);
+			goto out;
+		}
+		r->info_kn = kn;
+	}
+	if (rctl_res_has_mon(r)) {
+		kn = rctl_info_dir(info, r, true);
+		if (IS_ERR(kn)) {
+			ret = PTR_ERR(kn);
+			goto out;
+		}
+		r->mon_info_kn = kn;
+	}
+	ret = rctl_add_driver_info_files(r, r->info_kn ?: r->mon_info_kn);
+out:
+	if (ret)
+		rctl_info_remove_res(r);
+	kernfs_put(info);
+	return ret;
+}
+
+/**
+ * rctl_info_remove_res() - remove a resource's info directories
+ * @r: the resource
+ */
+void rctl_info_remove_res(struct resctrl_res *r)
+{
+	kernfs_remove(r->info_kn);
+	kernfs_remove(r->mon_info_kn);
+	r->info_kn = NULL;
+	r->mon_info_kn = NULL;
+}
 
 /**
  * rctl_info_create() - create info/ and its files in a new mount

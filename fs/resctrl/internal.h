@@ -6,11 +6,13 @@
 #ifndef _FS_RESCTRL_INTERNAL_H
 #define _FS_RESCTRL_INTERNAL_H
 
+#include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/kernfs.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/refcount.h>
+#include <linux/resctrl.h>
 #include <linux/types.h>
 
 /*
@@ -28,6 +30,7 @@ extern struct mutex rctl_mutex;
  * @sibling: link in rctl_ctrl_groups, or in @parent's @mon_children
  * @mon_children: a control group's monitor groups
  * @mon_groups_kn: a control group's "mon_groups" directory, if monitoring
+ * @mon_data_kn: the group's "mon_data" directory, if monitoring
  * @closid: the CLOSID of the group, its control group's for a monitor group
  * @rmid: the RMID of the group
  * @cpus: the CPUs assigned to the group; a CPU is in one control group and
@@ -43,6 +46,7 @@ struct rctl_group {
 	struct list_head sibling;
 	struct list_head mon_children;
 	struct kernfs_node *mon_groups_kn;
+	struct kernfs_node *mon_data_kn;
 	u32 closid;
 	u32 rmid;
 	struct cpumask cpus;
@@ -65,6 +69,7 @@ static inline bool rctl_is_mon_group(const struct rctl_group *g)
 void rctl_status_clear(void);
 void rctl_status_puts(const char *msg);
 __printf(1, 2) void rctl_status_printf(const char *fmt, ...);
+__printf(1, 0) void rctl_status_vprintf(const char *fmt, va_list args);
 extern const struct kernfs_ops rctl_status_ops;
 
 /* ids.c: CLOSID and RMID pools */
@@ -75,6 +80,8 @@ struct rctl_id_pool {
 
 int rctl_id_pool_init(struct rctl_id_pool *pool, u32 size);
 void rctl_id_pool_destroy(struct rctl_id_pool *pool);
+int rctl_id_pool_resize(struct rctl_id_pool *pool, u32 size);
+u32 rctl_id_pool_span(const struct rctl_id_pool *pool);
 int rctl_id_alloc(struct rctl_id_pool *pool);
 void rctl_id_free(struct rctl_id_pool *pool, u32 id);
 
@@ -82,23 +89,117 @@ extern struct rctl_id_pool rctl_closids;
 extern struct rctl_id_pool rctl_rmids;
 
 /**
- * struct rctl_resource - a resource provided by a driver
- * @list: link in rctl_resources
- * @name: its name in schemata, info/ and mon_data/
- * @num_closid: CLOSIDs it can control, 0 if it has no control
- * @num_rmid: RMIDs it can monitor, 0 if it has no monitoring
+ * struct rctl_mon_file - what one mon_data event file reads
+ * @dom: the domain
+ * @evt: index in the resource's events
+ *
+ * Event files of every group point at these; they live as long as the
+ * domain, which lives as long as the resource.
  */
-struct rctl_resource {
+struct rctl_mon_file {
+	struct resctrl_dom *dom;
+	unsigned int evt;
+};
+
+/**
+ * struct resctrl_dom - one domain of a resource
+ * @list: link in the resource's @domains, sorted by @id
+ * @res: the resource
+ * @id: the domain id shown in schemata and mon_data
+ * @cpus: the online CPUs of the domain; for a DEVICE domain, the CPUs the
+ *	driver gave
+ * @online: in use: shown in schemata and mon_data, values applied. A
+ *	CPU-scoped domain whose CPUs are all offline stays in the list,
+ *	offline, so that its values survive until a CPU returns.
+ * @dead: a DEVICE domain the driver removed; freed with the resource
+ * @vals: the value in force for each CLOSID
+ * @mon_files: one per event of the resource
+ * @priv: the driver's
+ */
+struct resctrl_dom {
 	struct list_head list;
-	const char *name;
-	u32 num_closid;
-	u32 num_rmid;
+	struct resctrl_res *res;
+	int id;
+	struct cpumask cpus;
+	bool online;
+	bool dead;
+	u32 *vals;
+	struct rctl_mon_file *mon_files;
+	void *priv;
+};
+
+/**
+ * struct resctrl_res - a registered resource
+ * @desc: the driver's description
+ * @priv: the driver's
+ * @list: link in rctl_resources
+ * @domains: its domains, sorted by id
+ * @pins: one for the registration and one for each file handler that
+ *	uses the resource across kernfs active protection
+ * @released: completed when the last pin goes
+ * @dead: set under rctl_mutex by unregistration; handlers that find it
+ *	set do nothing
+ * @hidden: not part of the current mount (mount option missing, hide=)
+ * @in_tree: its files are in the mounted tree
+ * @info_kn: info/<NAME> in the current mount, if any
+ * @mon_info_kn: info/<NAME>_MON in the current mount, if any
+ */
+struct resctrl_res {
+	const struct resctrl_resource_desc *desc;
+	void *priv;
+	struct list_head list;
+	struct list_head domains;
+	refcount_t pins;
+	struct completion released;
+	bool dead;
+	bool hidden;
+	bool in_tree;
+	struct kernfs_node *info_kn;
+	struct kernfs_node *mon_info_kn;
 };
 
 extern struct list_head rctl_resources;
 
+static inline bool rctl_res_has_ctrl(const struct resctrl_res *r)
+{
+	return r->desc->ctrl != RESCTRL_CTRL_NONE;
+}
+
+static inline bool rctl_res_has_mon(const struct resctrl_res *r)
+{
+	return r->desc->num_events > 0;
+}
+
+/*
+ * The next resource of the mount after @r (the first for NULL): the
+ * resources that take part in the current mount, or in the next one.
+ */
+static inline struct resctrl_res *rctl_res_next(struct resctrl_res *r)
+{
+	r = list_prepare_entry(r, &rctl_resources, list);
+	list_for_each_entry_continue(r, &rctl_resources, list)
+		if (!r->hidden)
+			return r;
+	return NULL;
+}
+
+/* The next online domain of @r after @d (the first for NULL). */
+static inline struct resctrl_dom *rctl_dom_next(struct resctrl_res *r,
+						struct resctrl_dom *d)
+{
+	d = list_prepare_entry(d, &r->domains, list);
+	list_for_each_entry_continue(d, &r->domains, list)
+		if (d->online)
+			return d;
+	return NULL;
+}
+
 /* resource.c: the registered resources and what they add up to */
-struct rctl_resource *rctl_find_resource(const char *name);
+struct resctrl_res *rctl_find_resource(const char *name);
+void rctl_res_pin(struct resctrl_res *r);
+void rctl_res_unpin(struct resctrl_res *r);
+int rctl_ids_fit(u32 num_closid, u32 num_rmid);
+int rctl_ids_resize(void);
 bool rctl_alloc_capable(void);
 bool rctl_mon_capable(void);
 u32 rctl_num_closids(void);
@@ -124,10 +225,72 @@ void rctl_cpus_give_back(struct rctl_group *g);
 int rctl_cpus_init(void);
 void rctl_cpus_apply(const struct cpumask *cpus);
 
+/* ctrlval.c: syntax of control values, per type */
+int rctl_parse_val(struct resctrl_res *r, struct resctrl_dom *d,
+		   char *text, u32 *val);
+int rctl_format_val(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
+		    char *buf, size_t len);
+u32 rctl_default_val(const struct resctrl_resource_desc *desc);
+int rctl_check_desc(const struct resctrl_resource_desc *desc);
+
+/* domain.c: domains and CPU hotplug */
+int rctl_domains_init(struct resctrl_res *r);
+void rctl_domains_free(struct resctrl_res *r);
+struct resctrl_dom *rctl_find_dom(struct resctrl_res *r, int id);
+int rctl_dom_apply(struct resctrl_dom *d, u32 closid, u32 val);
+int rctl_dom_read(struct resctrl_dom *d, u32 closid, u32 rmid,
+		  unsigned int evt, u64 *val);
+void rctl_reset_closid(u32 closid);
+void rctl_reset_all(void);
+int rctl_domains_cpu_online(unsigned int cpu);
+void rctl_domains_cpu_offline(unsigned int cpu);
+
 /* schemata.c */
 extern const struct kernfs_ops rctl_schemata_ops;
 
+/* mondata.c: monitoring files */
+int rctl_mon_data_add_dom(struct rctl_group *g, struct resctrl_dom *d);
+void rctl_mon_data_remove_dom(struct rctl_group *g, struct resctrl_dom *d);
+
+/* drvfiles.c: files whose contents drivers provide */
+extern const struct kernfs_ops rctl_group_attr_ops;
+int rctl_add_driver_info_files(struct resctrl_res *r, struct kernfs_node *dir);
+
+/* options.c: mount options */
+struct rctl_mount_opts {
+	bool debug;
+	char *plugin;
+	char *hide;
+};
+
+/* fs_context private data: kernfs's part must come first. */
+struct rctl_fs_context {
+	struct kernfs_fs_context kfc;
+	struct rctl_mount_opts opts;
+};
+
+struct fs_context;
+struct fs_parameter;
+int rctl_parse_param(struct fs_context *fc, struct fs_parameter *param);
+void rctl_mount_opts_free(struct rctl_mount_opts *o);
+void rctl_mount_opts_install(struct rctl_mount_opts *o);
+void rctl_mount_opts_clear(void);
+bool rctl_mount_hides(struct resctrl_res *r);
+int rctl_show_options(struct seq_file *sf, struct kernfs_root *root);
+
 /* info.c */
 int rctl_info_create(struct kernfs_node *root);
+int rctl_info_add_res(struct resctrl_res *r);
+void rctl_info_remove_res(struct resctrl_res *r);
+
+/* tree.c: a resource's files across the mounted tree */
+int rctl_tree_add_res(struct resctrl_res *r);
+void rctl_tree_remove_res(struct resctrl_res *r);
+int rctl_tree_add_dom(struct resctrl_dom *d);
+void rctl_tree_remove_dom(struct resctrl_dom *d);
+int rctl_group_add_res_files(struct rctl_group *g, struct resctrl_res *r);
+struct kernfs_node *rctl_add_file(struct kernfs_node *parent,
+				  const char *name, umode_t mode,
+				  const struct kernfs_ops *ops, void *priv);
 
 #endif /* _FS_RESCTRL_INTERNAL_H */

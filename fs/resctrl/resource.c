@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The list of registered resources and what it adds up to: whether
- * control and monitor groups can exist, and how many IDs they may use.
+ * The resource registry: drivers register and unregister resources at
+ * any time, mounted or not, and the list adds up to what groups may do.
+ *
+ * A resource's files appear last, when everything behind them is ready,
+ * and go first, before anything behind them is torn down. Handlers of
+ * those files pin the resource; unregistration waits for the pins, so
+ * when it returns no callback of the resource can run again.
  */
+#include <linux/cpu.h>
+#include <linux/export.h>
 #include <linux/list.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "internal.h"
@@ -14,17 +22,33 @@ LIST_HEAD(rctl_resources);
  * rctl_find_resource() - look a resource up by its schemata name
  * @name: the name
  *
- * Return: the resource, or NULL.
+ * Return: the resource, hidden or not, or NULL.
  */
-struct rctl_resource *rctl_find_resource(const char *name)
+struct resctrl_res *rctl_find_resource(const char *name)
 {
-	struct rctl_resource *r;
+	struct resctrl_res *r;
 
 	lockdep_assert_held(&rctl_mutex);
 	list_for_each_entry(r, &rctl_resources, list)
-		if (!strcmp(r->name, name))
+		if (!strcmp(r->desc->name, name))
 			return r;
 	return NULL;
+}
+
+/**
+ * rctl_res_pin() - keep a resource's memory while a handler uses it
+ * @r: the resource of the file whose handler runs; the caller still holds
+ *	the file's kernfs active reference
+ */
+void rctl_res_pin(struct resctrl_res *r)
+{
+	refcount_inc(&r->pins);
+}
+
+void rctl_res_unpin(struct resctrl_res *r)
+{
+	if (refcount_dec_and_test(&r->pins))
+		complete(&r->released);
 }
 
 bool rctl_alloc_capable(void)
@@ -40,23 +64,185 @@ bool rctl_mon_capable(void)
 /* Control groups can use the CLOSIDs that every control resource has. */
 u32 rctl_num_closids(void)
 {
-	struct rctl_resource *r;
+	struct resctrl_res *r;
 	u32 n = 0;
 
-	list_for_each_entry(r, &rctl_resources, list)
-		if (r->num_closid && (!n || r->num_closid < n))
-			n = r->num_closid;
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+		if (rctl_res_has_ctrl(r) && (!n || r->desc->num_closid < n))
+			n = r->desc->num_closid;
 	return n;
 }
 
 /* Groups can use the RMIDs that every monitoring resource has. */
 u32 rctl_num_rmids(void)
 {
-	struct rctl_resource *r;
+	struct resctrl_res *r;
 	u32 n = 0;
 
-	list_for_each_entry(r, &rctl_resources, list)
-		if (r->num_rmid && (!n || r->num_rmid < n))
-			n = r->num_rmid;
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+		if (rctl_res_has_mon(r) && (!n || r->desc->num_rmid < n))
+			n = r->desc->num_rmid;
 	return n;
 }
+
+/**
+ * rctl_ids_fit() - can a new resource serve the IDs groups hold?
+ * @num_closid: its CLOSIDs, 0 if it has no control
+ * @num_rmid: its RMIDs, 0 if it has no monitoring
+ *
+ * Return: 0, or -EBUSY with the reason in last_cmd_status.
+ */
+int rctl_ids_fit(u32 num_closid, u32 num_rmid)
+{
+	u32 closids = rctl_id_pool_span(&rctl_closids);
+	u32 rmids = rctl_id_pool_span(&rctl_rmids);
+
+	if (num_closid && num_closid < closids) {
+		rctl_status_printf("%u CLOSIDs cannot serve the groups using CLOSIDs up to %u\n",
+				   num_closid, closids - 1);
+		return -EBUSY;
+	}
+	if (num_rmid && num_rmid < rmids) {
+		rctl_status_printf("%u RMIDs cannot serve the groups using RMIDs up to %u\n",
+				   num_rmid, rmids - 1);
+		return -EBUSY;
+	}
+	return 0;
+}
+
+/**
+ * rctl_ids_resize() - fit the mounted ID pools to the resource list
+ *
+ * With no resource of a kind left the pool keeps its size: the groups
+ * keep their IDs for when one comes back.
+ *
+ * Return: 0, or an error from rctl_id_pool_resize().
+ */
+int rctl_ids_resize(void)
+{
+	u32 closids = rctl_num_closids(), rmids = rctl_num_rmids();
+	int ret = 0;
+
+	if (closids)
+		ret = rctl_id_pool_resize(&rctl_closids, closids);
+	if (!ret && rmids)
+		ret = rctl_id_pool_resize(&rctl_rmids, rmids);
+	return ret;
+}
+
+static void rctl_res_remove(struct resctrl_res *r)
+{
+	if (r->in_tree)
+		rctl_tree_remove_res(r);
+	r->dead = true;
+	list_del(&r->list);
+	rctl_domains_free(r);
+	if (rctl_mounted)
+		WARN_ON(rctl_ids_resize());
+}
+
+/**
+ * resctrl_register_resource() - add a resource to the filesystem
+ * @desc: what the resource is; must stay valid until it is unregistered
+ * @priv: the driver's data, returned by resctrl_res_priv()
+ *
+ * Domains of CPU-derived scopes come online for the online CPUs (the
+ * driver's domain_online is called for each) and every CLOSID gets its
+ * default value. If the filesystem is mounted, the resource's files then
+ * appear in every group at once. Context: process; takes
+ * cpus_read_lock() and the filesystem lock; not from a callback.
+ *
+ * Return: the handle, or ERR_PTR(-EINVAL) for a bad description,
+ * -EEXIST for a name in use, -EBUSY when the resource cannot serve the
+ * CLOSIDs or RMIDs in use (explained in info/last_cmd_status), -ENOMEM,
+ * or the error of a domain_online that refused a domain.
+ */
+struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc *desc,
+					      void *priv)
+{
+	struct resctrl_res *r;
+	int ret;
+
+	ret = rctl_check_desc(desc);
+	if (ret)
+		return ERR_PTR(ret);
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return ERR_PTR(-ENOMEM);
+	r->desc = desc;
+	r->priv = priv;
+	INIT_LIST_HEAD(&r->domains);
+	refcount_set(&r->pins, 1);
+	init_completion(&r->released);
+
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	rctl_status_clear();
+	if (rctl_find_resource(desc->name)) {
+		rctl_status_printf("Resource %s is already registered\n", desc->name);
+		ret = -EEXIST;
+		goto unlock;
+	}
+	r->hidden = rctl_mounted && rctl_mount_hides(r);
+	if (rctl_mounted && !r->hidden) {
+		ret = rctl_ids_fit(rctl_res_has_ctrl(r) ? desc->num_closid : 0,
+				   rctl_res_has_mon(r) ? desc->num_rmid : 0);
+		if (ret)
+			goto unlock;
+	}
+	ret = rctl_domains_init(r);
+	if (ret)
+		goto unlock;
+	list_add_tail(&r->list, &rctl_resources);
+	if (rctl_mounted && !r->hidden) {
+		ret = rctl_ids_resize() ?: rctl_tree_add_res(r);
+		if (ret)
+			rctl_res_remove(r);
+	}
+unlock:
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+	if (ret) {
+		kfree(r);
+		return ERR_PTR(ret);
+	}
+	return r;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_register_resource, RESCTRL);
+
+/**
+ * resctrl_unregister_resource() - take a resource out of the filesystem
+ * @r: the handle from resctrl_register_resource()
+ *
+ * The resource's files disappear from every group at once, its domains
+ * go offline (domain_offline is called for each), and the call returns
+ * once every file operation that was using the resource has finished: no
+ * callback of the resource runs after it returns. Groups keep their
+ * CLOSIDs and RMIDs. Context: process; takes cpus_read_lock() and the
+ * filesystem lock; may sleep; not from a callback.
+ */
+void resctrl_unregister_resource(struct resctrl_res *r)
+{
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	rctl_res_remove(r);
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+
+	rctl_res_unpin(r);
+	wait_for_completion(&r->released);
+	kfree(r);
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_unregister_resource, RESCTRL);
+
+/**
+ * resctrl_res_priv() - the driver data of a resource
+ * @r: the resource
+ *
+ * Return: the @priv given to resctrl_register_resource().
+ */
+void *resctrl_res_priv(const struct resctrl_res *r)
+{
+	return r->priv;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_res_priv, RESCTRL);

@@ -1,29 +1,135 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The schemata file: one line per control resource, "NAME:<dom>=<val>;...".
- * A write may carry any subset of the lines; lines not written keep their
- * values.
+ * The schemata file: one line per control resource of the mount,
+ * "NAME:<id>=<val>;<id>=<val>..." over its online domains.
+ *
+ * A write may carry any subset of the lines and domains; what it does not
+ * name keeps its value. It is all or nothing: every line is parsed and
+ * checked before any value is applied, and if the driver fails to apply
+ * one, the values already applied are put back.
  */
 #include <linux/seq_file.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "internal.h"
 
+/* Longest value text of any control type, custom ones included. */
+#define RCTL_VAL_LEN 64
+
+static int rctl_name_width(void)
+{
+	struct resctrl_res *r;
+	int width = 0;
+
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+		if (rctl_res_has_ctrl(r))
+			width = max_t(int, width, strlen(r->desc->name));
+	return width;
+}
+
 static int rctl_schemata_show(struct seq_file *sf, void *v)
 {
 	struct kernfs_open_file *of = sf->private;
+	char text[RCTL_VAL_LEN];
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
 	struct rctl_group *g;
+	int width;
 
 	g = rctl_group_lock(of->kn);
-	/* One line per control resource; none is registered yet. */
+	if (!g)
+		goto unlock;
+	width = rctl_name_width();
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+		if (!rctl_res_has_ctrl(r))
+			continue;
+		seq_printf(sf, "%*s:", width, r->desc->name);
+		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+			rctl_format_val(r, d, d->vals[g->closid], text, sizeof(text));
+			seq_printf(sf, "%s%d=%s",
+				   list_is_first(&d->list, &r->domains) ? "" : ";",
+				   d->id, text);
+		}
+		seq_putc(sf, '\n');
+	}
+unlock:
 	rctl_group_unlock(of->kn);
 	return g ? 0 : -ENOENT;
 }
 
-/* Check one "NAME:values" line. */
-static int rctl_schemata_check_line(char *line)
+/**
+ * struct rctl_staged - one value a schemata write wants to set
+ * @dom: the domain
+ * @val: the new value
+ * @applied: it was programmed, to be undone if a later one fails
+ * @old: the value before, for undoing
+ */
+struct rctl_staged {
+	struct resctrl_dom *dom;
+	u32 val;
+	bool applied;
+	u32 old;
+};
+
+struct rctl_stage {
+	struct rctl_staged *vals;
+	unsigned int nr;
+	unsigned int max;
+};
+
+static bool rctl_stage_has(struct rctl_stage *st, struct resctrl_dom *d)
 {
-	struct rctl_resource *r;
+	unsigned int i;
+
+	for (i = 0; i < st->nr; i++)
+		if (st->vals[i].dom == d)
+			return true;
+	return false;
+}
+
+/* "<id>=<val>;<id>=<val>" for resource @r. */
+static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
+			   char *line)
+{
+	struct resctrl_dom *d;
+	char *dom, *id_text;
+	unsigned long id;
+	u32 val;
+
+	while (line && *line) {
+		dom = strsep(&line, ";");
+		id_text = strsep(&dom, "=");
+		if (!dom || kstrtoul(strim(id_text), 10, &id)) {
+			rctl_status_puts("Missing '=' or non-numeric domain\n");
+			return -EINVAL;
+		}
+		d = rctl_find_dom(r, id);
+		if (!d || !d->online) {
+			rctl_status_printf("%s: no domain %lu\n", r->desc->name, id);
+			return -EINVAL;
+		}
+		if (rctl_stage_has(st, d)) {
+			rctl_status_printf("Duplicate domain %d\n", d->id);
+			return -EINVAL;
+		}
+		/*
+		 * The reasons are upstream's, byte for byte, so they do not
+		 * all name the resource and the domain.
+		 */
+		if (rctl_parse_val(r, d, strim(dom), &val))
+			return -EINVAL;
+		if (WARN_ON_ONCE(st->nr == st->max))
+			return -EINVAL;
+		st->vals[st->nr++] = (struct rctl_staged){ .dom = d, .val = val };
+	}
+	return 0;
+}
+
+/* One "NAME:values" line of the write. */
+static int rctl_stage_text_line(struct rctl_stage *st, char *line)
+{
+	struct resctrl_res *r;
 	char *name;
 
 	name = strim(strsep(&line, ":"));
@@ -36,17 +142,63 @@ static int rctl_schemata_check_line(char *line)
 		return -EINVAL;
 	}
 	r = rctl_find_resource(name);
-	if (!r || !r->num_closid) {
+	if (!r || r->hidden || !rctl_res_has_ctrl(r)) {
 		rctl_status_printf("Unknown or unsupported resource name '%s'\n",
 				   name);
 		return -EINVAL;
 	}
-	return 0;
+	return rctl_stage_line(st, r, line);
+}
+
+static int rctl_stage_apply(struct rctl_stage *st, u32 closid)
+{
+	struct rctl_staged *s;
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < st->nr && !ret; i++) {
+		s = &st->vals[i];
+		s->old = s->dom->vals[closid];
+		if (s->val == s->old)
+			continue;
+		ret = rctl_dom_apply(s->dom, closid, s->val);
+		if (ret)
+			rctl_status_printf("%s: domain %d: the driver failed to apply (%d)\n",
+					   s->dom->res->desc->name, s->dom->id, ret);
+		else
+			s->applied = true;
+	}
+	if (!ret)
+		return 0;
+	/* Put back what was applied before the failure. */
+	while (i--) {
+		s = &st->vals[i];
+		if (s->applied && rctl_dom_apply(s->dom, closid, s->old))
+			rctl_status_printf("%s: domain %d: could not restore the old value\n",
+					   s->dom->res->desc->name, s->dom->id);
+	}
+	return ret;
+}
+
+static unsigned int rctl_count_ctrl_domains(void)
+{
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+	unsigned int n = 0;
+
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+		if (rctl_res_has_ctrl(r)) {
+			for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
+				n++;
+		}
+	}
+	return n;
 }
 
 static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
 				   size_t nbytes, loff_t off)
 {
+	struct rctl_stage st = {};
 	struct rctl_group *g;
 	char *line;
 	int ret = 0;
@@ -63,8 +215,18 @@ static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
 		goto unlock;
 	}
 	buf[nbytes - 1] = '\0';
+	st.max = rctl_count_ctrl_domains();
+	st.vals = kcalloc(max(st.max, 1U), sizeof(*st.vals), GFP_KERNEL);
+	if (!st.vals) {
+		rctl_status_puts("Kernel out of memory\n");
+		ret = -ENOMEM;
+		goto unlock;
+	}
 	while (!ret && (line = strsep(&buf, "\n")))
-		ret = rctl_schemata_check_line(line);
+		ret = rctl_stage_text_line(&st, line);
+	if (!ret)
+		ret = rctl_stage_apply(&st, g->closid);
+	kfree(st.vals);
 unlock:
 	rctl_group_unlock(of->kn);
 	return ret ?: nbytes;

@@ -30,13 +30,18 @@ void rctl_status_puts(const char *msg)
 	seq_buf_puts(&rctl_status, msg);
 }
 
+void rctl_status_vprintf(const char *fmt, va_list args)
+{
+	lockdep_assert_held(&rctl_mutex);
+	seq_buf_vprintf(&rctl_status, fmt, args);
+}
+
 void rctl_status_printf(const char *fmt, ...)
 {
 	va_list args;
 
-	lockdep_assert_held(&rctl_mutex);
 	va_start(args, fmt);
-	seq_buf_vprintf(&rctl_status, fmt, args);
+	rctl_status_vprintf(fmt, args);
 	va_end(args);
 }
 

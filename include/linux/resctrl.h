@@ -2,16 +2,253 @@
 /*
  * resctrl: the contract between the resource control filesystem and the
  * drivers that provide resources to it.
+ *
+ * A driver describes a resource with a constant struct
+ * resctrl_resource_desc and registers it; the filesystem creates every
+ * file the resource needs (its schemata line in each control group,
+ * info/<NAME>/, mon_data/mon_<NAME>_<id>/ in each group, the extra files
+ * the driver declares) and calls the driver back through struct
+ * resctrl_resource_ops. The filesystem owns the syntax of values, the
+ * CLOSIDs and RMIDs, the groups and the domains of CPU-derived scopes.
+ *
+ * Documentation/driver-api/resctrl.rst explains how to write a driver.
  */
 #ifndef _LINUX_RESCTRL_H
 #define _LINUX_RESCTRL_H
 
 #include <linux/types.h>
 
+struct cpumask;
+struct module;
 struct pid;
 struct pid_namespace;
 struct seq_file;
 struct task_struct;
+
+/* Opaque handles owned by the filesystem. */
+struct resctrl_res;
+struct resctrl_dom;
+
+/**
+ * enum resctrl_scope - what a resource's domains are
+ * @RESCTRL_SCOPE_L2: one domain per L2 cache, id = the cache id
+ * @RESCTRL_SCOPE_L3: one domain per L3 cache, id = the cache id
+ * @RESCTRL_SCOPE_NODE: one domain per NUMA node, id = the node id
+ * @RESCTRL_SCOPE_PACKAGE: one domain per package (socket), id = the
+ *	physical package id
+ * @RESCTRL_SCOPE_DEVICE: domains the driver declares with
+ *	resctrl_add_device_domain(), such as one per accelerator
+ *
+ * The filesystem builds and maintains the domains of every scope but
+ * DEVICE from CPU topology, following CPU hotplug.
+ */
+enum resctrl_scope {
+	RESCTRL_SCOPE_L2,
+	RESCTRL_SCOPE_L3,
+	RESCTRL_SCOPE_NODE,
+	RESCTRL_SCOPE_PACKAGE,
+	RESCTRL_SCOPE_DEVICE,
+};
+
+/**
+ * enum resctrl_ctrl_type - how a resource is controlled; the filesystem
+ *	parses, checks and prints the values of every type but CUSTOM
+ * @RESCTRL_CTRL_NONE: not controlled: monitoring only
+ * @RESCTRL_CTRL_BITMASK: a capacity bitmask, written and shown in hex
+ *	(struct resctrl_bitmask_params)
+ * @RESCTRL_CTRL_PERCENT: a percentage rounded up to a granularity, as
+ *	upstream MB (struct resctrl_range_params)
+ * @RESCTRL_CTRL_MBPS: a bandwidth in MBps (struct resctrl_range_params)
+ * @RESCTRL_CTRL_SCALAR: a decimal in [min, max] (struct
+ *	resctrl_range_params)
+ * @RESCTRL_CTRL_CUSTOM: a value the driver parses and formats through
+ *	&resctrl_resource_ops.parse and .format
+ */
+enum resctrl_ctrl_type {
+	RESCTRL_CTRL_NONE,
+	RESCTRL_CTRL_BITMASK,
+	RESCTRL_CTRL_PERCENT,
+	RESCTRL_CTRL_MBPS,
+	RESCTRL_CTRL_SCALAR,
+	RESCTRL_CTRL_CUSTOM,
+};
+
+/**
+ * struct resctrl_bitmask_params - parameters of a BITMASK resource
+ * @cbm_len: number of bits in the mask
+ * @min_cbm_bits: fewest bits a mask may have set
+ * @shareable_bits: bits that other agents (I/O, ...) may use too
+ * @sparse: non-contiguous masks are allowed
+ */
+struct resctrl_bitmask_params {
+	u32 cbm_len;
+	u32 min_cbm_bits;
+	u32 shareable_bits;
+	bool sparse;
+};
+
+/**
+ * struct resctrl_range_params - parameters of PERCENT, MBPS and SCALAR
+ *	resources
+ * @min: smallest value accepted
+ * @max: largest value accepted; also the default
+ * @granularity: PERCENT only: values are rounded up to a multiple of it
+ * @delay_linear: PERCENT only: what info/<NAME>/delay_linear reports
+ */
+struct resctrl_range_params {
+	u32 min;
+	u32 max;
+	u32 granularity;
+	bool delay_linear;
+};
+
+/**
+ * struct resctrl_event_desc - a monitoring event of a resource
+ * @name: the file name in mon_data/mon_<NAME>_<id>/, and the line in
+ *	info/<NAME>_MON/mon_features
+ * @id: the driver's number for the event, passed to read_event
+ * @frac_bits: 0 for an integer count; otherwise (at most 24) the value is fixed point
+ *	with this many fractional bits and is printed as a decimal fraction
+ */
+struct resctrl_event_desc {
+	const char *name;
+	u32 id;
+	u8 frac_bits;
+};
+
+/**
+ * struct resctrl_info_attr - an extra file in info/<NAME>/
+ * @name: file name
+ * @show: print the file. Context: process, the filesystem lock held; may
+ *	sleep. Return 0 or a negative errno.
+ * @write: optional; parse a write. @buf is NUL terminated. Context as
+ *	@show. Return 0 or a negative errno; explain failures with
+ *	resctrl_last_cmd_printf().
+ */
+struct resctrl_info_attr {
+	const char *name;
+	int (*show)(struct resctrl_res *r, struct seq_file *sf);
+	int (*write)(struct resctrl_res *r, char *buf);
+};
+
+/**
+ * struct resctrl_group_attr - an extra file in every control group, such
+ *	as the device channels assigned to the group
+ * @name: file name
+ * @show: print the file for the group with @closid and @rmid. Context:
+ *	process, the filesystem lock held; may sleep. Return 0 or -errno.
+ * @write: optional; parse a write for the group. Context as @show.
+ *	Return 0 or a negative errno, explained with
+ *	resctrl_last_cmd_printf().
+ */
+struct resctrl_group_attr {
+	const char *name;
+	int (*show)(struct resctrl_res *r, u32 closid, u32 rmid,
+		    struct seq_file *sf);
+	int (*write)(struct resctrl_res *r, u32 closid, u32 rmid, char *buf);
+};
+
+/**
+ * struct resctrl_resource_ops - how the filesystem reaches a driver
+ *
+ * Every operation runs in process context with the filesystem lock held
+ * (after cpus_read_lock()), so operations of one resource never run
+ * concurrently and never race with domains coming and going. They may
+ * sleep. They must not call the registration API. When
+ * &resctrl_resource_desc.run_on_domain_cpu is set, @apply and
+ * @read_event run on a CPU of the domain instead (with preemption
+ * disabled), for hardware reachable only from there.
+ *
+ * @apply: program @val for @closid in domain @d. Called for every value
+ *	that changes, after the whole write was checked. Return 0 or a
+ *	negative errno; a failure is reported to the writer, and the value
+ *	the filesystem shows stays the old one.
+ * @read_event: read event @evt of the group with @closid and @rmid in
+ *	domain @d into @val. Return 0, -EIO (the file reads "Error") or
+ *	-ENODATA (the file reads "Unavailable").
+ * @domain_online: optional; domain @d is about to be used: set up its
+ *	hardware. Return 0, or a negative errno to refuse the domain (the
+ *	CPU that brought it online then fails to come online).
+ * @domain_offline: optional; domain @d is no longer used.
+ * @parse: CUSTOM only: turn the text of one domain's value into @val.
+ *	Return 0, or -EINVAL with the reason in resctrl_last_cmd_printf().
+ * @format: CUSTOM only: print @val into @buf of @len bytes. Return the
+ *	length printed.
+ */
+struct resctrl_resource_ops {
+	int (*apply)(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
+		     u32 val);
+	int (*read_event)(struct resctrl_res *r, struct resctrl_dom *d,
+			  u32 closid, u32 rmid, u32 evt, u64 *val);
+	int (*domain_online)(struct resctrl_res *r, struct resctrl_dom *d);
+	void (*domain_offline)(struct resctrl_res *r, struct resctrl_dom *d);
+	int (*parse)(struct resctrl_res *r, struct resctrl_dom *d,
+		     const char *text, u32 *val);
+	int (*format)(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
+		      char *buf, size_t len);
+};
+
+/**
+ * struct resctrl_resource_desc - what a driver tells about a resource
+ * @name: its name in schemata, info/ and mon_data/; unique
+ * @ctrl: how it is controlled, RESCTRL_CTRL_NONE if it is not
+ * @scope: what its domains are
+ * @num_closid: CLOSIDs it serves (control resources)
+ * @num_rmid: RMIDs it serves (monitoring resources)
+ * @bitmask: parameters of a BITMASK resource
+ * @range: parameters of PERCENT, MBPS and SCALAR resources
+ * @default_val: CUSTOM only: the value of a new group and after reset
+ * @events: the monitoring events, @num_events of them
+ * @num_events: number of @events
+ * @info: extra files of info/<NAME>/, ended by an entry with no name
+ * @files: extra files of every control group, ended by an entry with no
+ *	name
+ * @mount_option: if set, the resource shows only in mounts given this
+ *	option (declared by the driver)
+ * @run_on_domain_cpu: call @ops->apply and @ops->read_event on a CPU of
+ *	the domain
+ * @ops: the callbacks
+ * @owner: the module that provides the resource
+ *
+ * The description is read, never written, by the filesystem, and must
+ * stay valid until resctrl_unregister_resource() returns.
+ */
+struct resctrl_resource_desc {
+	const char *name;
+	enum resctrl_ctrl_type ctrl;
+	enum resctrl_scope scope;
+	u32 num_closid;
+	u32 num_rmid;
+	union {
+		struct resctrl_bitmask_params bitmask;
+		struct resctrl_range_params range;
+	};
+	u32 default_val;
+	const struct resctrl_event_desc *events;
+	unsigned int num_events;
+	const struct resctrl_info_attr *info;
+	const struct resctrl_group_attr *files;
+	const char *mount_option;
+	bool run_on_domain_cpu;
+	const struct resctrl_resource_ops *ops;
+	struct module *owner;
+};
+
+struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc *desc,
+					      void *priv);
+void resctrl_unregister_resource(struct resctrl_res *r);
+void *resctrl_res_priv(const struct resctrl_res *r);
+
+int resctrl_add_device_domain(struct resctrl_res *r, int id,
+			      const struct cpumask *cpus);
+void resctrl_remove_device_domain(struct resctrl_res *r, int id);
+
+int resctrl_dom_id(const struct resctrl_dom *d);
+const struct cpumask *resctrl_dom_cpus(const struct resctrl_dom *d);
+void resctrl_dom_set_priv(struct resctrl_dom *d, void *priv);
+void *resctrl_dom_priv(const struct resctrl_dom *d);
+
+__printf(1, 2) void resctrl_last_cmd_printf(const char *fmt, ...);
 
 #ifdef CONFIG_PROC_CPU_RESCTRL
 /* Backs /proc/<pid>/cpu_resctrl_groups; called by procfs only. */

@@ -5,6 +5,7 @@
  * the filesystem core fills that state through the resctrl_arch_*()
  * helpers and asks CPUs to reload when a group's membership changes.
  */
+#include <kunit/static_stub.h>
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/percpu.h>
@@ -26,6 +27,8 @@ static bool x86_pqr_present(void)
 
 void x86_pqr_write(u64 val)
 {
+	/* KUnit tests watch the writes instead of touching the MSR. */
+	KUNIT_STATIC_STUB_REDIRECT(x86_pqr_write, val);
 	this_cpu_write(x86_pqr.loaded, val);
 	wrmsrl(MSR_IA32_PQR_ASSOC, val);
 }

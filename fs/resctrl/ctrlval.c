@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The syntax of control values. The filesystem, not the driver, parses,
+ * checks and prints the value of every control type, so that every
+ * resource of a type reads and writes the same way; the messages for the
+ * architectural resources are the upstream ones.
+ */
+#include <linux/bitmap.h>
+#include <linux/bitops.h>
+#include <linux/kernel.h>
+#include <linux/math.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+static int rctl_parse_bitmask(const struct resctrl_bitmask_params *p,
+			      const char *text, u32 *val)
+{
+	unsigned long mask, max = BIT_ULL(p->cbm_len) - 1;
+	unsigned int first, run_end;
+
+	if (kstrtoul(text, 16, &mask)) {
+		rctl_status_printf("Non-hex character in the mask %s\n", text);
+		return -EINVAL;
+	}
+	if ((p->min_cbm_bits && !mask) || mask > max) {
+		rctl_status_puts("Mask out of range\n");
+		return -EINVAL;
+	}
+	first = find_first_bit(&mask, p->cbm_len);
+	run_end = find_next_zero_bit(&mask, p->cbm_len, first);
+	if (!p->sparse && find_next_bit(&mask, p->cbm_len, run_end) < p->cbm_len) {
+		rctl_status_printf("The mask %lx has non-consecutive 1-bits\n", mask);
+		return -EINVAL;
+	}
+	if (hweight_long(mask) < p->min_cbm_bits) {
+		rctl_status_printf("Need at least %d bits in the mask\n",
+				   p->min_cbm_bits);
+		return -EINVAL;
+	}
+	*val = mask;
+	return 0;
+}
+
+static int rctl_parse_decimal(const char *name, const char *text, u32 *val)
+{
+	if (kstrtou32(text, 10, val)) {
+		rctl_status_printf("Invalid %s value %s\n", name, text);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int rctl_check_range(const char *name, const struct resctrl_range_params *p,
+			    u32 val)
+{
+	if (val < p->min || val > p->max) {
+		rctl_status_printf("%s value %u out of range [%d,%d]\n", name,
+				   val, p->min, p->max);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * rctl_parse_val() - parse the value of one domain in a schemata line
+ * @r: the resource
+ * @d: the domain
+ * @text: the value, blanks trimmed
+ * @val: where the value goes
+ *
+ * Problems are explained in last_cmd_status; rctl_mutex is held.
+ *
+ * Return: 0 or -EINVAL.
+ */
+int rctl_parse_val(struct resctrl_res *r, struct resctrl_dom *d, char *text,
+		   u32 *val)
+{
+	const struct resctrl_resource_desc *desc = r->desc;
+	int ret;
+
+	switch (desc->ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		return rctl_parse_bitmask(&desc->bitmask, text, val);
+	case RESCTRL_CTRL_PERCENT:
+		ret = rctl_parse_decimal(desc->name, text, val) ?:
+		      rctl_check_range(desc->name, &desc->range, *val);
+		if (!ret && desc->range.granularity)
+			*val = roundup(*val, desc->range.granularity);
+		return ret;
+	case RESCTRL_CTRL_MBPS:
+	case RESCTRL_CTRL_SCALAR:
+		return rctl_parse_decimal(desc->name, text, val) ?:
+		       rctl_check_range(desc->name, &desc->range, *val);
+	case RESCTRL_CTRL_CUSTOM:
+		return desc->ops->parse(r, d, text, val) ? -EINVAL : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/**
+ * rctl_format_val() - print a control value as schemata shows it
+ * @r: the resource
+ * @d: the domain
+ * @val: the value
+ * @buf: where the text goes
+ * @len: room in @buf
+ *
+ * Masks are zero-padded to the mask's width and bandwidths padded to
+ * three columns, as upstream prints them.
+ *
+ * Return: the length of the text.
+ */
+int rctl_format_val(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
+		    char *buf, size_t len)
+{
+	const struct resctrl_resource_desc *desc = r->desc;
+
+	switch (desc->ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		return scnprintf(buf, len, "%0*x",
+				 DIV_ROUND_UP(desc->bitmask.cbm_len, 4), val);
+	case RESCTRL_CTRL_PERCENT:
+	case RESCTRL_CTRL_MBPS:
+		return scnprintf(buf, len, "%3u", val);
+	case RESCTRL_CTRL_CUSTOM:
+		return desc->ops->format(r, d, val, buf, len);
+	default:
+		return scnprintf(buf, len, "%u", val);
+	}
+}
+
+/**
+ * rctl_default_val() - the value of a new group, and after a reset
+ * @desc: the resource's description
+ *
+ * Return: every bit of a mask, the maximum of a range, or the driver's
+ * default for CUSTOM.
+ */
+u32 rctl_default_val(const struct resctrl_resource_desc *desc)
+{
+	switch (desc->ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		return BIT_ULL(desc->bitmask.cbm_len) - 1;
+	case RESCTRL_CTRL_PERCENT:
+	case RESCTRL_CTRL_MBPS:
+	case RESCTRL_CTRL_SCALAR:
+		return desc->range.max;
+	default:
+		return desc->default_val;
+	}
+}
+
+static bool rctl_name_ok(const char *name)
+{
+	return name && *name && strlen(name) < 32 && !strpbrk(name, "/:;= \t\n");
+}
+
+/**
+ * rctl_check_desc() - reject descriptions the filesystem cannot serve
+ * @desc: a description handed to resctrl_register_resource()
+ *
+ * Return: 0, or -EINVAL with the reason in the kernel log.
+ */
+int rctl_check_desc(const struct resctrl_resource_desc *desc)
+{
+	const struct resctrl_resource_ops *ops = desc->ops;
+	const char *why = NULL;
+	unsigned int i;
+
+	if (!rctl_name_ok(desc->name))
+		why = "bad name";
+	else if (!ops)
+		why = "no ops";
+	else if (desc->scope > RESCTRL_SCOPE_DEVICE)
+		why = "unknown scope";
+	else if (desc->ctrl > RESCTRL_CTRL_CUSTOM)
+		why = "unknown control type";
+	else if (desc->ctrl != RESCTRL_CTRL_NONE && (!desc->num_closid || !ops->apply))
+		why = "a control needs CLOSIDs and apply()";
+	else if (desc->ctrl == RESCTRL_CTRL_BITMASK &&
+		 (!desc->bitmask.cbm_len || desc->bitmask.cbm_len > 32 ||
+		  desc->bitmask.min_cbm_bits > desc->bitmask.cbm_len))
+		why = "bad bitmask parameters";
+	else if ((desc->ctrl == RESCTRL_CTRL_PERCENT || desc->ctrl == RESCTRL_CTRL_MBPS ||
+		  desc->ctrl == RESCTRL_CTRL_SCALAR) && desc->range.min > desc->range.max)
+		why = "bad range parameters";
+	else if (desc->ctrl == RESCTRL_CTRL_CUSTOM && (!ops->parse || !ops->format))
+		why = "a custom control needs parse() and format()";
+	else if (desc->ctrl == RESCTRL_CTRL_NONE && !desc->num_events)
+		why = "neither control nor monitoring";
+	else if (desc->num_events && (!desc->num_rmid || !ops->read_event || !desc->events))
+		why = "monitoring needs RMIDs, events and read_event()";
+	for (i = 0; !why && i < desc->num_events; i++)
+		if (!rctl_name_ok(desc->events[i].name) || desc->events[i].frac_bits > 24)
+			why = "bad event";
+	if (why) {
+		pr_err("resctrl: cannot register resource %s: %s\n",
+		       desc->name ?: "(null)", why);
+		return -EINVAL;
+	}
+	return 0;
+}

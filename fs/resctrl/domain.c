@@ -1,0 +1,491 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Domains: the instances of a resource (one per cache, node, package or
+ * device) and the values each CLOSID has in them.
+ *
+ * The filesystem keeps the domains of every CPU-derived scope from the
+ * CPU topology, through the one hotplug state of cpus.c: a domain comes
+ * online with its first CPU and goes offline with its last. An offline
+ * domain keeps its values, and they are applied again when it returns.
+ * Drivers declare DEVICE domains themselves.
+ */
+#include <linux/cacheinfo.h>
+#include <linux/cpu.h>
+#include <linux/export.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/topology.h>
+
+#include "internal.h"
+
+static int rctl_cpu_dom_id(enum resctrl_scope scope, unsigned int cpu)
+{
+	switch (scope) {
+	case RESCTRL_SCOPE_L2:
+		return get_cpu_cacheinfo_id(cpu, 2);
+	case RESCTRL_SCOPE_L3:
+		return get_cpu_cacheinfo_id(cpu, 3);
+	case RESCTRL_SCOPE_NODE:
+		return cpu_to_node(cpu);
+	case RESCTRL_SCOPE_PACKAGE:
+		return topology_physical_package_id(cpu);
+	default:
+		return -EINVAL;
+	}
+}
+
+/**
+ * rctl_find_dom() - a live domain of a resource
+ * @r: the resource
+ * @id: the domain id
+ *
+ * Return: the domain, online or not, or NULL.
+ */
+struct resctrl_dom *rctl_find_dom(struct resctrl_res *r, int id)
+{
+	struct resctrl_dom *d;
+
+	list_for_each_entry(d, &r->domains, list)
+		if (d->id == id && !d->dead)
+			return d;
+	return NULL;
+}
+
+static struct resctrl_dom *rctl_dom_alloc(struct resctrl_res *r, int id)
+{
+	const struct resctrl_resource_desc *desc = r->desc;
+	struct resctrl_dom *d, *pos;
+	unsigned int i;
+
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return NULL;
+	d->vals = kcalloc(max(desc->num_closid, 1U), sizeof(*d->vals), GFP_KERNEL);
+	d->mon_files = kcalloc(max(desc->num_events, 1U), sizeof(*d->mon_files),
+			       GFP_KERNEL);
+	if (!d->vals || !d->mon_files) {
+		kfree(d->mon_files);
+		kfree(d->vals);
+		kfree(d);
+		return NULL;
+	}
+	d->res = r;
+	d->id = id;
+	for (i = 0; i < desc->num_closid; i++)
+		d->vals[i] = rctl_default_val(desc);
+	for (i = 0; i < desc->num_events; i++) {
+		d->mon_files[i].dom = d;
+		d->mon_files[i].evt = i;
+	}
+	/* Keep the list sorted by id: schemata prints it in this order. */
+	list_for_each_entry(pos, &r->domains, list)
+		if (pos->id > id)
+			break;
+	list_add_tail(&d->list, &pos->list);
+	return d;
+}
+
+static void rctl_dom_free(struct resctrl_dom *d)
+{
+	list_del(&d->list);
+	kfree(d->mon_files);
+	kfree(d->vals);
+	kfree(d);
+}
+
+struct rctl_dom_call {
+	struct resctrl_dom *d;
+	u32 closid;
+	u32 rmid;
+	u32 val;
+	unsigned int evt;
+	u64 count;
+	int ret;
+};
+
+static void rctl_dom_call_apply(void *arg)
+{
+	struct rctl_dom_call *c = arg;
+	struct resctrl_res *r = c->d->res;
+
+	c->ret = r->desc->ops->apply(r, c->d, c->closid, c->val);
+}
+
+static void rctl_dom_call_read(void *arg)
+{
+	struct rctl_dom_call *c = arg;
+	struct resctrl_res *r = c->d->res;
+
+	c->ret = r->desc->ops->read_event(r, c->d, c->closid, c->rmid,
+					  r->desc->events[c->evt].id, &c->count);
+}
+
+/* Run @fn for @c in process context, or on a CPU of the domain. */
+static int rctl_dom_call(struct rctl_dom_call *c, smp_call_func_t fn)
+{
+	int ret;
+
+	lockdep_assert_held(&rctl_mutex);
+	if (!c->d->res->desc->run_on_domain_cpu) {
+		fn(c);
+		return c->ret;
+	}
+	ret = smp_call_function_any(&c->d->cpus, fn, c, true);
+	return ret ?: c->ret;
+}
+
+/**
+ * rctl_dom_apply() - program one value and remember it
+ * @d: an online domain
+ * @closid: the CLOSID
+ * @val: the value, already checked
+ *
+ * Return: 0, or the driver's error; the value in force is then unchanged.
+ */
+int rctl_dom_apply(struct resctrl_dom *d, u32 closid, u32 val)
+{
+	struct rctl_dom_call c = { .d = d, .closid = closid, .val = val };
+	int ret;
+
+	ret = rctl_dom_call(&c, rctl_dom_call_apply);
+	if (!ret)
+		d->vals[closid] = val;
+	return ret;
+}
+
+/**
+ * rctl_dom_read() - read one event counter from the driver
+ * @d: an online domain
+ * @closid: CLOSID of the group
+ * @rmid: RMID of the group
+ * @evt: index of the event in the resource's events
+ * @val: the count
+ *
+ * Return: 0, -EIO or -ENODATA from the driver, or another error.
+ */
+int rctl_dom_read(struct resctrl_dom *d, u32 closid, u32 rmid,
+		  unsigned int evt, u64 *val)
+{
+	struct rctl_dom_call c = { .d = d, .closid = closid, .rmid = rmid,
+				   .evt = evt };
+	int ret;
+
+	ret = rctl_dom_call(&c, rctl_dom_call_read);
+	*val = c.count;
+	return ret;
+}
+
+/* Program every CLOSID's value, e.g. when the domain (re)appears. */
+static void rctl_dom_apply_all(struct resctrl_dom *d)
+{
+	struct resctrl_res *r = d->res;
+	u32 closid;
+
+	if (!rctl_res_has_ctrl(r))
+		return;
+	for (closid = 0; closid < r->desc->num_closid; closid++)
+		if (rctl_dom_apply(d, closid, d->vals[closid]))
+			pr_warn_ratelimited("resctrl: %s: domain %d: CLOSID %u not restored\n",
+					    r->desc->name, d->id, closid);
+}
+
+/* The driver first, then the values, then the files users see. */
+static int rctl_dom_bring_online(struct resctrl_dom *d)
+{
+	const struct resctrl_resource_ops *ops = d->res->desc->ops;
+	int ret;
+
+	if (ops->domain_online) {
+		ret = ops->domain_online(d->res, d);
+		if (ret)
+			return ret;
+	}
+	d->online = true;
+	rctl_dom_apply_all(d);
+	if (d->res->in_tree)
+		rctl_tree_add_dom(d);
+	return 0;
+}
+
+/* The files users see first, then the driver. */
+static void rctl_dom_take_offline(struct resctrl_dom *d)
+{
+	const struct resctrl_resource_ops *ops = d->res->desc->ops;
+
+	if (d->res->in_tree)
+		rctl_tree_remove_dom(d);
+	d->online = false;
+	if (ops->domain_offline)
+		ops->domain_offline(d->res, d);
+}
+
+/* Add @cpu to its domain of @r; the domain comes online if it was not. */
+static int rctl_res_cpu_online(struct resctrl_res *r, unsigned int cpu)
+{
+	struct resctrl_dom *d;
+	int id, ret;
+
+	if (r->desc->scope == RESCTRL_SCOPE_DEVICE)
+		return 0;
+	id = rctl_cpu_dom_id(r->desc->scope, cpu);
+	if (id < 0)
+		return 0;
+	d = rctl_find_dom(r, id) ?: rctl_dom_alloc(r, id);
+	if (!d)
+		return -ENOMEM;
+	cpumask_set_cpu(cpu, &d->cpus);
+	if (d->online)
+		return 0;
+	ret = rctl_dom_bring_online(d);
+	if (ret) {
+		pr_info("resctrl: %s refused domain %d\n", r->desc->name, id);
+		cpumask_clear_cpu(cpu, &d->cpus);
+	}
+	return ret;
+}
+
+static void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu)
+{
+	struct resctrl_dom *d;
+
+	if (r->desc->scope == RESCTRL_SCOPE_DEVICE)
+		return;
+	list_for_each_entry(d, &r->domains, list) {
+		if (!cpumask_test_and_clear_cpu(cpu, &d->cpus))
+			continue;
+		if (cpumask_empty(&d->cpus) && d->online)
+			rctl_dom_take_offline(d);
+	}
+}
+
+/**
+ * rctl_domains_cpu_online() - a CPU came online: join it to its domains
+ * @cpu: the CPU
+ *
+ * Return: 0, or the error of a driver that refused a domain; the CPU then
+ * left every domain it had joined and must not come online.
+ */
+int rctl_domains_cpu_online(unsigned int cpu)
+{
+	struct resctrl_res *r;
+	int ret;
+
+	lockdep_assert_held(&rctl_mutex);
+	list_for_each_entry(r, &rctl_resources, list) {
+		ret = rctl_res_cpu_online(r, cpu);
+		if (ret) {
+			rctl_domains_cpu_offline(cpu);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/**
+ * rctl_domains_cpu_offline() - a CPU goes offline: leave its domains
+ * @cpu: the CPU
+ */
+void rctl_domains_cpu_offline(unsigned int cpu)
+{
+	struct resctrl_res *r;
+
+	lockdep_assert_held(&rctl_mutex);
+	list_for_each_entry(r, &rctl_resources, list)
+		rctl_res_cpu_offline(r, cpu);
+}
+
+/**
+ * rctl_domains_init() - the domains of a resource being registered
+ * @r: the resource, not yet on rctl_resources
+ *
+ * Every domain with an online CPU comes online with default values.
+ *
+ * Return: 0, or an error after which @r has no domain.
+ */
+int rctl_domains_init(struct resctrl_res *r)
+{
+	unsigned int cpu;
+	int ret;
+
+	lockdep_assert_cpus_held();
+	for_each_online_cpu(cpu) {
+		ret = rctl_res_cpu_online(r, cpu);
+		if (ret) {
+			rctl_domains_free(r);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/**
+ * rctl_domains_free() - take a resource's domains offline and free them
+ * @r: a resource whose files are gone
+ */
+void rctl_domains_free(struct resctrl_res *r)
+{
+	struct resctrl_dom *d, *tmp;
+
+	list_for_each_entry_safe(d, tmp, &r->domains, list) {
+		if (d->online)
+			rctl_dom_take_offline(d);
+		rctl_dom_free(d);
+	}
+}
+
+/**
+ * rctl_reset_closid() - give a CLOSID the default value everywhere
+ * @closid: a CLOSID that a new control group takes
+ */
+void rctl_reset_closid(u32 closid)
+{
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+	u32 val;
+
+	list_for_each_entry(r, &rctl_resources, list) {
+		if (!rctl_res_has_ctrl(r) || closid >= r->desc->num_closid)
+			continue;
+		val = rctl_default_val(r->desc);
+		list_for_each_entry(d, &r->domains, list) {
+			if (d->dead)
+				continue;
+			if (d->online && d->vals[closid] != val)
+				rctl_dom_apply(d, closid, val);
+			d->vals[closid] = val;
+		}
+	}
+}
+
+/**
+ * resctrl_add_device_domain() - declare a domain of a DEVICE resource
+ * @r: the resource, registered with RESCTRL_SCOPE_DEVICE
+ * @id: the domain id, unique in the resource
+ * @cpus: the CPUs that may reach the device's registers
+ *
+ * The domain comes online at once: &resctrl_resource_ops.domain_online
+ * is called and every CLOSID gets its default value. Context: process;
+ * takes the filesystem lock; must not be called from a callback.
+ *
+ * Return: 0, -EINVAL for a resource that is not DEVICE-scoped, -EEXIST,
+ * -ENOMEM, or the error of domain_online.
+ */
+int resctrl_add_device_domain(struct resctrl_res *r, int id,
+			      const struct cpumask *cpus)
+{
+	struct resctrl_dom *d;
+	int ret;
+
+	if (r->desc->scope != RESCTRL_SCOPE_DEVICE || id < 0)
+		return -EINVAL;
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	if (rctl_find_dom(r, id)) {
+		ret = -EEXIST;
+		goto unlock;
+	}
+	d = rctl_dom_alloc(r, id);
+	if (!d) {
+		ret = -ENOMEM;
+		goto unlock;
+	}
+	cpumask_copy(&d->cpus, cpus);
+	ret = rctl_dom_bring_online(d);
+	if (ret)
+		rctl_dom_free(d);
+unlock:
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_add_device_domain, RESCTRL);
+
+/**
+ * resctrl_remove_device_domain() - withdraw a domain of a DEVICE resource
+ * @r: the resource
+ * @id: the domain id
+ *
+ * The domain's files go first, then &resctrl_resource_ops.domain_offline
+ * is called; no callback for the domain runs after this returns.
+ * Context: process; takes the filesystem lock; not from a callback.
+ */
+void resctrl_remove_device_domain(struct resctrl_res *r, int id)
+{
+	struct resctrl_dom *d;
+
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	d = rctl_find_dom(r, id);
+	if (d && r->desc->scope == RESCTRL_SCOPE_DEVICE) {
+		if (d->online)
+			rctl_dom_take_offline(d);
+		/* Open event files may still point at it: freed with @r. */
+		d->dead = true;
+	}
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_remove_device_domain, RESCTRL);
+
+/**
+ * resctrl_dom_id() - the id of a domain
+ * @d: the domain
+ *
+ * Return: the id shown in schemata and mon_data.
+ */
+int resctrl_dom_id(const struct resctrl_dom *d)
+{
+	return d->id;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_dom_id, RESCTRL);
+
+/**
+ * resctrl_dom_cpus() - the CPUs of a domain
+ * @d: the domain
+ *
+ * Return: its online CPUs, or for a DEVICE domain the mask the driver
+ * gave. Stable while a callback for the domain runs.
+ */
+const struct cpumask *resctrl_dom_cpus(const struct resctrl_dom *d)
+{
+	return &d->cpus;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_dom_cpus, RESCTRL);
+
+/**
+ * resctrl_dom_set_priv() - attach driver data to a domain
+ * @d: the domain, typically in &resctrl_resource_ops.domain_online
+ * @priv: the data
+ */
+void resctrl_dom_set_priv(struct resctrl_dom *d, void *priv)
+{
+	d->priv = priv;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_dom_set_priv, RESCTRL);
+
+/**
+ * resctrl_dom_priv() - the driver data of a domain
+ * @d: the domain
+ *
+ * Return: what resctrl_dom_set_priv() attached, or NULL.
+ */
+void *resctrl_dom_priv(const struct resctrl_dom *d)
+{
+	return d->priv;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_dom_priv, RESCTRL);
+
+/**
+ * rctl_reset_all() - every CLOSID back to the default value, at unmount
+ */
+void rctl_reset_all(void)
+{
+	struct resctrl_res *r;
+	u32 closid, n = 0;
+
+	list_for_each_entry(r, &rctl_resources, list)
+		if (rctl_res_has_ctrl(r))
+			n = max(n, r->desc->num_closid);
+	for (closid = 0; closid < n; closid++)
+		rctl_reset_closid(closid);
+}

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Files whose contents drivers provide: extra info/ files and extra files
+ * in every control group. The core creates and removes them with the
+ * resource and calls the driver with the filesystem lock held.
+ */
+#include <linux/kernfs.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+static const struct resctrl_info_attr *rctl_info_attr_named(struct resctrl_res *r,
+							    const char *name)
+{
+	const struct resctrl_info_attr *a;
+
+	for (a = r->desc->info; a && a->name; a++)
+		if (!strcmp(a->name, name))
+			return a;
+	return NULL;
+}
+
+static const struct resctrl_group_attr *rctl_group_attr_named(struct resctrl_res *r,
+							      const char *name)
+{
+	const struct resctrl_group_attr *a;
+
+	for (a = r->desc->files; a && a->name; a++)
+		if (!strcmp(a->name, name))
+			return a;
+	return NULL;
+}
+
+static int rctl_info_attr_show(struct seq_file *sf, void *v)
+{
+	struct kernfs_open_file *of = sf->private;
+	struct resctrl_res *r = of->kn->priv;
+	int ret = -ENODEV;
+
+	rctl_res_pin(r);
+	rctl_group_lock(of->kn);
+	if (!r->dead)
+		ret = rctl_info_attr_named(r, of->kn->name)->show(r, sf);
+	rctl_group_unlock(of->kn);
+	rctl_res_unpin(r);
+	return ret;
+}
+
+static ssize_t rctl_info_attr_write(struct kernfs_open_file *of, char *buf,
+				    size_t nbytes, loff_t off)
+{
+	struct resctrl_res *r = of->kn->priv;
+	int ret = -ENODEV;
+
+	rctl_res_pin(r);
+	rctl_group_lock(of->kn);
+	rctl_status_clear();
+	if (!r->dead)
+		ret = rctl_info_attr_named(r, of->kn->name)->write(r, buf);
+	rctl_group_unlock(of->kn);
+	rctl_res_unpin(r);
+	return ret ?: nbytes;
+}
+
+static const struct kernfs_ops rctl_info_attr_ops = {
+	.seq_show = rctl_info_attr_show,
+	.write = rctl_info_attr_write,
+};
+
+/**
+ * rctl_add_driver_info_files() - the driver's files of info/<NAME>/
+ * @r: the resource
+ * @dir: its info directory
+ *
+ * Return: 0 or a negative error code; the caller removes @dir.
+ */
+int rctl_add_driver_info_files(struct resctrl_res *r, struct kernfs_node *dir)
+{
+	const struct resctrl_info_attr *a;
+	struct kernfs_node *kn;
+
+	for (a = r->desc->info; a && a->name; a++) {
+		kn = rctl_add_file(dir, a->name, a->write ? 0644 : 0444,
+				   &rctl_info_attr_ops, r);
+		if (IS_ERR(kn))
+			return PTR_ERR(kn);
+	}
+	return 0;
+}
+
+static int rctl_group_attr_show(struct seq_file *sf, void *v)
+{
+	struct kernfs_open_file *of = sf->private;
+	struct resctrl_res *r = of->kn->priv;
+	struct rctl_group *g;
+	int ret = -ENODEV;
+
+	rctl_res_pin(r);
+	g = rctl_group_lock(of->kn);
+	if (g && !r->dead)
+		ret = rctl_group_attr_named(r, of->kn->name)->show(r, g->closid,
+								   g->rmid, sf);
+	rctl_group_unlock(of->kn);
+	rctl_res_unpin(r);
+	return ret;
+}
+
+static ssize_t rctl_group_attr_write(struct kernfs_open_file *of, char *buf,
+				     size_t nbytes, loff_t off)
+{
+	struct resctrl_res *r = of->kn->priv;
+	struct rctl_group *g;
+	int ret = -ENODEV;
+
+	rctl_res_pin(r);
+	g = rctl_group_lock(of->kn);
+	rctl_status_clear();
+	if (g && !r->dead)
+		ret = rctl_group_attr_named(r, of->kn->name)->write(r, g->closid,
+								    g->rmid, buf);
+	rctl_group_unlock(of->kn);
+	rctl_res_unpin(r);
+	return ret ?: nbytes;
+}
+
+const struct kernfs_ops rctl_group_attr_ops = {
+	.seq_show = rctl_group_attr_show,
+	.write = rctl_group_attr_write,
+};
+
+/**
+ * resctrl_last_cmd_printf() - explain a refused write in last_cmd_status
+ * @fmt: printf format of one line, ending in a newline
+ *
+ * For callbacks that refuse a value or a write (parse, group and info
+ * file writes): the user reads the reason in info/last_cmd_status.
+ * Context: a callback, with the filesystem lock held.
+ */
+void resctrl_last_cmd_printf(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	rctl_status_vprintf(fmt, args);
+	va_end(args);
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_last_cmd_printf, RESCTRL);

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Mount options: the upstream ones (cdp, cdpl2, mba_MBps, debug), the
+ * options drivers declare for their resources, and hide=NAME, which
+ * keeps a resource out of the mount so that two providers of the same
+ * hardware never both serve it.
+ */
+#include <linux/fs_context.h>
+#include <linux/fs_parser.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+/* The options of the live mount. */
+static struct rctl_mount_opts rctl_mopts;
+
+static bool rctl_listed(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p = list;
+
+	while (p && *p) {
+		if (!strncmp(p, name, len) && (p[len] == ',' || !p[len]))
+			return true;
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	return false;
+}
+
+static int rctl_list_add(char **list, const char *name)
+{
+	char *grown;
+
+	if (rctl_listed(*list, name))
+		return 0;
+	grown = *list ? kasprintf(GFP_KERNEL, "%s,%s", *list, name) :
+			kstrdup(name, GFP_KERNEL);
+	if (!grown)
+		return -ENOMEM;
+	kfree(*list);
+	*list = grown;
+	return 0;
+}
+
+static bool rctl_driver_option(const char *key)
+{
+	struct resctrl_res *r;
+	bool found = false;
+
+	mutex_lock(&rctl_mutex);
+	list_for_each_entry(r, &rctl_resources, list)
+		if (r->desc->mount_option && !strcmp(r->desc->mount_option, key))
+			found = true;
+	mutex_unlock(&rctl_mutex);
+	return found;
+}
+
+/**
+ * rctl_parse_param() - fs_context parse_param: one mount option
+ * @fc: the mount's context
+ * @param: the option
+ *
+ * Return: 0, -ENOPARAM for an option nobody declares (the VFS then
+ * reports it), or -EINVAL with a message.
+ */
+int rctl_parse_param(struct fs_context *fc, struct fs_parameter *param)
+{
+	struct rctl_fs_context *ctx = fc->fs_private;
+	const char *key = param->key;
+	bool flag = param->type == fs_value_is_flag;
+
+	if (flag && (!strcmp(key, "cdp") || !strcmp(key, "cdpl2")))
+		return invalfc(fc, "%s: no resource offers code and data prioritization", key);
+	if (flag && !strcmp(key, "mba_MBps"))
+		return invalfc(fc, "mba_MBps: no resource offers the MBps software controller");
+	if (flag && !strcmp(key, "debug")) {
+		ctx->opts.debug = true;
+		return 0;
+	}
+	if (!strcmp(key, "hide")) {
+		if (param->type != fs_value_is_string || !*param->string)
+			return invalfc(fc, "hide needs a resource name");
+		return rctl_list_add(&ctx->opts.hide, param->string);
+	}
+	if (flag && rctl_driver_option(key))
+		return rctl_list_add(&ctx->opts.plugin, key);
+	return -ENOPARAM;
+}
+
+/**
+ * rctl_mount_opts_free() - free the lists of a set of options
+ * @o: the options
+ */
+void rctl_mount_opts_free(struct rctl_mount_opts *o)
+{
+	kfree(o->hide);
+	kfree(o->plugin);
+	memset(o, 0, sizeof(*o));
+}
+
+/**
+ * rctl_mount_opts_install() - make a mount's options the live ones
+ * @o: the options parsed for the mount; emptied
+ */
+void rctl_mount_opts_install(struct rctl_mount_opts *o)
+{
+	lockdep_assert_held(&rctl_mutex);
+	rctl_mount_opts_free(&rctl_mopts);
+	rctl_mopts = *o;
+	memset(o, 0, sizeof(*o));
+}
+
+/**
+ * rctl_mount_opts_clear() - forget the options at unmount
+ */
+void rctl_mount_opts_clear(void)
+{
+	lockdep_assert_held(&rctl_mutex);
+	rctl_mount_opts_free(&rctl_mopts);
+}
+
+/**
+ * rctl_mount_hides() - whether the live mount leaves a resource out
+ * @r: the resource
+ *
+ * Return: true if the mount lacks the option the resource needs, or
+ * hides it by name.
+ */
+bool rctl_mount_hides(struct resctrl_res *r)
+{
+	if (r->desc->mount_option && !rctl_listed(rctl_mopts.plugin, r->desc->mount_option))
+		return true;
+	return rctl_listed(rctl_mopts.hide, r->desc->name);
+}
+
+static void rctl_show_list(struct seq_file *sf, const char *prefix,
+			   const char *list)
+{
+	const char *p = list, *end;
+
+	while (p && *p) {
+		end = strchrnul(p, ',');
+		seq_printf(sf, ",%s%.*s", prefix, (int)(end - p), p);
+		p = *end ? end + 1 : end;
+	}
+}
+
+/**
+ * rctl_show_options() - kernfs show_options: the options in /proc/mounts
+ * @sf: where they go
+ * @root: the mount's root
+ *
+ * Return: 0.
+ */
+int rctl_show_options(struct seq_file *sf, struct kernfs_root *root)
+{
+	mutex_lock(&rctl_mutex);
+	if (rctl_mopts.debug)
+		seq_puts(sf, ",debug");
+	rctl_show_list(sf, "", rctl_mopts.plugin);
+	rctl_show_list(sf, "hide=", rctl_mopts.hide);
+	mutex_unlock(&rctl_mutex);
+	return 0;
+}
