@@ -70,6 +70,7 @@ void rctl_status_clear(void);
 void rctl_status_puts(const char *msg);
 __printf(1, 2) void rctl_status_printf(const char *fmt, ...);
 __printf(1, 0) void rctl_status_vprintf(const char *fmt, va_list args);
+void rctl_status_copy(char *buf, size_t len);
 extern const struct kernfs_ops rctl_status_ops;
 
 /* ids.c: CLOSID and RMID pools */

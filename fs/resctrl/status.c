@@ -9,6 +9,7 @@
 #include <linux/lockdep.h>
 #include <linux/seq_buf.h>
 #include <linux/seq_file.h>
+#include <linux/string.h>
 
 #include "internal.h"
 
@@ -62,3 +63,17 @@ static int rctl_status_show(struct seq_file *sf, void *v)
 const struct kernfs_ops rctl_status_ops = {
 	.seq_show = rctl_status_show,
 };
+
+/**
+ * rctl_status_copy() - the text of last_cmd_status, for tests
+ * @buf: where it goes, NUL terminated
+ * @len: room in @buf
+ */
+void rctl_status_copy(char *buf, size_t len)
+{
+	lockdep_assert_held(&rctl_mutex);
+	strscpy(buf, "", len);
+	if (seq_buf_used(&rctl_status))
+		strscpy(buf, rctl_status_text,
+			min(len, seq_buf_used(&rctl_status) + 1));
+}
