@@ -18,6 +18,7 @@ for applet in $(/bin/busybox --list); do
 done
 install -m 0755 "$REPO"/harness/vm/init "$root/init"
 install -m 0755 "$REPO"/harness/vm/run-tests "$REPO"/harness/vm/demo "$root/harness/"
+[ -n "${VM_EXEC:-}" ] && install -m 0755 "$VM_EXEC" "$root/harness/exec"
 echo "root:x:0:0:root:/:/bin/sh" > "$root/etc/passwd"
 echo "nobody:x:65534:65534:nobody:/:/bin/sh" >> "$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # run-vm.sh VARIANT MODE [LOG]: boot a built kernel in QEMU (TCG).
-#   MODE check: run the tests; run: the demo; shell: an interactive shell.
+#   MODE check: run the tests; run: the demo; shell: an interactive shell;
+#   exec: run the script named by VM_EXEC.
 # The console goes to stdout and, with LOG, to that file. QEMU's own exit
 # status means nothing: results are read from the console.
 set -euo pipefail

@@ -219,28 +219,53 @@ static void rctl_dom_take_offline(struct resctrl_dom *d)
 		ops->domain_offline(d->res, d);
 }
 
+/* Add @cpu to its domain of @r, which may be new; NULL if it has none. */
+static struct resctrl_dom *rctl_res_cpu_join(struct resctrl_res *r,
+					     unsigned int cpu, int *err)
+{
+	struct resctrl_dom *d;
+	int id;
+
+	*err = 0;
+	if (r->desc->scope == RESCTRL_SCOPE_DEVICE)
+		return NULL;
+	id = rctl_cpu_dom_id(r->desc->scope, cpu);
+	if (id < 0)
+		return NULL;
+	d = rctl_find_dom(r, id) ?: rctl_dom_alloc(r, id);
+	if (!d) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	cpumask_set_cpu(cpu, &d->cpus);
+	return d;
+}
+
+static int rctl_dom_online_or_refuse(struct resctrl_dom *d)
+{
+	int ret = rctl_dom_bring_online(d);
+
+	if (ret) {
+		pr_info("resctrl: %s refused domain %d: %d\n",
+			d->res->desc->name, d->id, ret);
+		rctl_status_printf("%s: the driver refused domain %d (%d)\n",
+				   d->res->desc->name, d->id, ret);
+	}
+	return ret;
+}
+
 /* Add @cpu to its domain of @r; the domain comes online if it was not. */
 static int rctl_res_cpu_online(struct resctrl_res *r, unsigned int cpu)
 {
 	struct resctrl_dom *d;
-	int id, ret;
+	int ret;
 
-	if (r->desc->scope == RESCTRL_SCOPE_DEVICE)
-		return 0;
-	id = rctl_cpu_dom_id(r->desc->scope, cpu);
-	if (id < 0)
-		return 0;
-	d = rctl_find_dom(r, id) ?: rctl_dom_alloc(r, id);
-	if (!d)
-		return -ENOMEM;
-	cpumask_set_cpu(cpu, &d->cpus);
-	if (d->online)
-		return 0;
-	ret = rctl_dom_bring_online(d);
-	if (ret) {
-		pr_info("resctrl: %s refused domain %d\n", r->desc->name, id);
+	d = rctl_res_cpu_join(r, cpu, &ret);
+	if (!d || d->online)
+		return ret;
+	ret = rctl_dom_online_or_refuse(d);
+	if (ret)
 		cpumask_clear_cpu(cpu, &d->cpus);
-	}
 	return ret;
 }
 
@@ -298,24 +323,32 @@ void rctl_domains_cpu_offline(unsigned int cpu)
  * rctl_domains_init() - the domains of a resource being registered
  * @r: the resource, not yet on rctl_resources
  *
- * Every domain with an online CPU comes online with default values.
+ * Every domain with an online CPU comes online with default values, its
+ * CPU mask complete when the driver's domain_online sees it.
  *
  * Return: 0, or an error after which @r has no domain.
  */
 int rctl_domains_init(struct resctrl_res *r)
 {
+	struct resctrl_dom *d;
 	unsigned int cpu;
-	int ret;
+	int ret = 0;
 
 	lockdep_assert_cpus_held();
 	for_each_online_cpu(cpu) {
-		ret = rctl_res_cpu_online(r, cpu);
-		if (ret) {
-			rctl_domains_free(r);
-			return ret;
-		}
+		rctl_res_cpu_join(r, cpu, &ret);
+		if (ret)
+			goto fail;
+	}
+	list_for_each_entry(d, &r->domains, list) {
+		ret = rctl_dom_online_or_refuse(d);
+		if (ret)
+			goto fail;
 	}
 	return 0;
+fail:
+	rctl_domains_free(r);
+	return ret;
 }
 
 /**
@@ -336,6 +369,8 @@ void rctl_domains_free(struct resctrl_res *r)
 /**
  * rctl_reset_closid() - give a CLOSID the default value everywhere
  * @closid: a CLOSID that a new control group takes
+ *
+ * Drivers with per-group files forget what they kept for it, too.
  */
 void rctl_reset_closid(u32 closid)
 {
@@ -344,6 +379,8 @@ void rctl_reset_closid(u32 closid)
 	u32 val;
 
 	list_for_each_entry(r, &rctl_resources, list) {
+		if (r->desc->ops->group_reset)
+			r->desc->ops->group_reset(r, closid);
 		if (!rctl_res_has_ctrl(r) || closid >= r->desc->num_closid)
 			continue;
 		val = rctl_default_val(r->desc);

@@ -329,6 +329,37 @@ int rctl_rmdir(struct kernfs_node *kn)
 }
 
 /**
+ * rctl_groups_assign_rmids() - RMIDs for control groups that have none
+ *
+ * Control groups made while no monitoring resource existed share RMID 0
+ * with the default group. When the first monitoring resource arrives
+ * each gets its own, and so do its tasks and CPUs.
+ *
+ * Return: 0, or -EBUSY explained in last_cmd_status.
+ */
+int rctl_groups_assign_rmids(void)
+{
+	struct rctl_group *g;
+	int rmid;
+
+	lockdep_assert_held(&rctl_mutex);
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling) {
+		if (g == &rctl_default_group || g->rmid)
+			continue;
+		rmid = rctl_id_alloc(&rctl_rmids);
+		if (rmid < 0) {
+			rctl_status_puts("Out of RMIDs\n");
+			return -EBUSY;
+		}
+		g->rmid = rmid;
+		/* Without an RMID it cannot have had monitor groups. */
+		rctl_move_group_tasks(g, g);
+		rctl_cpus_apply(&g->cpus);
+	}
+	return 0;
+}
+
+/**
  * rctl_remove_all_groups() - remove every group but the default one
  *
  * At unmount: every task and CPU returns to the default group.

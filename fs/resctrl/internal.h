@@ -211,6 +211,7 @@ struct rctl_group *rctl_group_lock(struct kernfs_node *kn);
 void rctl_group_unlock(struct kernfs_node *kn);
 int rctl_group_fill_dir(struct rctl_group *g);
 void rctl_remove_all_groups(void);
+int rctl_groups_assign_rmids(void);
 int rctl_mkdir(struct kernfs_node *parent, const char *name, umode_t mode);
 int rctl_rmdir(struct kernfs_node *kn);
 

@@ -195,7 +195,11 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 		goto unlock;
 	list_add_tail(&r->list, &rctl_resources);
 	if (rctl_mounted && !r->hidden) {
-		ret = rctl_ids_resize() ?: rctl_tree_add_res(r);
+		ret = rctl_ids_resize();
+		if (!ret && rctl_res_has_mon(r))
+			ret = rctl_groups_assign_rmids();
+		if (!ret)
+			ret = rctl_tree_add_res(r);
 		if (ret)
 			rctl_res_remove(r);
 	}

@@ -35,6 +35,7 @@ static int rctl_schemata_show(struct seq_file *sf, void *v)
 	struct resctrl_res *r;
 	struct resctrl_dom *d;
 	struct rctl_group *g;
+	const char *sep;
 	int width;
 
 	g = rctl_group_lock(of->kn);
@@ -45,11 +46,11 @@ static int rctl_schemata_show(struct seq_file *sf, void *v)
 		if (!rctl_res_has_ctrl(r))
 			continue;
 		seq_printf(sf, "%*s:", width, r->desc->name);
+		sep = "";
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
 			rctl_format_val(r, d, d->vals[g->closid], text, sizeof(text));
-			seq_printf(sf, "%s%d=%s",
-				   list_is_first(&d->list, &r->domains) ? "" : ";",
-				   d->id, text);
+			seq_printf(sf, "%s%d=%s", sep, d->id, text);
+			sep = ";";
 		}
 		seq_putc(sf, '\n');
 	}

@@ -151,13 +151,15 @@ struct resctrl_group_attr {
 /**
  * struct resctrl_resource_ops - how the filesystem reaches a driver
  *
- * Every operation runs in process context with the filesystem lock held
- * (after cpus_read_lock()), so operations of one resource never run
- * concurrently and never race with domains coming and going. They may
- * sleep. They must not call the registration API. When
+ * Every operation is called with the filesystem lock held (after
+ * cpus_read_lock()), so operations of one resource never run concurrently
+ * and never race with domains coming and going. They run in process
+ * context and may sleep, except that when
  * &resctrl_resource_desc.run_on_domain_cpu is set, @apply and
- * @read_event run on a CPU of the domain instead (with preemption
- * disabled), for hardware reachable only from there.
+ * @read_event run on a CPU of the domain in an IPI, with interrupts
+ * disabled: they must not sleep, and data they share with other code
+ * needs irq-safe (raw) spinlocks. No operation may call the registration
+ * API.
  *
  * @apply: program @val for @closid in domain @d. Called for every value
  *	that changes, after the whole write was checked. Return 0 or a
@@ -167,9 +169,15 @@ struct resctrl_group_attr {
  *	domain @d into @val. Return 0, -EIO (the file reads "Error") or
  *	-ENODATA (the file reads "Unavailable").
  * @domain_online: optional; domain @d is about to be used: set up its
- *	hardware. Return 0, or a negative errno to refuse the domain (the
- *	CPU that brought it online then fails to come online).
+ *	hardware. resctrl_dom_cpus() holds every online CPU of the domain
+ *	at registration, the arriving CPU on hotplug; CPUs join and leave a
+ *	domain without a callback. Return 0, or a negative errno to refuse
+ *	the domain: the CPU that brought it online then fails to come
+ *	online, and a registration fails. Prefer -EIO or -EPERM: the CPU
+ *	online path retries -EBUSY several times.
  * @domain_offline: optional; domain @d is no longer used.
+ * @group_reset: optional; a new control group took @closid: forget what
+ *	the resource's group files kept for an earlier group with it.
  * @parse: CUSTOM only: turn the text of one domain's value into @val.
  *	Return 0, or -EINVAL with the reason in resctrl_last_cmd_printf().
  * @format: CUSTOM only: print @val into @buf of @len bytes. Return the
@@ -182,6 +190,7 @@ struct resctrl_resource_ops {
 			  u32 closid, u32 rmid, u32 evt, u64 *val);
 	int (*domain_online)(struct resctrl_res *r, struct resctrl_dom *d);
 	void (*domain_offline)(struct resctrl_res *r, struct resctrl_dom *d);
+	void (*group_reset)(struct resctrl_res *r, u32 closid);
 	int (*parse)(struct resctrl_res *r, struct resctrl_dom *d,
 		     const char *text, u32 *val);
 	int (*format)(struct resctrl_res *r, struct resctrl_dom *d, u32 val,

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Private declarations of the resctrl simulator, shared by its files:
+ * sim_main.c (module, live transitions), sim_ops.c (the resctrl
+ * callbacks), sim_configfs.c (the description) and sim_debugfs.c (what
+ * tests observe and inject).
+ */
+#ifndef _RESCTRL_SIM_H
+#define _RESCTRL_SIM_H
+
+#include <linux/atomic.h>
+#include <linux/configfs.h>
+#include <linux/cpumask.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/resctrl.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct dentry;
+
+/* Longest string attribute (names, mount option), including the NUL. */
+#define RSIM_NAME_LEN		64
+/* Most events and device domains one resource can describe. */
+#define RSIM_MAX_EVENTS		32
+#define RSIM_MAX_DEV_DOMAINS	64
+/* Text of the extra per-group file, including the NUL. */
+#define RSIM_TEXT_LEN		64
+/* Longest delay_ms accepted. */
+#define RSIM_MAX_DELAY_MS	10000
+/* What &rsim_dom.vals holds for a CLOSID never applied. */
+#define RSIM_UNSET		U64_MAX
+
+/**
+ * struct rsim_event_cfg - one configured monitoring event
+ * @name: event name
+ * @frac_bits: fractional bits of its fixed-point value, 0 for a count
+ */
+struct rsim_event_cfg {
+	char name[RSIM_NAME_LEN];
+	u8 frac_bits;
+};
+
+/**
+ * struct rsim_config - the resource description written through configfs
+ * @ctrl: control type
+ * @scope: domain scope
+ * @num_closid: CLOSIDs served
+ * @num_rmid: RMIDs served
+ * @cbm_len: BITMASK: mask length
+ * @min_cbm_bits: BITMASK: fewest bits set
+ * @shareable_bits: BITMASK: bits shared with other agents
+ * @sparse: BITMASK: non-contiguous masks allowed
+ * @min: PERCENT, MBPS, SCALAR: smallest value
+ * @max: PERCENT, MBPS, SCALAR: largest value
+ * @granularity: PERCENT: step
+ * @delay_linear: PERCENT: value of info/<NAME>/delay_linear
+ * @default_val: CUSTOM: default level
+ * @events: monitoring events; the index is the event id
+ * @num_events: entries used in @events
+ * @dev_domains: DEVICE: ids of the domains added when going live
+ * @num_dev_domains: entries used in @dev_domains
+ * @mount_option: mount option the resource needs, "" for none
+ * @run_on_domain_cpu: ask the core to call apply and read_event on a CPU
+ *	of the domain
+ * @info_file: name of an extra info/<NAME>/ file, "" for none
+ * @group_file: name of an extra per-group file, "" for none
+ *
+ * Written under &rsim.mutex while the item is not live. @events and
+ * @num_events are also written under &rsim.lock, so that debugfs can read
+ * them with only that lock.
+ */
+struct rsim_config {
+	enum resctrl_ctrl_type ctrl;
+	enum resctrl_scope scope;
+	u32 num_closid;
+	u32 num_rmid;
+	u32 cbm_len;
+	u32 min_cbm_bits;
+	u32 shareable_bits;
+	bool sparse;
+	u32 min;
+	u32 max;
+	u32 granularity;
+	bool delay_linear;
+	u32 default_val;
+	struct rsim_event_cfg events[RSIM_MAX_EVENTS];
+	unsigned int num_events;
+	int dev_domains[RSIM_MAX_DEV_DOMAINS];
+	unsigned int num_dev_domains;
+	char mount_option[RSIM_NAME_LEN];
+	bool run_on_domain_cpu;
+	char info_file[RSIM_NAME_LEN];
+	char group_file[RSIM_NAME_LEN];
+};
+
+/**
+ * struct rsim_dom - what the simulator knows of one domain
+ * @node: link in &rsim.doms, sorted by @id
+ * @id: the domain id
+ * @online: between domain_online and domain_offline
+ * @cpus: the domain's CPUs as last seen by a callback
+ * @vals: per CLOSID, the value last applied or %RSIM_UNSET
+ *
+ * Created by the first domain_online of the id and kept until the
+ * resource is unregistered, so that programmed values stay visible while
+ * the domain is offline. Fields are under &rsim.lock.
+ */
+struct rsim_dom {
+	struct list_head node;
+	int id;
+	bool online;
+	cpumask_var_t cpus;
+	u64 vals[];
+};
+
+/**
+ * enum rsim_counter_kind - what reading a simulated counter gives
+ * @RSIM_COUNTER_VALUE: the value
+ * @RSIM_COUNTER_ERROR: -EIO
+ * @RSIM_COUNTER_UNAVAILABLE: -ENODATA
+ */
+enum rsim_counter_kind {
+	RSIM_COUNTER_VALUE,
+	RSIM_COUNTER_ERROR,
+	RSIM_COUNTER_UNAVAILABLE,
+};
+
+/**
+ * struct rsim_counter - a counter value set through debugfs
+ * @node: link in &rsim.counters, sorted by (@dom, @rmid, @evt)
+ * @dom: domain id
+ * @rmid: RMID
+ * @evt: event id
+ * @kind: value, error or unavailable
+ * @val: the value, for %RSIM_COUNTER_VALUE
+ */
+struct rsim_counter {
+	struct list_head node;
+	int dom;
+	u32 rmid;
+	u32 evt;
+	enum rsim_counter_kind kind;
+	u64 val;
+};
+
+/**
+ * struct rsim - one simulated resource: a configfs item
+ * @item: the configfs item; its name is the resource name
+ * @link: link in the list of every item, for module exit
+ * @mutex: serialises configuration and live transitions. Callbacks of the
+ *	resource never take it, so it may be held across the registration
+ *	API; debugfs files that call that API take it, so debugfs files are
+ *	never removed with it held.
+ * @lock: protects what callbacks and debugfs share. A raw spinlock taken
+ *	with interrupts off, for apply and read_event may run on a domain
+ *	CPU with preemption disabled. Taken briefly, never across a call
+ *	into the core.
+ * @cfg: the description
+ * @live: registered (under @mutex)
+ * @dead: removed from configfs; never goes live again (under @mutex)
+ * @res: the registered resource, while @live
+ * @desc: the description handed to the core, built from @cfg
+ * @events: the events of @desc
+ * @info: the extra info file of @desc and its terminator
+ * @files: the extra group file of @desc and its terminator
+ * @accepting: callbacks may come (under @lock): from just before
+ *	registration until unregistration returned
+ * @nclosid: CLOSIDs of the live resource (entries of &rsim_dom.vals)
+ * @doms: every domain seen since going live (under @lock)
+ * @apply_count: successful applies since going live (under @lock)
+ * @texts: per CLOSID, the text of the extra group file (under @lock)
+ * @fail_apply: applies still to fail, -1 for all (under @lock)
+ * @refuse_domain: domain id domain_online refuses, -1 for none
+ * @delay_ms: milliseconds apply and read_event wait first
+ * @counters: the counters set through debugfs (under @lock)
+ * @violations: contract violations seen
+ * @dir: the debugfs directory of the item
+ *
+ * The fault-injection knobs and the counters last as long as the item, so
+ * that they can be set before it goes live. What the callbacks record is
+ * reset when it goes live and freed when it is unregistered.
+ */
+struct rsim {
+	struct config_item item;
+	struct list_head link;
+	struct mutex mutex;		/* configuration, going live */
+	raw_spinlock_t lock;		/* what callbacks record */
+	struct rsim_config cfg;
+	bool live;
+	bool dead;
+	struct resctrl_res *res;
+	struct resctrl_resource_desc desc;
+	struct resctrl_event_desc events[RSIM_MAX_EVENTS];
+	struct resctrl_info_attr info[2];
+	struct resctrl_group_attr files[2];
+	bool accepting;
+	u32 nclosid;
+	struct list_head doms;
+	u64 apply_count;
+	char (*texts)[RSIM_TEXT_LEN];
+	int fail_apply;
+	int refuse_domain;
+	unsigned int delay_ms;
+	struct list_head counters;
+	atomic_t violations;
+	struct dentry *dir;
+};
+
+static inline struct rsim *to_rsim(struct config_item *item)
+{
+	return container_of(item, struct rsim, item);
+}
+
+static inline const char *rsim_name(struct rsim *sim)
+{
+	return config_item_name(&sim->item);
+}
+
+/* sim_main.c */
+struct rsim *rsim_alloc(void);
+void rsim_added(struct rsim *sim);
+void rsim_drop(struct rsim *sim);
+void rsim_free(struct rsim *sim);
+int rsim_set_live(struct rsim *sim, bool live);
+
+/* sim_ops.c */
+extern const struct resctrl_resource_ops rsim_ops;
+extern const struct resctrl_resource_ops rsim_custom_ops;
+int rsim_info_show(struct resctrl_res *r, struct seq_file *sf);
+int rsim_group_show(struct resctrl_res *r, u32 closid, u32 rmid,
+		    struct seq_file *sf);
+int rsim_group_write(struct resctrl_res *r, u32 closid, u32 rmid, char *buf);
+struct rsim_dom *rsim_find_dom(struct rsim *sim, int id);
+void rsim_free_dom(struct rsim_dom *dom);
+void rsim_violation(struct rsim *sim, const char *what, int id);
+
+/* sim_configfs.c */
+int rsim_configfs_init(void);
+void rsim_configfs_exit(void);
+
+/* sim_debugfs.c */
+void rsim_debugfs_init(void);
+void rsim_debugfs_exit(void);
+void rsim_debugfs_add(struct rsim *sim);
+void rsim_debugfs_remove(struct rsim *sim);
+void rsim_clear_counters(struct rsim *sim);
+struct rsim_counter *rsim_find_counter(struct rsim *sim, int dom, u32 rmid,
+				       u32 evt);
+
+#endif /* _RESCTRL_SIM_H */

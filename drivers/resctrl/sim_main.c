@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * resctrl_sim: simulated resctrl resources.
+ *
+ * A real driver of the resctrl registration API that fakes the hardware,
+ * so that the filesystem, its selftests and tools such as pqos can run
+ * on a machine, or in a VM, without resource control hardware.
+ *
+ * Describe a resource in configfs, then make it live:
+ *
+ *   mkdir /sys/kernel/config/resctrl_sim/NAME   (NAME: the resource name)
+ *   ctrl           none|bitmask|percent|mbps|scalar|custom (none)
+ *   scope          l2|l3|node|package|device (l3)
+ *   num_closid     16          num_rmid      0
+ *   cbm_len        20          min_cbm_bits  1
+ *   shareable_bits hex (0)     sparse        0|1 (0)
+ *   min 10, max 100, granularity 10, delay_linear 0|1 (1)
+ *   default_val    custom only: 1=low 2=mid 3=high (2)
+ *   events         comma-separated names, event id = position; NAME:N
+ *                  gives the event N fractional bits (empty: none)
+ *   device_domains comma-separated domain ids (>= 0), added with the CPUs
+ *                  of cpu_possible_mask right after registration
+ *   mount_option   option the resource needs (empty: none)
+ *   run_on_domain_cpu 0|1 (0)
+ *   info_file      extra info/NAME/ file reading "simulated NAME"
+ *   group_file     extra file in every control group holding up to 63
+ *                  characters per CLOSID (reads "none" until written)
+ *   live           1 registers the resource, 0 unregisters it; going
+ *                  live fails with the error of registration or of adding
+ *                  a device domain, and then leaves nothing registered
+ * Any write but to live fails with -EBUSY while live is 1; rmdir
+ * unregisters a live resource. Custom values are the levels low, mid and
+ * high; the core shows them as words.
+ *
+ * Observe it and inject faults in /sys/kernel/debug/resctrl_sim/NAME/,
+ * which exists as long as the configfs directory. Knobs and counters
+ * survive going live and back; the rest is reset when going live.
+ *   programmed     "DOMID CLOSID 0xVALUE" or "DOMID CLOSID unset" for
+ *                  every domain seen (id order) and every CLOSID
+ *   apply_count    successful applies since going live
+ *   fail_apply     N: the next N applies fail with -EIO; -1: all; 0: none
+ *   refuse_domain  domain id whose domain_online fails -EIO; -1: none
+ *   counters       write "DOMID RMID EVENT VALUE|error|unavailable" to set
+ *                  what read_event returns (unset: 0), or "clear"; reads
+ *                  back the same lines. Changing events clears them.
+ *   domains        "ID CPULIST online|offline" for every domain seen; the
+ *                  CPU list is the one the last callback for it saw
+ *   delay_ms       apply and read_event wait this long first (0, at most
+ *                  10000; busy-waiting with run_on_domain_cpu)
+ *   device_domain  write "add ID" or "remove ID" while live
+ *   violations     callbacks that broke the driver contract (the first
+ *                  also warns)
+ */
+#include <linux/err.h>
+#include <linux/list.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "sim.h"
+
+/* Every item, for module exit. */
+static LIST_HEAD(rsim_list);
+static DEFINE_MUTEX(rsim_list_lock);
+
+/**
+ * rsim_alloc() - allocate a simulated resource with the default
+ *	description
+ *
+ * Return: the resource, not yet named, or NULL.
+ */
+struct rsim *rsim_alloc(void)
+{
+	struct rsim *sim;
+
+	sim = kzalloc(sizeof(*sim), GFP_KERNEL);
+	if (!sim)
+		return NULL;
+	mutex_init(&sim->mutex);
+	raw_spin_lock_init(&sim->lock);
+	INIT_LIST_HEAD(&sim->link);
+	INIT_LIST_HEAD(&sim->doms);
+	INIT_LIST_HEAD(&sim->counters);
+	atomic_set(&sim->violations, 0);
+	sim->refuse_domain = -1;
+
+	sim->cfg.ctrl = RESCTRL_CTRL_NONE;
+	sim->cfg.scope = RESCTRL_SCOPE_L3;
+	sim->cfg.num_closid = 16;
+	sim->cfg.cbm_len = 20;
+	sim->cfg.min_cbm_bits = 1;
+	sim->cfg.min = 10;
+	sim->cfg.max = 100;
+	sim->cfg.granularity = 10;
+	sim->cfg.delay_linear = true;
+	sim->cfg.default_val = 2;
+	return sim;
+}
+
+/**
+ * rsim_added() - a simulated resource got its name: publish it
+ * @sim: the resource
+ */
+void rsim_added(struct rsim *sim)
+{
+	rsim_debugfs_add(sim);
+	mutex_lock(&rsim_list_lock);
+	list_add_tail(&sim->link, &rsim_list);
+	mutex_unlock(&rsim_list_lock);
+}
+
+/**
+ * rsim_free() - free a simulated resource that nothing references
+ * @sim: the resource, not live
+ */
+void rsim_free(struct rsim *sim)
+{
+	rsim_clear_counters(sim);
+	mutex_destroy(&sim->mutex);
+	kfree(sim);
+}
+
+static void rsim_build_desc(struct rsim *sim)
+{
+	struct resctrl_resource_desc *desc = &sim->desc;
+	const struct rsim_config *cfg = &sim->cfg;
+	unsigned int i;
+
+	memset(desc, 0, sizeof(*desc));
+	memset(sim->events, 0, sizeof(sim->events));
+	memset(sim->info, 0, sizeof(sim->info));
+	memset(sim->files, 0, sizeof(sim->files));
+
+	desc->name = rsim_name(sim);
+	desc->ctrl = cfg->ctrl;
+	desc->scope = cfg->scope;
+	desc->num_closid = cfg->num_closid;
+	desc->num_rmid = cfg->num_rmid;
+	switch (cfg->ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		desc->bitmask.cbm_len = cfg->cbm_len;
+		desc->bitmask.min_cbm_bits = cfg->min_cbm_bits;
+		desc->bitmask.shareable_bits = cfg->shareable_bits;
+		desc->bitmask.sparse = cfg->sparse;
+		break;
+	case RESCTRL_CTRL_PERCENT:
+	case RESCTRL_CTRL_MBPS:
+	case RESCTRL_CTRL_SCALAR:
+		desc->range.min = cfg->min;
+		desc->range.max = cfg->max;
+		desc->range.granularity = cfg->granularity;
+		desc->range.delay_linear = cfg->delay_linear;
+		break;
+	case RESCTRL_CTRL_CUSTOM:
+		desc->default_val = cfg->default_val;
+		break;
+	default:
+		break;
+	}
+
+	for (i = 0; i < cfg->num_events; i++) {
+		sim->events[i].name = cfg->events[i].name;
+		sim->events[i].id = i;
+		sim->events[i].frac_bits = cfg->events[i].frac_bits;
+	}
+	if (cfg->num_events) {
+		desc->events = sim->events;
+		desc->num_events = cfg->num_events;
+	}
+
+	if (cfg->info_file[0]) {
+		sim->info[0].name = cfg->info_file;
+		sim->info[0].show = rsim_info_show;
+		desc->info = sim->info;
+	}
+	if (cfg->group_file[0]) {
+		sim->files[0].name = cfg->group_file;
+		sim->files[0].show = rsim_group_show;
+		sim->files[0].write = rsim_group_write;
+		desc->files = sim->files;
+	}
+	if (cfg->mount_option[0])
+		desc->mount_option = cfg->mount_option;
+	desc->run_on_domain_cpu = cfg->run_on_domain_cpu;
+	desc->ops = cfg->ctrl == RESCTRL_CTRL_CUSTOM ? &rsim_custom_ops : &rsim_ops;
+	desc->owner = THIS_MODULE;
+}
+
+/* No callback can come any more: forget what they recorded. */
+static void rsim_forget(struct rsim *sim)
+{
+	char (*texts)[RSIM_TEXT_LEN];
+	struct rsim_dom *dom, *tmp;
+	unsigned long flags;
+	LIST_HEAD(doms);
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	sim->accepting = false;
+	list_splice_init(&sim->doms, &doms);
+	texts = sim->texts;
+	sim->texts = NULL;
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	list_for_each_entry_safe(dom, tmp, &doms, node) {
+		list_del(&dom->node);
+		rsim_free_dom(dom);
+	}
+	kvfree(texts);
+}
+
+static int rsim_start(struct rsim *sim)
+{
+	const struct rsim_config *cfg = &sim->cfg;
+	char (*texts)[RSIM_TEXT_LEN] = NULL;
+	struct resctrl_res *res;
+	unsigned long flags;
+	unsigned int i;
+	int ret;
+
+	if (cfg->group_file[0]) {
+		texts = kvcalloc(cfg->num_closid, sizeof(*texts),
+				 GFP_KERNEL | __GFP_NOWARN);
+		if (!texts && cfg->num_closid)
+			return -ENOMEM;
+		for (i = 0; i < cfg->num_closid; i++)
+			strscpy(texts[i], "none");
+	}
+	rsim_build_desc(sim);
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	sim->nclosid = cfg->num_closid;
+	sim->apply_count = 0;
+	sim->texts = texts;
+	sim->accepting = true;
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	/* Callbacks start coming from inside the call. */
+	res = resctrl_register_resource(&sim->desc, sim);
+	if (IS_ERR(res)) {
+		rsim_forget(sim);
+		return PTR_ERR(res);
+	}
+
+	for (i = 0; i < cfg->num_dev_domains; i++) {
+		ret = resctrl_add_device_domain(res, cfg->dev_domains[i],
+						cpu_possible_mask);
+		if (ret) {
+			resctrl_unregister_resource(res);
+			rsim_forget(sim);
+			return ret;
+		}
+	}
+
+	sim->res = res;
+	sim->live = true;
+	return 0;
+}
+
+static void rsim_stop(struct rsim *sim)
+{
+	/* Callbacks may come until this returns. */
+	resctrl_unregister_resource(sim->res);
+	sim->res = NULL;
+	sim->live = false;
+	rsim_forget(sim);
+}
+
+/**
+ * rsim_set_live() - register or unregister a simulated resource
+ * @sim: the resource
+ * @live: register it if true, unregister it if false
+ *
+ * Nothing happens if the resource already is in the state asked for.
+ * Context: process; takes &rsim.mutex and calls the registration API
+ * with it held (no callback takes it).
+ *
+ * Return: 0, the error of the registration API, -ENOMEM, or -ENOENT if
+ * the item was removed.
+ */
+int rsim_set_live(struct rsim *sim, bool live)
+{
+	int ret = 0;
+
+	mutex_lock(&sim->mutex);
+	if (live == sim->live)
+		ret = 0;
+	else if (!live)
+		rsim_stop(sim);
+	else if (sim->dead)
+		ret = -ENOENT;
+	else
+		ret = rsim_start(sim);
+	mutex_unlock(&sim->mutex);
+	return ret;
+}
+
+/**
+ * rsim_drop() - a simulated resource is removed from configfs
+ * @sim: the resource
+ *
+ * Unregisters it if it is live. It may still be referenced, but it will
+ * never go live again.
+ */
+void rsim_drop(struct rsim *sim)
+{
+	mutex_lock(&rsim_list_lock);
+	list_del_init(&sim->link);
+	mutex_unlock(&rsim_list_lock);
+
+	mutex_lock(&sim->mutex);
+	sim->dead = true;
+	if (sim->live)
+		rsim_stop(sim);
+	mutex_unlock(&sim->mutex);
+
+	/* Without sim->mutex: debugfs writes may be waiting for it. */
+	rsim_debugfs_remove(sim);
+}
+
+static int __init rsim_init(void)
+{
+	int ret;
+
+	rsim_debugfs_init();
+	ret = rsim_configfs_init();
+	if (ret)
+		rsim_debugfs_exit();
+	return ret;
+}
+
+static void __exit rsim_exit(void)
+{
+	struct rsim *sim;
+
+	rsim_configfs_exit();
+
+	/*
+	 * configfs pins the module while items exist, so none should be
+	 * left; unregister any that is, all the same.
+	 */
+	mutex_lock(&rsim_list_lock);
+	list_for_each_entry(sim, &rsim_list, link)
+		rsim_set_live(sim, false);
+	mutex_unlock(&rsim_list_lock);
+
+	rsim_debugfs_exit();
+}
+
+module_init(rsim_init);
+module_exit(rsim_exit);
+
+MODULE_IMPORT_NS(RESCTRL);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Simulated resctrl resources, configured through configfs");

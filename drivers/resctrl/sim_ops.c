@@ -1,0 +1,445 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * resctrl_sim: the callbacks the resctrl core calls. They record what
+ * they are told in struct rsim under its raw spinlock only, and check
+ * that the core keeps the driver contract.
+ */
+#include <linux/bug.h>
+#include <linux/cpumask.h>
+#include <linux/ctype.h>
+#include <linux/delay.h>
+#include <linux/errno.h>
+#include <linux/overflow.h>
+#include <linux/preempt.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+
+#include "sim.h"
+
+/* Levels of the custom control type; the value is the index. */
+static const char * const rsim_levels[] = {
+	[1] = "low",
+	[2] = "mid",
+	[3] = "high",
+};
+
+/**
+ * rsim_violation() - report a callback that broke the driver contract
+ * @sim: the resource
+ * @what: what was wrong
+ * @id: the domain concerned, -1 if none
+ *
+ * Counts it (debugfs violations) and warns once.
+ */
+void rsim_violation(struct rsim *sim, const char *what, int id)
+{
+	atomic_inc(&sim->violations);
+	WARN_ONCE(1, "resctrl_sim: %s: %s (domain %d)\n", rsim_name(sim),
+		  what, id);
+}
+
+/**
+ * rsim_find_dom() - look a domain record up
+ * @sim: the resource, &rsim.lock held
+ * @id: the domain id
+ *
+ * Return: the record, or NULL.
+ */
+struct rsim_dom *rsim_find_dom(struct rsim *sim, int id)
+{
+	struct rsim_dom *dom;
+
+	lockdep_assert_held(&sim->lock);
+	list_for_each_entry(dom, &sim->doms, node)
+		if (dom->id == id)
+			return dom;
+	return NULL;
+}
+
+static struct rsim_dom *rsim_alloc_dom(int id, u32 nclosid)
+{
+	struct rsim_dom *dom;
+	u32 i;
+
+	dom = kvzalloc(struct_size(dom, vals, nclosid),
+		       GFP_KERNEL | __GFP_NOWARN);
+	if (!dom)
+		return NULL;
+	if (!zalloc_cpumask_var(&dom->cpus, GFP_KERNEL)) {
+		kvfree(dom);
+		return NULL;
+	}
+	dom->id = id;
+	for (i = 0; i < nclosid; i++)
+		dom->vals[i] = RSIM_UNSET;
+	return dom;
+}
+
+/**
+ * rsim_free_dom() - free a domain record
+ * @dom: the record, unlinked, or NULL
+ */
+void rsim_free_dom(struct rsim_dom *dom)
+{
+	if (!dom)
+		return;
+	free_cpumask_var(dom->cpus);
+	kvfree(dom);
+}
+
+/* Link @new into sim->doms, which is sorted by id. */
+static void rsim_insert_dom(struct rsim *sim, struct rsim_dom *new)
+{
+	struct rsim_dom *dom;
+
+	lockdep_assert_held(&sim->lock);
+	list_for_each_entry(dom, &sim->doms, node)
+		if (dom->id > new->id)
+			break;
+	list_add_tail(&new->node, &dom->node);
+}
+
+/*
+ * The record of online domain @d, or NULL if @d is not online as far as
+ * the simulator knows. With @refresh, its CPU list is updated: the core
+ * adds and removes CPUs of a domain without telling its driver, but the
+ * list is stable while a callback runs.
+ */
+static struct rsim_dom *rsim_online_dom(struct rsim *sim,
+					struct resctrl_dom *d, bool refresh)
+{
+	struct rsim_dom *dom = resctrl_dom_priv(d);
+
+	lockdep_assert_held(&sim->lock);
+	if (!dom || dom->id != resctrl_dom_id(d) || !dom->online)
+		return NULL;
+	if (refresh)
+		cpumask_copy(dom->cpus, resctrl_dom_cpus(d));
+	return dom;
+}
+
+/* Wait as debugfs delay_ms says, without sleeping on a domain CPU. */
+static void rsim_delay(struct rsim *sim)
+{
+	unsigned int ms = READ_ONCE(sim->delay_ms);
+
+	if (!ms)
+		return;
+	if (sim->desc.run_on_domain_cpu)
+		mdelay(ms);
+	else
+		msleep(ms);
+}
+
+/* With run_on_domain_cpu, the core must call us on a CPU of @d. */
+static void rsim_check_cpu(struct rsim *sim, struct resctrl_dom *d)
+{
+	if (!sim->desc.run_on_domain_cpu)
+		return;
+	if (preemptible())
+		rsim_violation(sim, "called preemptible with run_on_domain_cpu",
+			       resctrl_dom_id(d));
+	else if (!cpumask_test_cpu(smp_processor_id(), resctrl_dom_cpus(d)))
+		rsim_violation(sim, "called on a CPU outside the domain",
+			       resctrl_dom_id(d));
+}
+
+static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
+		      u32 closid, u32 val)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	const char *bad = NULL;
+	struct rsim_dom *dom;
+	unsigned long flags;
+	int ret = 0;
+
+	rsim_delay(sim);
+	rsim_check_cpu(sim, d);
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	dom = rsim_online_dom(sim, d, true);
+	if (!sim->accepting) {
+		bad = "apply while not registered";
+		ret = -ENODEV;
+	} else if (!dom) {
+		bad = "apply to a domain that is not online";
+		ret = -ENODEV;
+	} else if (closid >= sim->nclosid) {
+		bad = "apply to a CLOSID out of range";
+		ret = -EINVAL;
+	} else if (sim->fail_apply) {
+		if (sim->fail_apply > 0)
+			sim->fail_apply--;
+		ret = -EIO;
+	} else {
+		dom->vals[closid] = val;
+		sim->apply_count++;
+	}
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	if (bad)
+		rsim_violation(sim, bad, resctrl_dom_id(d));
+	return ret;
+}
+
+static int rsim_read_event(struct resctrl_res *r, struct resctrl_dom *d,
+			   u32 closid, u32 rmid, u32 evt, u64 *val)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	struct rsim_counter *c;
+	const char *bad = NULL;
+	unsigned long flags;
+	int ret = 0;
+
+	rsim_delay(sim);
+	rsim_check_cpu(sim, d);
+
+	*val = 0;
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	if (!sim->accepting) {
+		bad = "read_event while not registered";
+		ret = -ENODEV;
+	} else if (!rsim_online_dom(sim, d, true)) {
+		bad = "read_event in a domain that is not online";
+		ret = -ENODEV;
+	} else if (evt >= sim->desc.num_events) {
+		bad = "read_event of an unknown event";
+		ret = -EINVAL;
+	} else if (rmid >= sim->desc.num_rmid) {
+		bad = "read_event of an RMID out of range";
+		ret = -EINVAL;
+	} else {
+		/* A counter never set reads 0. */
+		c = rsim_find_counter(sim, resctrl_dom_id(d), rmid, evt);
+		if (c && c->kind == RSIM_COUNTER_ERROR)
+			ret = -EIO;
+		else if (c && c->kind == RSIM_COUNTER_UNAVAILABLE)
+			ret = -ENODATA;
+		else if (c)
+			*val = c->val;
+	}
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	if (bad)
+		rsim_violation(sim, bad, resctrl_dom_id(d));
+	return ret;
+}
+
+static int rsim_domain_online(struct resctrl_res *r, struct resctrl_dom *d)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	struct rsim_dom *dom, *new = NULL;
+	int id = resctrl_dom_id(d);
+	const char *bad = NULL;
+	unsigned long flags;
+	bool found;
+
+	/* Not -EBUSY: the CPU online path would retry it. */
+	if (id == READ_ONCE(sim->refuse_domain))
+		return -EIO;
+
+	/* Allocate outside the spinlock; only this callback adds records. */
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	found = rsim_find_dom(sim, id);
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+	if (!found) {
+		new = rsim_alloc_dom(id, sim->nclosid);
+		if (!new)
+			return -ENOMEM;
+	}
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	dom = rsim_find_dom(sim, id);
+	if (!dom) {
+		rsim_insert_dom(sim, new);
+		dom = new;
+		new = NULL;
+	}
+	if (!sim->accepting)
+		bad = "domain_online while not registered";
+	else if (dom->online)
+		bad = "domain_online of a domain already online";
+	dom->online = true;
+	cpumask_copy(dom->cpus, resctrl_dom_cpus(d));
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	rsim_free_dom(new);
+	if (bad)
+		rsim_violation(sim, bad, id);
+	resctrl_dom_set_priv(d, dom);
+	return 0;
+}
+
+static void rsim_domain_offline(struct resctrl_res *r, struct resctrl_dom *d)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	const char *bad = NULL;
+	struct rsim_dom *dom;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	/* Keep the last CPU list seen: the domain has none any more. */
+	dom = rsim_online_dom(sim, d, false);
+	if (!sim->accepting)
+		bad = "domain_offline while not registered";
+	else if (!dom)
+		bad = "domain_offline of a domain that is not online";
+	if (dom)
+		dom->online = false;
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	if (bad)
+		rsim_violation(sim, bad, resctrl_dom_id(d));
+	resctrl_dom_set_priv(d, NULL);
+}
+
+static int rsim_parse(struct resctrl_res *r, struct resctrl_dom *d,
+		      const char *text, u32 *val)
+{
+	const char *s = skip_spaces(text);
+	size_t len = strlen(s);
+	u32 i;
+
+	while (len && isspace(s[len - 1]))
+		len--;
+	for (i = 1; i < ARRAY_SIZE(rsim_levels); i++) {
+		if (len == strlen(rsim_levels[i]) &&
+		    !strncmp(s, rsim_levels[i], len)) {
+			*val = i;
+			return 0;
+		}
+	}
+	resctrl_last_cmd_printf("Unknown level '%s'\n", text);
+	return -EINVAL;
+}
+
+static int rsim_format(struct resctrl_res *r, struct resctrl_dom *d,
+		       u32 val, char *buf, size_t len)
+{
+	if (val && val < ARRAY_SIZE(rsim_levels))
+		return scnprintf(buf, len, "%s", rsim_levels[val]);
+	return scnprintf(buf, len, "%u", val);
+}
+
+/**
+ * rsim_info_show() - show the extra info/<NAME>/ file
+ * @r: the resource
+ * @sf: where to print
+ *
+ * Return: 0.
+ */
+int rsim_info_show(struct resctrl_res *r, struct seq_file *sf)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+
+	seq_printf(sf, "simulated %s\n", sim->desc.name);
+	return 0;
+}
+
+/**
+ * rsim_group_show() - show the extra file of a control group
+ * @r: the resource
+ * @closid: the group's CLOSID
+ * @rmid: the group's RMID
+ * @sf: where to print
+ *
+ * Return: 0, or -EINVAL if @closid is out of range.
+ */
+int rsim_group_show(struct resctrl_res *r, u32 closid, u32 rmid,
+		    struct seq_file *sf)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	char text[RSIM_TEXT_LEN];
+	unsigned long flags;
+	bool ok;
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	ok = sim->texts && closid < sim->nclosid;
+	if (ok)
+		strscpy(text, sim->texts[closid]);
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	if (!ok) {
+		rsim_violation(sim, "group file of a CLOSID out of range", -1);
+		return -EINVAL;
+	}
+	seq_printf(sf, "%s\n", text);
+	return 0;
+}
+
+/**
+ * rsim_group_write() - store the text written to the extra file of a
+ *	control group
+ * @r: the resource
+ * @closid: the group's CLOSID
+ * @rmid: the group's RMID
+ * @buf: what was written, NUL terminated; one trailing newline is dropped
+ *
+ * Return: 0, or -EINVAL if the text is too long or @closid out of range.
+ */
+int rsim_group_write(struct resctrl_res *r, u32 closid, u32 rmid, char *buf)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	size_t len = strlen(buf);
+	unsigned long flags;
+	bool ok;
+
+	if (len && buf[len - 1] == '\n')
+		buf[--len] = '\0';
+	if (len >= RSIM_TEXT_LEN) {
+		resctrl_last_cmd_printf("Text longer than %d characters\n",
+					RSIM_TEXT_LEN - 1);
+		return -EINVAL;
+	}
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	ok = sim->texts && closid < sim->nclosid;
+	if (ok)
+		strscpy(sim->texts[closid], buf);
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	if (!ok) {
+		rsim_violation(sim, "group file of a CLOSID out of range", -1);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * rsim_group_reset() - a new control group took @closid: its file reads
+ *	"none" again
+ * @r: the resource
+ * @closid: the CLOSID
+ */
+static void rsim_group_reset(struct resctrl_res *r, u32 closid)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	if (sim->texts && closid < sim->nclosid)
+		strscpy(sim->texts[closid], "none");
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+}
+
+/* Operations of every type but CUSTOM. */
+const struct resctrl_resource_ops rsim_ops = {
+	.apply = rsim_apply,
+	.read_event = rsim_read_event,
+	.domain_online = rsim_domain_online,
+	.domain_offline = rsim_domain_offline,
+	.group_reset = rsim_group_reset,
+};
+
+/* Operations of the CUSTOM type: the same, and levels low, mid, high. */
+const struct resctrl_resource_ops rsim_custom_ops = {
+	.apply = rsim_apply,
+	.read_event = rsim_read_event,
+	.domain_online = rsim_domain_online,
+	.domain_offline = rsim_domain_offline,
+	.group_reset = rsim_group_reset,
+	.parse = rsim_parse,
+	.format = rsim_format,
+};
