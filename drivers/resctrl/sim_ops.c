@@ -147,7 +147,7 @@ static void rsim_check_cpu(struct rsim *sim, struct resctrl_dom *d)
 }
 
 static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
-		      u32 closid, u32 val)
+		      u32 closid, enum resctrl_conf_type type, u32 val)
 {
 	struct rsim *sim = resctrl_res_priv(r);
 	const char *bad = NULL;
@@ -168,6 +168,9 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 		ret = -ENODEV;
 	} else if (closid >= sim->nclosid) {
 		bad = "apply to a CLOSID out of range";
+		ret = -EINVAL;
+	} else if (type != RESCTRL_CONF_BOTH) {
+		bad = "code or data value for a resource without CDP";
 		ret = -EINVAL;
 	} else if (sim->fail_apply) {
 		if (sim->fail_apply > 0)

@@ -108,7 +108,8 @@ static void rctl_dom_call_apply(void *arg)
 	struct rctl_dom_call *c = arg;
 	struct resctrl_res *r = c->d->res;
 
-	c->ret = r->desc->ops->apply(r, c->d, c->closid, c->val);
+	/* Code/data halves come with CDP, which is not offered yet. */
+	c->ret = r->desc->ops->apply(r, c->d, c->closid, RESCTRL_CONF_BOTH, c->val);
 }
 
 static void rctl_dom_call_read(void *arg)

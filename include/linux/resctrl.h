@@ -74,6 +74,23 @@ enum resctrl_ctrl_type {
 };
 
 /**
+ * enum resctrl_conf_type - which half of a CLOSID a value is for
+ * @RESCTRL_CONF_BOTH: code and data alike: the only type unless code and
+ *	data prioritisation (CDP) is in force
+ * @RESCTRL_CONF_CODE: instruction fetches, with CDP
+ * @RESCTRL_CONF_DATA: data accesses, with CDP
+ *
+ * With CDP (mount options cdp and cdpl2) a resource that declares
+ * &resctrl_resource_desc.cdp_capable shows as two schemata lines, NAME
+ * followed by CODE and DATA, each with half the CLOSIDs.
+ */
+enum resctrl_conf_type {
+	RESCTRL_CONF_BOTH,
+	RESCTRL_CONF_CODE,
+	RESCTRL_CONF_DATA,
+};
+
+/**
  * struct resctrl_bitmask_params - parameters of a BITMASK resource
  * @cbm_len: number of bits in the mask
  * @min_cbm_bits: fewest bits a mask may have set
@@ -161,10 +178,11 @@ struct resctrl_group_attr {
  * needs irq-safe (raw) spinlocks. No operation may call the registration
  * API.
  *
- * @apply: program @val for @closid in domain @d. Called for every value
- *	that changes, after the whole write was checked. Return 0 or a
- *	negative errno; a failure is reported to the writer, and the value
- *	the filesystem shows stays the old one.
+ * @apply: program @val for the @type half of @closid in domain @d (see
+ *	enum resctrl_conf_type). Called for every value that changes, after
+ *	the whole write was checked. Return 0 or a negative errno; a failure
+ *	is reported to the writer, and the value the filesystem shows stays
+ *	the old one.
  * @read_event: read event @evt of the group with @closid and @rmid in
  *	domain @d into @val. Return 0, -EIO (the file reads "Error") or
  *	-ENODATA (the file reads "Unavailable").
@@ -185,7 +203,7 @@ struct resctrl_group_attr {
  */
 struct resctrl_resource_ops {
 	int (*apply)(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
-		     u32 val);
+		     enum resctrl_conf_type type, u32 val);
 	int (*read_event)(struct resctrl_res *r, struct resctrl_dom *d,
 			  u32 closid, u32 rmid, u32 evt, u64 *val);
 	int (*domain_online)(struct resctrl_res *r, struct resctrl_dom *d);
@@ -216,6 +234,8 @@ struct resctrl_resource_ops {
  *	option (declared by the driver)
  * @run_on_domain_cpu: call @ops->apply and @ops->read_event on a CPU of
  *	the domain
+ * @cdp_capable: BITMASK only: the hardware can split each CLOSID into a
+ *	code and a data value (CDP); @ops->apply then gets the type
  * @ops: the callbacks
  * @owner: the module that provides the resource
  *
@@ -239,6 +259,7 @@ struct resctrl_resource_desc {
 	const struct resctrl_group_attr *files;
 	const char *mount_option;
 	bool run_on_domain_cpu;
+	bool cdp_capable;
 	const struct resctrl_resource_ops *ops;
 	struct module *owner;
 };

@@ -34,7 +34,7 @@ static int rctl_test_custom_format(struct resctrl_res *r, struct resctrl_dom *d,
 }
 
 static int rctl_test_apply(struct resctrl_res *r, struct resctrl_dom *d,
-			   u32 closid, u32 val)
+			   u32 closid, enum resctrl_conf_type type, u32 val)
 {
 	return 0;
 }

@@ -22,7 +22,7 @@ static struct {
 } rctl_calls;
 
 static int rctl_test_apply(struct resctrl_res *r, struct resctrl_dom *d,
-			   u32 closid, u32 val)
+			   u32 closid, enum resctrl_conf_type type, u32 val)
 {
 	rctl_calls.applies++;
 	rctl_calls.last_closid = closid;

@@ -87,7 +87,7 @@ static void rctl_counts_take_the_minimum(struct kunit *test)
 }
 
 static int rctl_test_apply(struct resctrl_res *r, struct resctrl_dom *d,
-			   u32 closid, u32 val)
+			   u32 closid, enum resctrl_conf_type type, u32 val)
 {
 	return 0;
 }
