@@ -157,6 +157,14 @@ static bool rctl_name_ok(const char *name)
 	return name && *name && strlen(name) < 32 && !strpbrk(name, "/:;= \t\n");
 }
 
+/* info/NAME_MON belongs to resource NAME: no resource may be called so. */
+static bool rctl_res_name_ok(const char *name)
+{
+	size_t len = name ? strlen(name) : 0;
+
+	return rctl_name_ok(name) && (len < 4 || strcmp(name + len - 4, "_MON"));
+}
+
 /**
  * rctl_check_desc() - reject descriptions the filesystem cannot serve
  * @desc: a description handed to resctrl_register_resource()
@@ -169,8 +177,8 @@ int rctl_check_desc(const struct resctrl_resource_desc *desc)
 	const char *why = NULL;
 	unsigned int i;
 
-	if (!rctl_name_ok(desc->name))
-		why = "bad name";
+	if (!rctl_res_name_ok(desc->name))
+		why = "bad name (1-31 characters, none of /:;= or blanks, not ending in _MON)";
 	else if (!ops)
 		why = "no ops";
 	else if (desc->scope > RESCTRL_SCOPE_DEVICE)

@@ -122,7 +122,6 @@ static const struct rctl_val_case rctl_bitmask_cases[] = {
 	{ "0", -EINVAL, 0, "Mask out of range\n" },
 	{ "100000", -EINVAL, 0, "Mask out of range\n" },
 	{ "xyz", -EINVAL, 0, "Non-hex character in the mask xyz\n" },
-	{ "", -EINVAL, 0, "Non-hex character in the mask \n" },
 };
 
 static const struct rctl_val_case rctl_sparse_cases[] = {

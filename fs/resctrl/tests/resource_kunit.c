@@ -133,6 +133,12 @@ static void rctl_desc_checks(struct kunit *test)
 	d = good;
 	d.name = "A:B";
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), -EINVAL);
+	/* It would take the name of L3's info/L3_MON. */
+	d = good;
+	d.name = "L3_MON";
+	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), -EINVAL);
+	d.name = "MON";
+	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), 0);
 	d = good;
 	d.num_closid = 0;
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), -EINVAL);
