@@ -161,6 +161,7 @@ struct rsim_counter {
  * @dead: removed from configfs; never goes live again (under @mutex)
  * @res: the registered resource, while @live
  * @desc: the description handed to the core, built from @cfg
+ * @ops: the operations @desc points at
  * @events: the events of @desc
  * @info: the extra info file of @desc and its terminator
  * @files: the extra group file of @desc and its terminator
@@ -191,6 +192,7 @@ struct rsim {
 	bool dead;
 	struct resctrl_res *res;
 	struct resctrl_resource_desc desc;
+	struct resctrl_resource_ops ops;
 	struct resctrl_event_desc events[RSIM_MAX_EVENTS];
 	struct resctrl_info_attr info[2];
 	struct resctrl_group_attr files[2];
@@ -225,8 +227,7 @@ void rsim_free(struct rsim *sim);
 int rsim_set_live(struct rsim *sim, bool live);
 
 /* sim_ops.c */
-extern const struct resctrl_resource_ops rsim_ops;
-extern const struct resctrl_resource_ops rsim_custom_ops;
+void rsim_build_ops(struct resctrl_resource_ops *ops, enum resctrl_ctrl_type ctrl);
 int rsim_info_show(struct resctrl_res *r, struct seq_file *sf);
 int rsim_group_show(struct resctrl_res *r, u32 closid, u32 rmid,
 		    struct seq_file *sf);

@@ -183,7 +183,8 @@ static void rsim_build_desc(struct rsim *sim)
 	if (cfg->mount_option[0])
 		desc->mount_option = cfg->mount_option;
 	desc->run_on_domain_cpu = cfg->run_on_domain_cpu;
-	desc->ops = cfg->ctrl == RESCTRL_CTRL_CUSTOM ? &rsim_custom_ops : &rsim_ops;
+	rsim_build_ops(&sim->ops, cfg->ctrl);
+	desc->ops = &sim->ops;
 	desc->owner = THIS_MODULE;
 }
 

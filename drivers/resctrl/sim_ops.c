@@ -427,8 +427,8 @@ static void rsim_group_reset(struct resctrl_res *r, u32 closid)
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 }
 
-/* Operations of every type but CUSTOM. */
-const struct resctrl_resource_ops rsim_ops = {
+/* The operations of every type; see rsim_build_ops() for CUSTOM's. */
+static const struct resctrl_resource_ops rsim_ops = {
 	.apply = rsim_apply,
 	.read_event = rsim_read_event,
 	.domain_online = rsim_domain_online,
@@ -436,13 +436,16 @@ const struct resctrl_resource_ops rsim_ops = {
 	.group_reset = rsim_group_reset,
 };
 
-/* Operations of the CUSTOM type: the same, and levels low, mid, high. */
-const struct resctrl_resource_ops rsim_custom_ops = {
-	.apply = rsim_apply,
-	.read_event = rsim_read_event,
-	.domain_online = rsim_domain_online,
-	.domain_offline = rsim_domain_offline,
-	.group_reset = rsim_group_reset,
-	.parse = rsim_parse,
-	.format = rsim_format,
-};
+/**
+ * rsim_build_ops() - the operations of a simulated resource
+ * @ops: where they go
+ * @ctrl: the resource's control type; CUSTOM adds the levels' syntax
+ */
+void rsim_build_ops(struct resctrl_resource_ops *ops, enum resctrl_ctrl_type ctrl)
+{
+	*ops = rsim_ops;
+	if (ctrl == RESCTRL_CTRL_CUSTOM) {
+		ops->parse = rsim_parse;
+		ops->format = rsim_format;
+	}
+}

@@ -85,8 +85,10 @@ int rctl_parse_val(struct resctrl_res *r, struct resctrl_dom *d, char *text,
 	case RESCTRL_CTRL_PERCENT:
 		ret = rctl_parse_decimal(desc->name, text, val) ?:
 		      rctl_check_range(desc->name, &desc->range, *val);
+		/* Never past the maximum, which need not be a multiple. */
 		if (!ret && desc->range.granularity)
-			*val = roundup(*val, desc->range.granularity);
+			*val = min(roundup(*val, desc->range.granularity),
+				   desc->range.max);
 		return ret;
 	case RESCTRL_CTRL_MBPS:
 	case RESCTRL_CTRL_SCALAR:
@@ -123,7 +125,7 @@ int rctl_format_val(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
 				 DIV_ROUND_UP(desc->bitmask.cbm_len, 4), val);
 	case RESCTRL_CTRL_PERCENT:
 	case RESCTRL_CTRL_MBPS:
-		return scnprintf(buf, len, "%3u", val);
+		return scnprintf(buf, len, "%*u", desc->range.width ?: 3, val);
 	case RESCTRL_CTRL_CUSTOM:
 		return desc->ops->format(r, d, val, buf, len);
 	default:

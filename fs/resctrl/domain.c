@@ -514,6 +514,23 @@ void *resctrl_dom_priv(const struct resctrl_dom *d)
 EXPORT_SYMBOL_NS_GPL(resctrl_dom_priv, RESCTRL);
 
 /**
+ * rctl_reset_rmid() - counts of an RMID that a new group takes start at 0
+ * @rmid: the RMID
+ */
+void rctl_reset_rmid(u32 rmid)
+{
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+
+	list_for_each_entry(r, &rctl_resources, list) {
+		if (!rctl_res_has_mon(r) || !r->desc->ops->rmid_reset)
+			continue;
+		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
+			r->desc->ops->rmid_reset(r, d, rmid);
+	}
+}
+
+/**
  * rctl_reset_all() - every CLOSID back to the default value, at unmount
  */
 void rctl_reset_all(void)

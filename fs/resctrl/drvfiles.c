@@ -10,15 +10,28 @@
 
 #include "internal.h"
 
-static const struct resctrl_info_attr *rctl_info_attr_named(struct resctrl_res *r,
-							    const char *name)
+static const struct resctrl_info_attr *rctl_info_attr_in(const struct resctrl_info_attr *a,
+							 const char *name)
 {
-	const struct resctrl_info_attr *a;
-
-	for (a = r->desc->info; a && a->name; a++)
+	for (; a && a->name; a++)
 		if (!strcmp(a->name, name))
 			return a;
 	return NULL;
+}
+
+/* Driver info files of @dir: info/<NAME> or info/<NAME>_MON. */
+static const struct resctrl_info_attr *rctl_info_attrs(struct resctrl_res *r,
+						       struct kernfs_node *dir)
+{
+	if (dir == r->mon_info_kn && r->info_kn)
+		return r->desc->mon_info;
+	return r->desc->info;
+}
+
+static const struct resctrl_info_attr *rctl_info_attr_named(struct resctrl_res *r,
+							    struct kernfs_node *kn)
+{
+	return rctl_info_attr_in(rctl_info_attrs(r, kn->parent), kn->name);
 }
 
 static const struct resctrl_group_attr *rctl_group_attr_named(struct resctrl_res *r,
@@ -41,7 +54,7 @@ static int rctl_info_attr_show(struct seq_file *sf, void *v)
 	rctl_res_pin(r);
 	rctl_group_lock(of->kn);
 	if (!r->dead)
-		ret = rctl_info_attr_named(r, of->kn->name)->show(r, sf);
+		ret = rctl_info_attr_named(r, of->kn)->show(r, sf);
 	rctl_group_unlock(of->kn);
 	rctl_res_unpin(r);
 	return ret;
@@ -57,7 +70,7 @@ static ssize_t rctl_info_attr_write(struct kernfs_open_file *of, char *buf,
 	rctl_group_lock(of->kn);
 	rctl_status_clear();
 	if (!r->dead)
-		ret = rctl_info_attr_named(r, of->kn->name)->write(r, buf);
+		ret = rctl_info_attr_named(r, of->kn)->write(r, buf);
 	rctl_group_unlock(of->kn);
 	rctl_res_unpin(r);
 	return ret ?: nbytes;
@@ -69,9 +82,10 @@ static const struct kernfs_ops rctl_info_attr_ops = {
 };
 
 /**
- * rctl_add_driver_info_files() - the driver's files of info/<NAME>/
+ * rctl_add_driver_info_files() - the driver's files of an info directory
  * @r: the resource
- * @dir: its info directory
+ * @dir: info/<NAME> or info/<NAME>_MON, with @r->info_kn and
+ *	@r->mon_info_kn already set
  *
  * Return: 0 or a negative error code; the caller removes @dir.
  */
@@ -80,7 +94,7 @@ int rctl_add_driver_info_files(struct resctrl_res *r, struct kernfs_node *dir)
 	const struct resctrl_info_attr *a;
 	struct kernfs_node *kn;
 
-	for (a = r->desc->info; a && a->name; a++) {
+	for (a = rctl_info_attrs(r, dir); a && a->name; a++) {
 		kn = rctl_add_file(dir, a->name, a->write ? 0644 : 0444,
 				   &rctl_info_attr_ops, r);
 		if (IS_ERR(kn))

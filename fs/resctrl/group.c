@@ -189,6 +189,8 @@ static int rctl_group_create(struct kernfs_node *parent_kn, const char *name,
 	g->rmid = rmid;
 	if (!parent)
 		rctl_reset_closid(closid);
+	if (rmid)
+		rctl_reset_rmid(rmid);
 
 	g->kn = kernfs_create_dir_ns(parent_kn, name, mode, current_fsuid(),
 				     current_fsgid(), g, NULL);
@@ -352,6 +354,7 @@ int rctl_groups_assign_rmids(void)
 			return -EBUSY;
 		}
 		g->rmid = rmid;
+		rctl_reset_rmid(rmid);
 		/* Without an RMID it cannot have had monitor groups. */
 		rctl_move_group_tasks(g, g);
 		rctl_cpus_apply(&g->cpus);

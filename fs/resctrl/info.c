@@ -194,7 +194,10 @@ int rctl_info_add_res(struct resctrl_res *r)
 		}
 		r->mon_info_kn = kn;
 	}
-	ret = rctl_add_driver_info_files(r, r->info_kn ?: r->mon_info_kn);
+	if (r->info_kn)
+		ret = rctl_add_driver_info_files(r, r->info_kn);
+	if (!ret && r->mon_info_kn)
+		ret = rctl_add_driver_info_files(r, r->mon_info_kn);
 out:
 	if (ret)
 		rctl_info_remove_res(r);

@@ -111,12 +111,15 @@ struct resctrl_bitmask_params {
  * @max: largest value accepted; also the default
  * @granularity: PERCENT only: values are rounded up to a multiple of it
  * @delay_linear: PERCENT only: what info/<NAME>/delay_linear reports
+ * @width: PERCENT and MBPS: columns a value is padded to in schemata; 0
+ *	means 3, as upstream prints Intel MB (AMD MB uses 4)
  */
 struct resctrl_range_params {
 	u32 min;
 	u32 max;
 	u32 granularity;
 	bool delay_linear;
+	u8 width;
 };
 
 /**
@@ -196,6 +199,10 @@ struct resctrl_group_attr {
  * @domain_offline: optional; domain @d is no longer used.
  * @group_reset: optional; a new control group took @closid: forget what
  *	the resource's group files kept for an earlier group with it.
+ * @rmid_reset: optional; a new group took @rmid: in domain @d, counts
+ *	start from zero for it (forget totals kept for an earlier group).
+ *	Called for every online domain; in process context even with
+ *	run_on_domain_cpu.
  * @parse: CUSTOM only: turn the text of one domain's value into @val.
  *	Return 0, or -EINVAL with the reason in resctrl_last_cmd_printf().
  * @format: CUSTOM only: print @val into @buf of @len bytes. Return the
@@ -209,6 +216,7 @@ struct resctrl_resource_ops {
 	int (*domain_online)(struct resctrl_res *r, struct resctrl_dom *d);
 	void (*domain_offline)(struct resctrl_res *r, struct resctrl_dom *d);
 	void (*group_reset)(struct resctrl_res *r, u32 closid);
+	void (*rmid_reset)(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid);
 	int (*parse)(struct resctrl_res *r, struct resctrl_dom *d,
 		     const char *text, u32 *val);
 	int (*format)(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
@@ -227,7 +235,10 @@ struct resctrl_resource_ops {
  * @default_val: CUSTOM only: the value of a new group and after reset
  * @events: the monitoring events, @num_events of them
  * @num_events: number of @events
- * @info: extra files of info/<NAME>/, ended by an entry with no name
+ * @info: extra files of info/<NAME>/ (of info/<NAME>_MON/ for a resource
+ *	with no control), ended by an entry with no name
+ * @mon_info: extra files of info/<NAME>_MON/ for a resource with both
+ *	control and monitoring, ended by an entry with no name
  * @files: extra files of every control group, ended by an entry with no
  *	name
  * @mount_option: if set, the resource shows only in mounts given this
@@ -256,6 +267,7 @@ struct resctrl_resource_desc {
 	const struct resctrl_event_desc *events;
 	unsigned int num_events;
 	const struct resctrl_info_attr *info;
+	const struct resctrl_info_attr *mon_info;
 	const struct resctrl_group_attr *files;
 	const char *mount_option;
 	bool run_on_domain_cpu;

@@ -7,8 +7,12 @@
 #include <asm/processor.h>
 #include <asm/resctrl.h>
 
-/* MBM counters are 24 bits wide plus the offset CPUID reports. */
+/*
+ * MBM counters are 24 bits wide plus the offset CPUID reports; parts that
+ * predate the offset field have wider counters all the same.
+ */
 #define X86_MBM_WIDTH_OFFSET_AMD	20
+#define X86_MBM_WIDTH_OFFSET_HYGON	8
 
 /*
  * CPUID leaf 0xF: sub-leaf 0 gives the highest RMID of any resource in
@@ -35,8 +39,10 @@ void resctrl_cpu_detect(struct cpuinfo_x86 *c)
 	c->x86_cache_max_rmid = ecx;
 	c->x86_cache_occ_scale = ebx;
 	c->x86_cache_mbm_width_offset = eax & 0xff;
-	/* AMD and Hygon parts that predate the offset field use 20. */
-	if (!c->x86_cache_mbm_width_offset &&
-	    (c->x86_vendor == X86_VENDOR_AMD || c->x86_vendor == X86_VENDOR_HYGON))
+	if (c->x86_cache_mbm_width_offset)
+		return;
+	if (c->x86_vendor == X86_VENDOR_AMD)
 		c->x86_cache_mbm_width_offset = X86_MBM_WIDTH_OFFSET_AMD;
+	else if (c->x86_vendor == X86_VENDOR_HYGON)
+		c->x86_cache_mbm_width_offset = X86_MBM_WIDTH_OFFSET_HYGON;
 }

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Enumeration: turn feature flags and CPUID into the descriptions of the
+ * architectural resources. Nothing here registers anything or writes an
+ * MSR, so tests can enumerate made-up machines through the accessors.
+ *
+ * Model-specific resources (the Haswell server L3 that has to be probed
+ * by writing an MSR, the parts that enumerate CAT through a brand table)
+ * are left to model-specific drivers.
+ */
+#include <linux/bitfield.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+
+#include <asm/cpufeatures.h>
+#include <asm/msr-index.h>
+#include <asm/processor.h>
+
+#include "internal.h"
+
+/* CPUID.0x10: allocation enumeration; the sub-leaf is the resource ID. */
+#define X86_RDT_CPUID_ALLOC		0x10
+#define X86_RDT_ALLOC_L3		1
+#define X86_RDT_ALLOC_L2		2
+#define X86_RDT_ALLOC_MBA		3
+/* Lengths and counts in the sub-leaves are stored minus one. */
+#define X86_RDT_EAX_CBM_LEN		GENMASK(4, 0)
+#define X86_RDT_EAX_MAX_DELAY		GENMASK(11, 0)
+#define X86_RDT_ECX_CDP			BIT(2)
+#define X86_RDT_ECX_NONCONT		BIT(3)
+#define X86_RDT_ECX_MBA_LINEAR		BIT(2)
+#define X86_RDT_EDX_COS_MAX		GENMASK(15, 0)
+
+/* CPUID.0x80000020: AMD bandwidth enforcement; sub-leaf 1 MBA, 2 SMBA. */
+#define X86_RDT_CPUID_AMD_BW		0x80000020
+#define X86_RDT_AMD_BW_MBA		1
+#define X86_RDT_AMD_BW_SMBA		2
+
+/* What differs between the two cache levels. */
+struct x86_rdt_cat_level {
+	const char *name;
+	enum resctrl_scope scope;
+	u32 subleaf;
+	unsigned int cat_feature;
+	unsigned int cdp_feature;
+	u32 msr_base;
+	u32 cfg_msr;
+};
+
+static const struct x86_rdt_cat_level x86_rdt_cat_l3 = {
+	.name = "L3", .scope = RESCTRL_SCOPE_L3, .subleaf = X86_RDT_ALLOC_L3,
+	.cat_feature = X86_FEATURE_CAT_L3, .cdp_feature = X86_FEATURE_CDP_L3,
+	.msr_base = MSR_IA32_L3_CBM_BASE, .cfg_msr = MSR_IA32_L3_QOS_CFG,
+};
+
+static const struct x86_rdt_cat_level x86_rdt_cat_l2 = {
+	.name = "L2", .scope = RESCTRL_SCOPE_L2, .subleaf = X86_RDT_ALLOC_L2,
+	.cat_feature = X86_FEATURE_CAT_L2, .cdp_feature = X86_FEATURE_CDP_L2,
+	.msr_base = MSR_IA32_L2_CBM_BASE, .cfg_msr = MSR_IA32_L2_QOS_CFG,
+};
+
+static bool x86_rdt_alloc_has(unsigned int feature)
+{
+	/* RDT_A gates every allocation feature, as the SDM describes. */
+	return x86_rdt_cpu_has(X86_FEATURE_RDT_A) && x86_rdt_cpu_has(feature);
+}
+
+static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
+			      const struct x86_rdt_cat_level *lvl,
+			      struct x86_rdt_res *res)
+{
+	struct resctrl_bitmask_params *bm = &res->desc.bitmask;
+	bool intel = facts->vendor == X86_VENDOR_INTEL;
+	struct x86_rdt_cpuid_regs regs;
+
+	if (!x86_rdt_alloc_has(lvl->cat_feature))
+		return;
+	x86_rdt_cpuid(X86_RDT_CPUID_ALLOC, lvl->subleaf, &regs);
+
+	res->desc.name = lvl->name;
+	res->desc.ctrl = RESCTRL_CTRL_BITMASK;
+	res->desc.scope = lvl->scope;
+	res->desc.num_closid = FIELD_GET(X86_RDT_EDX_COS_MAX, regs.edx) + 1;
+	bm->cbm_len = FIELD_GET(X86_RDT_EAX_CBM_LEN, regs.eax) + 1;
+	bm->shareable_bits = regs.ebx & GENMASK(bm->cbm_len - 1, 0);
+	/*
+	 * Intel wants at least one bit and says per level whether the bits
+	 * may have holes; AMD takes any mask, holes and all, even none.
+	 */
+	bm->min_cbm_bits = intel ? 1 : 0;
+	bm->sparse = intel ? !!(regs.ecx & X86_RDT_ECX_NONCONT) : true;
+	/*
+	 * AMD has CDP too, but its QOS_CFG is per CPU, and the contract
+	 * gives no callback when a CPU joins a domain to set it there.
+	 */
+	if (intel && x86_rdt_cpu_has(lvl->cdp_feature) &&
+	    (regs.ecx & X86_RDT_ECX_CDP)) {
+		res->desc.cdp_capable = true;
+		res->cfg_msr = lvl->cfg_msr;
+	}
+	res->kind = X86_RDT_CTRL_CBM;
+	res->msr_base = lvl->msr_base;
+	res->present = true;
+}
+
+static void x86_rdt_probe_mba_intel(struct x86_rdt_res *res)
+{
+	struct resctrl_range_params *range = &res->desc.range;
+	struct x86_rdt_cpuid_regs regs;
+	u32 max_delay;
+
+	x86_rdt_cpuid(X86_RDT_CPUID_ALLOC, X86_RDT_ALLOC_MBA, &regs);
+	max_delay = FIELD_GET(X86_RDT_EAX_MAX_DELAY, regs.eax) + 1;
+	/* No part has a non-linear scale: there is no table to map it. */
+	if (!(regs.ecx & X86_RDT_ECX_MBA_LINEAR)) {
+		pr_info("resctrl: MB: non-linear throttling is not supported\n");
+		return;
+	}
+	if (max_delay >= X86_RDT_MBA_MAX_PERCENT) {
+		pr_warn("resctrl: MB: impossible maximum delay %u\n", max_delay);
+		return;
+	}
+	res->desc.name = "MB";
+	res->desc.ctrl = RESCTRL_CTRL_PERCENT;
+	res->desc.scope = RESCTRL_SCOPE_L3;
+	res->desc.num_closid = FIELD_GET(X86_RDT_EDX_COS_MAX, regs.edx) + 1;
+	/*
+	 * The delay moves in steps of whatever is left of 100 after the
+	 * largest delay, which is then also the least bandwidth.
+	 */
+	range->min = X86_RDT_MBA_MAX_PERCENT - max_delay;
+	range->max = X86_RDT_MBA_MAX_PERCENT;
+	range->granularity = range->min;
+	range->delay_linear = true;
+	res->per_thread_mba = x86_rdt_cpu_has(X86_FEATURE_PER_THREAD_MBA);
+	res->kind = X86_RDT_CTRL_DELAY;
+	res->msr_base = MSR_IA32_MBA_THRTL_BASE;
+	res->present = true;
+}
+
+static void x86_rdt_probe_bw_amd(struct x86_rdt_res *res, const char *name,
+				 u32 subleaf, u32 msr_base)
+{
+	struct resctrl_range_params *range = &res->desc.range;
+	struct x86_rdt_cpuid_regs regs;
+
+	x86_rdt_cpuid(X86_RDT_CPUID_AMD_BW, subleaf, &regs);
+	/* EAX is the width of the limit field, EDX the highest CLOSID. */
+	if (regs.eax >= 32 || regs.edx == U32_MAX) {
+		pr_warn("resctrl: %s: impossible enumeration %#x/%#x\n", name,
+			regs.eax, regs.edx);
+		return;
+	}
+	res->desc.name = name;
+	res->desc.ctrl = RESCTRL_CTRL_MBPS;
+	res->desc.scope = RESCTRL_SCOPE_L3;
+	res->desc.num_closid = regs.edx + 1;
+	/* No delay scale: the limit is written as given, in any step. */
+	range->min = 0;
+	range->max = BIT(regs.eax);
+	range->granularity = 1;
+	range->delay_linear = false;
+	/* Upstream prints AMD limits four columns wide. */
+	range->width = 4;
+	res->kind = X86_RDT_CTRL_BW;
+	res->msr_base = msr_base;
+	res->present = true;
+}
+
+static bool x86_rdt_add_event(struct x86_rdt_res *res, unsigned int feature,
+			      const char *name, u32 id)
+{
+	struct resctrl_event_desc *evt = &res->events[res->desc.num_events];
+
+	if (!x86_rdt_cpu_has(feature))
+		return false;
+	evt->name = name;
+	evt->id = id;
+	res->desc.num_events++;
+	return true;
+}
+
+/* Monitoring joins the L3 resource, which is created if CAT is absent. */
+static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
+			      struct x86_rdt_res *res)
+{
+	int offset = facts->mbm_width_offset;
+	bool mbm;
+
+	if (facts->max_rmid < 0 || facts->occ_scale <= 0)
+		return;
+	x86_rdt_add_event(res, X86_FEATURE_CQM_OCCUP_LLC, "llc_occupancy",
+			  X86_RDT_EVT_LLC_OCCUPANCY);
+	mbm = x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_TOTAL,
+				"mbm_total_bytes", X86_RDT_EVT_MBM_TOTAL);
+	mbm |= x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_LOCAL,
+				 "mbm_local_bytes", X86_RDT_EVT_MBM_LOCAL);
+	if (!res->desc.num_events)
+		return;
+
+	res->desc.events = res->events;
+	res->desc.num_rmid = facts->max_rmid + 1;
+	res->occ_scale = facts->occ_scale;
+	if (mbm) {
+		/* An offset that would reach the status bits is bogus. */
+		res->mbm_width = X86_RDT_MBM_WIDTH_BASE;
+		if (offset > 0 &&
+		    offset <= X86_RDT_MBM_WIDTH_MAX - X86_RDT_MBM_WIDTH_BASE)
+			res->mbm_width += offset;
+	}
+	if (!res->present) {
+		res->desc.name = "L3";
+		res->desc.ctrl = RESCTRL_CTRL_NONE;
+		res->desc.scope = RESCTRL_SCOPE_L3;
+		res->kind = X86_RDT_CTRL_NONE;
+		res->present = true;
+	}
+}
+
+/**
+ * x86_rdt_enumerate() - describe the resources this machine has
+ * @facts: vendor and monitoring parameters of the boot CPU
+ * @res: X86_RDT_NUM_RES descriptions, indexed by enum x86_rdt_id;
+ *	cleared, then filled for the resources that are present
+ *
+ * The descriptions lack their ops and owner, which registration sets.
+ */
+void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
+		       struct x86_rdt_res res[X86_RDT_NUM_RES])
+{
+	bool intel = facts->vendor == X86_VENDOR_INTEL;
+	bool amd = facts->vendor == X86_VENDOR_AMD ||
+		   facts->vendor == X86_VENDOR_HYGON;
+	unsigned int i;
+
+	memset(res, 0, sizeof(*res) * X86_RDT_NUM_RES);
+	if (!intel && !amd)
+		return;
+
+	x86_rdt_probe_cat(facts, &x86_rdt_cat_l3, &res[X86_RDT_L3]);
+	x86_rdt_probe_cat(facts, &x86_rdt_cat_l2, &res[X86_RDT_L2]);
+	if (x86_rdt_alloc_has(X86_FEATURE_MBA)) {
+		if (intel)
+			x86_rdt_probe_mba_intel(&res[X86_RDT_MB]);
+		else
+			x86_rdt_probe_bw_amd(&res[X86_RDT_MB], "MB",
+					     X86_RDT_AMD_BW_MBA,
+					     MSR_IA32_MBA_BW_BASE);
+	}
+	/* SMBA is defined for AMD parts only, not for Hygon's. */
+	if (facts->vendor == X86_VENDOR_AMD &&
+	    x86_rdt_alloc_has(X86_FEATURE_SMBA))
+		x86_rdt_probe_bw_amd(&res[X86_RDT_SMBA], "SMBA",
+				     X86_RDT_AMD_BW_SMBA, MSR_IA32_SMBA_BW_BASE);
+	x86_rdt_probe_mon(facts, &res[X86_RDT_L3]);
+
+	/* Every RDT MSR is per domain: write and read it from inside. */
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		res[i].desc.run_on_domain_cpu = res[i].present;
+}

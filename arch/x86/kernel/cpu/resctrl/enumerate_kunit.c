@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of enumeration: made-up Intel and AMD machines, described
+ * by feature flags and CPUID leaves, and the resources they must yield.
+ * Enumeration must not touch a single MSR.
+ */
+#include <kunit/test.h>
+#include <linux/slab.h>
+
+#include <asm/processor.h>
+
+#include "rdt_kunit.h"
+
+static const struct x86_rdt_facts enum_facts_intel = {
+	.vendor = X86_VENDOR_INTEL,
+	.max_rmid = -1,
+	.occ_scale = -1,
+	.mbm_width_offset = -1,
+};
+
+static const struct x86_rdt_facts enum_facts_amd = {
+	.vendor = X86_VENDOR_AMD,
+	.max_rmid = -1,
+	.occ_scale = -1,
+	.mbm_width_offset = -1,
+};
+
+static void enum_has(struct x86_rdt_fake *f, unsigned int feature)
+{
+	__set_bit(feature, f->features);
+}
+
+/* Enumerate into a test-owned array; no MSR may have been touched. */
+static struct x86_rdt_res *enum_run(struct kunit *test,
+				    const struct x86_rdt_facts *facts)
+{
+	struct x86_rdt_res *res;
+
+	res = kunit_kcalloc(test, X86_RDT_NUM_RES, sizeof(*res), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, res);
+	x86_rdt_enumerate(facts, res);
+	x86_rdt_fake_check(test, NULL, 0);
+	return res;
+}
+
+static void enum_intel_cat_with_cdp(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	const struct resctrl_resource_desc *l3, *l2;
+	struct x86_rdt_res *res;
+
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_CAT_L3);
+	enum_has(f, X86_FEATURE_CDP_L3);
+	enum_has(f, X86_FEATURE_CAT_L2);
+	enum_has(f, X86_FEATURE_CDP_L2);
+	/* L3: 11 bits, 0x600 shared, CDP, contiguous masks, 16 CLOSIDs. */
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0x600, 0x4, 0x0f);
+	/* L2: 8 bits, EBX bits beyond the mask, CDP, sparse, 8 CLOSIDs. */
+	x86_rdt_fake_leaf(f, 0x10, 2, 0x07, 0xff00, 0xc, 0x07);
+	res = enum_run(test, &enum_facts_intel);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
+	l3 = &res[X86_RDT_L3].desc;
+	KUNIT_EXPECT_STREQ(test, l3->name, "L3");
+	KUNIT_EXPECT_EQ(test, l3->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, l3->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
+	KUNIT_EXPECT_EQ(test, l3->bitmask.cbm_len, 11);
+	KUNIT_EXPECT_EQ(test, l3->bitmask.shareable_bits, 0x600);
+	KUNIT_EXPECT_EQ(test, l3->bitmask.min_cbm_bits, 1);
+	KUNIT_EXPECT_FALSE(test, l3->bitmask.sparse);
+	KUNIT_EXPECT_TRUE(test, l3->cdp_capable);
+	KUNIT_EXPECT_TRUE(test, l3->run_on_domain_cpu);
+	KUNIT_EXPECT_EQ(test, l3->num_events, 0);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].kind, X86_RDT_CTRL_CBM);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].msr_base, 0xc90);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0xc81);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L2].present);
+	l2 = &res[X86_RDT_L2].desc;
+	KUNIT_EXPECT_STREQ(test, l2->name, "L2");
+	KUNIT_EXPECT_EQ(test, l2->scope, RESCTRL_SCOPE_L2);
+	KUNIT_EXPECT_EQ(test, l2->num_closid, 8);
+	KUNIT_EXPECT_EQ(test, l2->bitmask.cbm_len, 8);
+	KUNIT_EXPECT_EQ(test, l2->bitmask.shareable_bits, 0);
+	KUNIT_EXPECT_TRUE(test, l2->bitmask.sparse);
+	KUNIT_EXPECT_TRUE(test, l2->cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].msr_base, 0xd10);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].cfg_msr, 0xc82);
+
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_MB].present);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_SMBA].present);
+}
+
+static void enum_cdp_needs_flag_and_leaf(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_res *res;
+
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_CAT_L3);
+	enum_has(f, X86_FEATURE_CAT_L2);
+	enum_has(f, X86_FEATURE_CDP_L2);
+	/* L3 says CDP in the leaf, but the flag is clear (clearcpuid=). */
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x13, 0, 0x4, 0x03);
+	/* L2 has the flag, but the leaf has no CDP bit. */
+	x86_rdt_fake_leaf(f, 0x10, 2, 0x0f, 0, 0x0, 0x03);
+	res = enum_run(test, &enum_facts_intel);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.bitmask.cbm_len, 20);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_closid, 4);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].desc.cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0);
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L2].present);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].desc.bitmask.cbm_len, 16);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L2].desc.cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].cfg_msr, 0);
+}
+
+static void enum_allocation_needs_rdt_a(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_res *res;
+	unsigned int i;
+
+	enum_has(f, X86_FEATURE_CAT_L3);
+	enum_has(f, X86_FEATURE_CAT_L2);
+	enum_has(f, X86_FEATURE_MBA);
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0, 0, 0x0f);
+	x86_rdt_fake_leaf(f, 0x10, 2, 0x07, 0, 0, 0x07);
+	x86_rdt_fake_leaf(f, 0x10, 3, 89, 0, 0x4, 0x07);
+	res = enum_run(test, &enum_facts_intel);
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		KUNIT_EXPECT_FALSE_MSG(test, res[i].present, "resource %u", i);
+}
+
+static void enum_intel_mba(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	const struct resctrl_resource_desc *mb;
+	struct x86_rdt_res *res;
+
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_MBA);
+	enum_has(f, X86_FEATURE_PER_THREAD_MBA);
+	/* Maximum delay 90: 10% steps from 10% up. */
+	x86_rdt_fake_leaf(f, 0x10, 3, 89, 0, 0x4, 0x07);
+	res = enum_run(test, &enum_facts_intel);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_MB].present);
+	mb = &res[X86_RDT_MB].desc;
+	KUNIT_EXPECT_STREQ(test, mb->name, "MB");
+	KUNIT_EXPECT_EQ(test, mb->ctrl, RESCTRL_CTRL_PERCENT);
+	KUNIT_EXPECT_EQ(test, mb->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, mb->num_closid, 8);
+	KUNIT_EXPECT_EQ(test, mb->range.min, 10);
+	KUNIT_EXPECT_EQ(test, mb->range.max, 100);
+	KUNIT_EXPECT_EQ(test, mb->range.granularity, 10);
+	KUNIT_EXPECT_TRUE(test, mb->range.delay_linear);
+	KUNIT_EXPECT_TRUE(test, mb->run_on_domain_cpu);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].kind, X86_RDT_CTRL_DELAY);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].msr_base, 0xd50);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].per_thread_mba);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].present);
+}
+
+static void enum_intel_mba_steps(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_res *res;
+
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_MBA);
+	/* Maximum delay 80: 20% steps, no per-thread throttling. */
+	x86_rdt_fake_leaf(f, 0x10, 3, 79, 0, 0x4, 0x0f);
+	res = enum_run(test, &enum_facts_intel);
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_MB].present);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].desc.range.min, 20);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].desc.range.granularity, 20);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].desc.num_closid, 16);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_MB].per_thread_mba);
+}
+
+static void enum_intel_mba_nonlinear(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_res *res;
+
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_MBA);
+	x86_rdt_fake_leaf(f, 0x10, 3, 89, 0, 0x0, 0x07);
+	res = enum_run(test, &enum_facts_intel);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_MB].present);
+}
+
+static void enum_amd(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	const struct resctrl_resource_desc *l3, *mb, *smba;
+	struct x86_rdt_res *res;
+
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_CAT_L3);
+	enum_has(f, X86_FEATURE_CDP_L3);
+	enum_has(f, X86_FEATURE_MBA);
+	enum_has(f, X86_FEATURE_SMBA);
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x0f, 0, 0x4, 0x0f);
+	x86_rdt_fake_leaf(f, 0x80000020, 1, 11, 0, 0, 15);
+	x86_rdt_fake_leaf(f, 0x80000020, 2, 12, 0, 0, 7);
+	res = enum_run(test, &enum_facts_amd);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
+	l3 = &res[X86_RDT_L3].desc;
+	KUNIT_EXPECT_EQ(test, l3->bitmask.cbm_len, 16);
+	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
+	KUNIT_EXPECT_EQ(test, l3->bitmask.min_cbm_bits, 0);
+	KUNIT_EXPECT_TRUE(test, l3->bitmask.sparse);
+	/* CDP on AMD needs a per-CPU QOS_CFG the contract cannot keep. */
+	KUNIT_EXPECT_FALSE(test, l3->cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_MB].present);
+	mb = &res[X86_RDT_MB].desc;
+	KUNIT_EXPECT_STREQ(test, mb->name, "MB");
+	KUNIT_EXPECT_EQ(test, mb->ctrl, RESCTRL_CTRL_MBPS);
+	KUNIT_EXPECT_EQ(test, mb->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, mb->num_closid, 16);
+	KUNIT_EXPECT_EQ(test, mb->range.min, 0);
+	KUNIT_EXPECT_EQ(test, mb->range.max, 2048);
+	KUNIT_EXPECT_EQ(test, mb->range.granularity, 1);
+	KUNIT_EXPECT_FALSE(test, mb->range.delay_linear);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].kind, X86_RDT_CTRL_BW);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].msr_base, 0xc0000200);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_SMBA].present);
+	smba = &res[X86_RDT_SMBA].desc;
+	KUNIT_EXPECT_STREQ(test, smba->name, "SMBA");
+	KUNIT_EXPECT_EQ(test, smba->num_closid, 8);
+	KUNIT_EXPECT_EQ(test, smba->range.max, 4096);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_SMBA].kind, X86_RDT_CTRL_BW);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_SMBA].msr_base, 0xc0000280);
+}
+
+static void enum_hygon_has_no_smba(struct kunit *test)
+{
+	struct x86_rdt_facts hygon = enum_facts_amd;
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_res *res;
+
+	hygon.vendor = X86_VENDOR_HYGON;
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_MBA);
+	enum_has(f, X86_FEATURE_SMBA);
+	x86_rdt_fake_leaf(f, 0x80000020, 1, 11, 0, 0, 15);
+	x86_rdt_fake_leaf(f, 0x80000020, 2, 11, 0, 0, 15);
+	res = enum_run(test, &hygon);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].present);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].msr_base, 0xc0000200);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_SMBA].present);
+}
+
+static void enum_monitoring_only(struct kunit *test)
+{
+	static const char * const names[] = {
+		"llc_occupancy", "mbm_total_bytes", "mbm_local_bytes",
+	};
+	struct x86_rdt_facts facts = enum_facts_intel;
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	const struct resctrl_resource_desc *l3;
+	struct x86_rdt_res *res;
+	unsigned int i;
+
+	facts.max_rmid = 255;
+	facts.occ_scale = 65536;
+	facts.mbm_width_offset = 20;
+	enum_has(f, X86_FEATURE_CQM_LLC);
+	enum_has(f, X86_FEATURE_CQM_OCCUP_LLC);
+	enum_has(f, X86_FEATURE_CQM_MBM_TOTAL);
+	enum_has(f, X86_FEATURE_CQM_MBM_LOCAL);
+	res = enum_run(test, &facts);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
+	l3 = &res[X86_RDT_L3].desc;
+	KUNIT_EXPECT_STREQ(test, l3->name, "L3");
+	KUNIT_EXPECT_EQ(test, l3->ctrl, RESCTRL_CTRL_NONE);
+	KUNIT_EXPECT_EQ(test, l3->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, l3->num_rmid, 256);
+	KUNIT_EXPECT_TRUE(test, l3->run_on_domain_cpu);
+	KUNIT_ASSERT_EQ(test, l3->num_events, 3);
+	KUNIT_EXPECT_TRUE(test, l3->events == res[X86_RDT_L3].events);
+	for (i = 0; i < 3; i++) {
+		KUNIT_EXPECT_STREQ(test, l3->events[i].name, names[i]);
+		KUNIT_EXPECT_EQ(test, l3->events[i].id, i + 1);
+		KUNIT_EXPECT_EQ(test, l3->events[i].frac_bits, 0);
+	}
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].kind, X86_RDT_CTRL_NONE);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].occ_scale, 65536);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].mbm_width, 44);
+}
+
+static void enum_monitoring_joins_cat(struct kunit *test)
+{
+	struct x86_rdt_facts facts = enum_facts_intel;
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	const struct resctrl_resource_desc *l3;
+	struct x86_rdt_res *res;
+
+	facts.max_rmid = 143;
+	facts.occ_scale = 49152;
+	facts.mbm_width_offset = 0;
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_CAT_L3);
+	enum_has(f, X86_FEATURE_CQM_OCCUP_LLC);
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0, 0, 0x0f);
+	res = enum_run(test, &facts);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
+	l3 = &res[X86_RDT_L3].desc;
+	KUNIT_EXPECT_EQ(test, l3->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
+	KUNIT_EXPECT_EQ(test, l3->num_rmid, 144);
+	KUNIT_ASSERT_EQ(test, l3->num_events, 1);
+	KUNIT_EXPECT_STREQ(test, l3->events[0].name, "llc_occupancy");
+	KUNIT_EXPECT_EQ(test, l3->events[0].id, 1);
+	/* No MBM: no counter width, so no MBM state per domain. */
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].mbm_width, 0);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].occ_scale, 49152);
+}
+
+static void enum_mbm_width(struct kunit *test)
+{
+	static const struct {
+		int offset;
+		u32 width;
+	} cases[] = {
+		{ 0, 24 }, { -1, 24 }, { 8, 32 }, { 38, 62 }, { 39, 24 },
+	};
+	struct x86_rdt_facts facts = enum_facts_intel;
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_res *res;
+	unsigned int i;
+
+	facts.max_rmid = 31;
+	facts.occ_scale = 1;
+	enum_has(f, X86_FEATURE_CQM_MBM_LOCAL);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		facts.mbm_width_offset = cases[i].offset;
+		res = enum_run(test, &facts);
+		KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
+		KUNIT_EXPECT_EQ_MSG(test, res[X86_RDT_L3].mbm_width,
+				    cases[i].width, "offset %d", cases[i].offset);
+		KUNIT_ASSERT_EQ(test, res[X86_RDT_L3].desc.num_events, 1);
+		KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.events[0].id, 3);
+	}
+}
+
+static void enum_nothing(struct kunit *test)
+{
+	struct x86_rdt_facts other = enum_facts_intel;
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_res *res;
+	unsigned int i;
+
+	/* No flags: nothing, even with leaves that would describe CAT. */
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0, 0, 0x0f);
+	res = enum_run(test, &enum_facts_intel);
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		KUNIT_EXPECT_FALSE_MSG(test, res[i].present, "resource %u", i);
+
+	/* Monitoring flags without RMIDs enumerated: no L3 either. */
+	enum_has(f, X86_FEATURE_CQM_OCCUP_LLC);
+	res = enum_run(test, &enum_facts_intel);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].present);
+
+	/* A vendor the backend does not know gets nothing. */
+	other.vendor = X86_VENDOR_CENTAUR;
+	other.max_rmid = 63;
+	other.occ_scale = 64;
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_CAT_L3);
+	res = enum_run(test, &other);
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		KUNIT_EXPECT_FALSE_MSG(test, res[i].present, "resource %u", i);
+}
+
+static struct kunit_case enum_cases[] = {
+	KUNIT_CASE(enum_intel_cat_with_cdp),
+	KUNIT_CASE(enum_cdp_needs_flag_and_leaf),
+	KUNIT_CASE(enum_allocation_needs_rdt_a),
+	KUNIT_CASE(enum_intel_mba),
+	KUNIT_CASE(enum_intel_mba_steps),
+	KUNIT_CASE(enum_intel_mba_nonlinear),
+	KUNIT_CASE(enum_amd),
+	KUNIT_CASE(enum_hygon_has_no_smba),
+	KUNIT_CASE(enum_monitoring_only),
+	KUNIT_CASE(enum_monitoring_joins_cat),
+	KUNIT_CASE(enum_mbm_width),
+	KUNIT_CASE(enum_nothing),
+	{}
+};
+
+static struct kunit_suite enum_suite = {
+	.name = "resctrl_x86_enumerate",
+	.test_cases = enum_cases,
+};
+
+kunit_test_suite(enum_suite);

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The x86 RDT backend: what its files share.
+ *
+ * The backend is a resctrl driver like any other: it describes the
+ * architectural resources (L3, L2, MB, SMBA) with the public contract of
+ * <linux/resctrl.h> and programs the hardware from the callbacks. Every
+ * MSR and CPUID access goes through the accessors of msr.c, which KUnit
+ * redirects, and the hardware arithmetic works on the structures below
+ * rather than on the filesystem's opaque handles, so that tests can drive
+ * it without a mounted filesystem or RDT hardware.
+ */
+#ifndef _X86_KERNEL_CPU_RESCTRL_INTERNAL_H
+#define _X86_KERNEL_CPU_RESCTRL_INTERNAL_H
+
+#include <linux/bits.h>
+#include <linux/resctrl.h>
+#include <linux/types.h>
+
+/* IA32_QM_CTR status: the count is not valid when either is set. */
+#define X86_RDT_CTR_ERROR		BIT_ULL(63)
+#define X86_RDT_CTR_UNAVAILABLE		BIT_ULL(62)
+
+/* Event numbers of IA32_QM_EVTSEL; also the ids the filesystem passes. */
+#define X86_RDT_EVT_LLC_OCCUPANCY	1
+#define X86_RDT_EVT_MBM_TOTAL		2
+#define X86_RDT_EVT_MBM_LOCAL		3
+#define X86_RDT_MAX_EVENTS		3
+/* The two MBM events keep their wrap state side by side, per RMID. */
+#define X86_RDT_MBM_EVENTS		2
+
+/*
+ * MBM counters are 24 bits plus the offset CPUID.0xF.1:EAX reports. Bits
+ * 63:62 of IA32_QM_CTR are status, so no counter is wider than 62 bits.
+ */
+#define X86_RDT_MBM_WIDTH_BASE		24
+#define X86_RDT_MBM_WIDTH_MAX		62
+
+/* IA32_L3_QOS_CFG / IA32_L2_QOS_CFG: bit 0 turns CDP on. */
+#define X86_RDT_QOS_CFG_CDP		BIT_ULL(0)
+
+/* Intel MBA programs a throttling delay: 100% bandwidth is no delay. */
+#define X86_RDT_MBA_MAX_PERCENT		100
+
+/* The resources the backend can register, in registration order. */
+enum x86_rdt_id {
+	X86_RDT_L3,
+	X86_RDT_L2,
+	X86_RDT_MB,
+	X86_RDT_SMBA,
+	X86_RDT_NUM_RES,
+};
+
+/**
+ * enum x86_rdt_ctrl_kind - how a control value becomes an MSR write
+ * @X86_RDT_CTRL_NONE: no control: monitoring only
+ * @X86_RDT_CTRL_CBM: a capacity bitmask written as is, one MSR per
+ *	CLOSID, or one per code and data half of a CLOSID with CDP
+ * @X86_RDT_CTRL_DELAY: Intel MBA: a percentage written as the throttling
+ *	delay 100 - percent
+ * @X86_RDT_CTRL_BW: AMD MBA and SMBA: a bandwidth limit written as is
+ */
+enum x86_rdt_ctrl_kind {
+	X86_RDT_CTRL_NONE,
+	X86_RDT_CTRL_CBM,
+	X86_RDT_CTRL_DELAY,
+	X86_RDT_CTRL_BW,
+};
+
+/**
+ * struct x86_rdt_facts - what enumeration needs besides CPUID and flags
+ * @vendor: X86_VENDOR_*
+ * @max_rmid: highest L3 RMID (boot_cpu_data.x86_cache_max_rmid)
+ * @occ_scale: bytes per counter unit (x86_cache_occ_scale)
+ * @mbm_width_offset: MBM counter width above 24 bits
+ *	(x86_cache_mbm_width_offset)
+ *
+ * The boot code filled these in cpuinfo_x86 (see detect.c); passing them
+ * in lets tests enumerate a machine that is not the one they run on.
+ */
+struct x86_rdt_facts {
+	u8 vendor;
+	int max_rmid;
+	int occ_scale;
+	int mbm_width_offset;
+};
+
+/**
+ * struct x86_rdt_res - one architectural resource
+ * @desc: what is registered with the filesystem
+ * @events: the monitoring events @desc points at
+ * @handle: the filesystem's handle once registered
+ * @present: the hardware has it: enumeration filled the rest
+ * @kind: how a control value is written
+ * @msr_base: the MSR of CLOSID 0 (or of index 0 with CDP)
+ * @cfg_msr: the QOS_CFG MSR that switches CDP, 0 if CDP is not offered
+ * @occ_scale: bytes per counter unit, for every event
+ * @mbm_width: width of the MBM counters in bits; 0 without MBM
+ * @per_thread_mba: Intel MBA throttles each thread on its own instead of
+ *	the core at the largest delay of its threads
+ */
+struct x86_rdt_res {
+	struct resctrl_resource_desc desc;
+	struct resctrl_event_desc events[X86_RDT_MAX_EVENTS];
+	struct resctrl_res *handle;
+	bool present;
+	enum x86_rdt_ctrl_kind kind;
+	u32 msr_base;
+	u32 cfg_msr;
+	u32 occ_scale;
+	u32 mbm_width;
+	bool per_thread_mba;
+};
+
+/**
+ * enum x86_rdt_cdp_state - what a domain's QOS_CFG holds
+ * @X86_RDT_CDP_UNKNOWN: not written since the domain came online; the
+ *	hardware may still hold what an earlier life of the domain set
+ * @X86_RDT_CDP_OFF: CDP off: one mask per CLOSID
+ * @X86_RDT_CDP_ON: CDP on: a data and a code mask per CLOSID
+ */
+enum x86_rdt_cdp_state {
+	X86_RDT_CDP_UNKNOWN,
+	X86_RDT_CDP_OFF,
+	X86_RDT_CDP_ON,
+};
+
+/**
+ * struct x86_rdt_mbm - wrap accounting of one MBM counter
+ * @prev: the raw counter at the last good read
+ * @chunks: counter units seen since the first read
+ * @seen: @prev holds a reading
+ */
+struct x86_rdt_mbm {
+	u64 prev;
+	u64 chunks;
+	bool seen;
+};
+
+/**
+ * struct x86_rdt_dom - the backend's state of one domain
+ * @cdp: the CDP mode written to the domain's QOS_CFG
+ * @mbm: wrap state of the MBM counters, X86_RDT_MBM_EVENTS per RMID;
+ *	NULL for a resource without MBM
+ *
+ * Allocated when the domain comes online, because the callbacks that use
+ * it run in an IPI and cannot allocate. The filesystem never runs two
+ * callbacks of a resource at once, so the state needs no lock.
+ */
+struct x86_rdt_dom {
+	enum x86_rdt_cdp_state cdp;
+	struct x86_rdt_mbm *mbm;
+};
+
+/**
+ * struct x86_rdt_cpuid_regs - the registers a CPUID leaf returns
+ * @eax: EAX
+ * @ebx: EBX
+ * @ecx: ECX
+ * @edx: EDX
+ */
+struct x86_rdt_cpuid_regs {
+	u32 eax;
+	u32 ebx;
+	u32 ecx;
+	u32 edx;
+};
+
+/* msr.c: the only code that touches the hardware. */
+void x86_rdt_wrmsr(u32 msr, u64 val);
+u64 x86_rdt_rdmsr(u32 msr);
+void x86_rdt_cpuid(u32 leaf, u32 subleaf, struct x86_rdt_cpuid_regs *regs);
+bool x86_rdt_cpu_has(unsigned int feature);
+
+/* enumerate.c */
+void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
+		       struct x86_rdt_res res[X86_RDT_NUM_RES]);
+
+/* ctrl.c */
+int x86_rdt_ctrl_msr(const struct x86_rdt_res *res, u32 closid,
+		     enum resctrl_conf_type type, u32 val, u32 *msr, u64 *msr_val);
+int x86_rdt_ctrl_write(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
+		       u32 closid, enum resctrl_conf_type type, u32 val);
+void x86_rdt_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid);
+int x86_rdt_apply(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
+		  enum resctrl_conf_type type, u32 val);
+
+/* mon.c */
+int x86_rdt_counter_read(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
+			 u32 rmid, u32 evt, u64 *val);
+int x86_rdt_read_event(struct resctrl_res *r, struct resctrl_dom *d,
+		       u32 closid, u32 rmid, u32 evt, u64 *val);
+
+/* domain.c */
+struct x86_rdt_dom *x86_rdt_dom_alloc(const struct x86_rdt_res *res);
+void x86_rdt_dom_free(struct x86_rdt_dom *dom);
+int x86_rdt_domain_online(struct resctrl_res *r, struct resctrl_dom *d);
+void x86_rdt_domain_offline(struct resctrl_res *r, struct resctrl_dom *d);
+
+#endif /* _X86_KERNEL_CPU_RESCTRL_INTERNAL_H */

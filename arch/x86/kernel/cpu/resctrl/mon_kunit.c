@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests of counter reads: the IA32_QM_EVTSEL / IA32_QM_CTR pair
+ * each read makes, the status bits, occupancy scaling and the MBM totals
+ * that survive the counters wrapping.
+ */
+#include <kunit/test.h>
+#include <linux/bits.h>
+
+#include "rdt_kunit.h"
+
+/* A scale that is not a power of two catches shifts posing as products. */
+#define MON_SCALE	96
+
+static const struct x86_rdt_res mon_l3 = {
+	.desc = {
+		.name = "L3",
+		.ctrl = RESCTRL_CTRL_NONE,
+		.num_rmid = 64,
+		.num_events = 3,
+	},
+	.present = true,
+	.occ_scale = MON_SCALE,
+	.mbm_width = 24,
+};
+
+/* Read and expect success; the value, or a poison value on failure. */
+static u64 mon_read(struct kunit *test, const struct x86_rdt_res *res,
+		    struct x86_rdt_dom *dom, u32 rmid, u32 evt)
+{
+	u64 val = 0xdeadbeef;
+
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(res, dom, rmid, evt, &val), 0);
+	return val;
+}
+
+static void mon_occupancy_scaled(struct kunit *test)
+{
+	static const struct x86_rdt_fake_access want[] = {
+		X86_RDT_WR(0xc8d, 0x0000000500000001ULL),
+		X86_RDT_RD(0xc8e),
+		X86_RDT_WR(0xc8d, 0x0000003f00000001ULL),
+		X86_RDT_RD(0xc8e),
+	};
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_dom *dom = x86_rdt_fake_dom(test, &mon_l3);
+
+	x86_rdt_fake_count(f, 0x1234);
+	x86_rdt_fake_count(f, 0x1000);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 5, 1),
+			0x1234ULL * MON_SCALE);
+	/* A level, not a total: a smaller reading is a smaller count. */
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 63, 1),
+			0x1000ULL * MON_SCALE);
+	x86_rdt_fake_check(test, want, ARRAY_SIZE(want));
+}
+
+static void mon_status_bits(struct kunit *test)
+{
+	static const struct x86_rdt_fake_access want[] = {
+		X86_RDT_WR(0xc8d, 0x0000000200000001ULL), X86_RDT_RD(0xc8e),
+		X86_RDT_WR(0xc8d, 0x0000000200000001ULL), X86_RDT_RD(0xc8e),
+		X86_RDT_WR(0xc8d, 0x0000000200000002ULL), X86_RDT_RD(0xc8e),
+		X86_RDT_WR(0xc8d, 0x0000000200000003ULL), X86_RDT_RD(0xc8e),
+	};
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_dom *dom = x86_rdt_fake_dom(test, &mon_l3);
+	u64 val;
+
+	x86_rdt_fake_count(f, BIT_ULL(63) | 0x10);
+	x86_rdt_fake_count(f, BIT_ULL(62) | 0x10);
+	/* Both bits: the error wins. */
+	x86_rdt_fake_count(f, BIT_ULL(63) | BIT_ULL(62));
+	x86_rdt_fake_count(f, BIT_ULL(62));
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 2, 1, &val), -EIO);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 2, 1, &val),
+			-ENODATA);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 2, 2, &val), -EIO);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 2, 3, &val),
+			-ENODATA);
+	x86_rdt_fake_check(test, want, ARRAY_SIZE(want));
+}
+
+static void mon_mbm_counts_from_first_read(struct kunit *test)
+{
+	static const struct x86_rdt_fake_access want[] = {
+		X86_RDT_WR(0xc8d, 0x0000000700000002ULL), X86_RDT_RD(0xc8e),
+		X86_RDT_WR(0xc8d, 0x0000000700000002ULL), X86_RDT_RD(0xc8e),
+		X86_RDT_WR(0xc8d, 0x0000000700000002ULL), X86_RDT_RD(0xc8e),
+	};
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_dom *dom = x86_rdt_fake_dom(test, &mon_l3);
+
+	x86_rdt_fake_count(f, 1000);
+	x86_rdt_fake_count(f, 1500);
+	x86_rdt_fake_count(f, 1500);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 7, 2), 0);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 7, 2), 500ULL * MON_SCALE);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 7, 2), 500ULL * MON_SCALE);
+	x86_rdt_fake_check(test, want, ARRAY_SIZE(want));
+}
+
+static void mon_mbm_wraps_at_24_bits(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_dom *dom = x86_rdt_fake_dom(test, &mon_l3);
+
+	x86_rdt_fake_count(f, 0xfffff0);
+	x86_rdt_fake_count(f, 0x000010);
+	x86_rdt_fake_count(f, 0x000030);
+	x86_rdt_fake_count(f, 0xffffff);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 1, 3), 0);
+	/* 0xfffff0 -> 0x10 across the wrap: 0x20 units. */
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 1, 3),
+			0x20ULL * MON_SCALE);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 1, 3),
+			0x40ULL * MON_SCALE);
+	/* Almost a whole lap without wrapping. */
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 1, 3),
+			(0x40ULL + 0xffffcf) * MON_SCALE);
+}
+
+static void mon_mbm_wraps_at_wide_counters(struct kunit *test)
+{
+	struct x86_rdt_res res = mon_l3;
+	struct x86_rdt_fake *f;
+	struct x86_rdt_dom *dom;
+
+	/* 24 + offset 20: AMD's width. A 24-bit mask would get this wrong. */
+	res.mbm_width = 44;
+	f = x86_rdt_fake_start(test);
+	dom = x86_rdt_fake_dom(test, &res);
+	x86_rdt_fake_count(f, BIT_ULL(44) - 2);
+	x86_rdt_fake_count(f, 3);
+	x86_rdt_fake_count(f, BIT_ULL(30));
+	KUNIT_EXPECT_EQ(test, mon_read(test, &res, dom, 0, 2), 0);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &res, dom, 0, 2), 5ULL * MON_SCALE);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &res, dom, 0, 2),
+			(5ULL + BIT_ULL(30) - 3) * MON_SCALE);
+}
+
+static void mon_mbm_state_per_rmid_and_event(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_dom *dom = x86_rdt_fake_dom(test, &mon_l3);
+	struct x86_rdt_dom *other = x86_rdt_fake_dom(test, &mon_l3);
+
+	x86_rdt_fake_count(f, 100);
+	x86_rdt_fake_count(f, 5000);
+	x86_rdt_fake_count(f, 7);
+	x86_rdt_fake_count(f, 300);
+	x86_rdt_fake_count(f, 5100);
+	x86_rdt_fake_count(f, 17);
+	x86_rdt_fake_count(f, 400);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 1, 2), 0);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 1, 3), 0);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 63, 2), 0);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 1, 2), 200ULL * MON_SCALE);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 1, 3), 100ULL * MON_SCALE);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 63, 2), 10ULL * MON_SCALE);
+	/* Another domain has counters of its own. */
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, other, 1, 2), 0);
+}
+
+static void mon_mbm_failed_reads_keep_state(struct kunit *test)
+{
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_dom *dom = x86_rdt_fake_dom(test, &mon_l3);
+	u64 val;
+
+	x86_rdt_fake_count(f, 100);
+	x86_rdt_fake_count(f, BIT_ULL(63));
+	x86_rdt_fake_count(f, BIT_ULL(62) | 5);
+	x86_rdt_fake_count(f, 150);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 4, 2), 0);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 4, 2, &val), -EIO);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 4, 2, &val),
+			-ENODATA);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &mon_l3, dom, 4, 2), 50ULL * MON_SCALE);
+}
+
+static void mon_bad_arguments(struct kunit *test)
+{
+	struct x86_rdt_res occ_only = mon_l3;
+	struct x86_rdt_dom *dom;
+	u64 val;
+
+	x86_rdt_fake_start(test);
+	dom = x86_rdt_fake_dom(test, &mon_l3);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 64, 1, &val),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 0, 0, &val),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, dom, 0, 4, &val),
+			-EINVAL);
+	/* MBM needs the domain's state; occupancy does not. */
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&mon_l3, NULL, 0, 2, &val),
+			-EINVAL);
+	occ_only.mbm_width = 0;
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&occ_only, dom, 0, 3, &val),
+			-EINVAL);
+	x86_rdt_fake_check(test, NULL, 0);
+}
+
+static void mon_domain_state(struct kunit *test)
+{
+	struct x86_rdt_res occ_only = mon_l3;
+	struct x86_rdt_dom *dom;
+	unsigned int i;
+
+	x86_rdt_fake_start(test);
+	dom = x86_rdt_fake_dom(test, &mon_l3);
+	KUNIT_EXPECT_EQ(test, dom->cdp, X86_RDT_CDP_UNKNOWN);
+	KUNIT_ASSERT_NOT_NULL(test, dom->mbm);
+	for (i = 0; i < 64 * X86_RDT_MBM_EVENTS; i++)
+		KUNIT_EXPECT_FALSE(test, dom->mbm[i].seen);
+
+	occ_only.mbm_width = 0;
+	dom = x86_rdt_fake_dom(test, &occ_only);
+	KUNIT_EXPECT_NULL(test, dom->mbm);
+	x86_rdt_fake_check(test, NULL, 0);
+}
+
+static struct kunit_case mon_cases[] = {
+	KUNIT_CASE(mon_occupancy_scaled),
+	KUNIT_CASE(mon_status_bits),
+	KUNIT_CASE(mon_mbm_counts_from_first_read),
+	KUNIT_CASE(mon_mbm_wraps_at_24_bits),
+	KUNIT_CASE(mon_mbm_wraps_at_wide_counters),
+	KUNIT_CASE(mon_mbm_state_per_rmid_and_event),
+	KUNIT_CASE(mon_mbm_failed_reads_keep_state),
+	KUNIT_CASE(mon_bad_arguments),
+	KUNIT_CASE(mon_domain_state),
+	{}
+};
+
+static struct kunit_suite mon_suite = {
+	.name = "resctrl_x86_mon",
+	.test_cases = mon_cases,
+};
+
+kunit_test_suite(mon_suite);

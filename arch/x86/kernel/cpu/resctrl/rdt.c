@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Registration: the x86 RDT backend offers what the boot CPU enumerates
+ * to the resctrl filesystem through the same API a loadable driver uses.
+ * It is built in and never unregisters, so its descriptions are static.
+ *
+ * This runs at late_initcall: the filesystem is up by then (fs_initcall)
+ * and so is cacheinfo, from which it derives the cache domains.
+ */
+#include <linux/err.h>
+#include <linux/cache.h>
+#include <linux/init.h>
+#include <linux/module.h>
+#include <linux/printk.h>
+#include <linux/seq_file.h>
+
+#include <asm/processor.h>
+
+#include "internal.h"
+
+static struct x86_rdt_res x86_rdt_resources[X86_RDT_NUM_RES] __ro_after_init;
+
+static const struct resctrl_resource_ops x86_rdt_ops = {
+	.apply = x86_rdt_apply,
+	.read_event = x86_rdt_read_event,
+	.domain_online = x86_rdt_domain_online,
+	.domain_offline = x86_rdt_domain_offline,
+	.rmid_reset = x86_rdt_rmid_reset,
+};
+
+/* Intel MB: whether a core throttles each thread or all at the max. */
+static int x86_rdt_throttle_mode_show(struct resctrl_res *r,
+				      struct seq_file *sf)
+{
+	const struct x86_rdt_res *res = resctrl_res_priv(r);
+
+	seq_puts(sf, res->per_thread_mba ? "per-thread\n" : "max\n");
+	return 0;
+}
+
+static const struct resctrl_info_attr x86_rdt_mba_info[] = {
+	{ .name = "thread_throttle_mode", .show = x86_rdt_throttle_mode_show },
+	{ }
+};
+
+static void __init x86_rdt_register(struct x86_rdt_res *res)
+{
+	struct resctrl_resource_desc *desc = &res->desc;
+	struct resctrl_res *r;
+
+	desc->ops = &x86_rdt_ops;
+	desc->owner = THIS_MODULE;
+	if (res->kind == X86_RDT_CTRL_DELAY)
+		desc->info = x86_rdt_mba_info;
+
+	r = resctrl_register_resource(desc, res);
+	if (IS_ERR(r)) {
+		pr_warn("resctrl: %s: registration failed: %pe\n", desc->name, r);
+		return;
+	}
+	res->handle = r;
+	/* The lines upstream prints, which users grep for. */
+	if (desc->ctrl != RESCTRL_CTRL_NONE)
+		pr_info("resctrl: %s allocation detected\n", desc->name);
+	if (desc->num_events)
+		pr_info("resctrl: %s monitoring detected\n", desc->name);
+}
+
+static int __init x86_rdt_init(void)
+{
+	const struct x86_rdt_facts facts = {
+		.vendor = boot_cpu_data.x86_vendor,
+		.max_rmid = boot_cpu_data.x86_cache_max_rmid,
+		.occ_scale = boot_cpu_data.x86_cache_occ_scale,
+		.mbm_width_offset = boot_cpu_data.x86_cache_mbm_width_offset,
+	};
+	unsigned int i;
+
+	x86_rdt_enumerate(&facts, x86_rdt_resources);
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		if (x86_rdt_resources[i].present)
+			x86_rdt_register(&x86_rdt_resources[i]);
+	return 0;
+}
+late_initcall(x86_rdt_init);
