@@ -2,12 +2,18 @@
 /*
  * Helpers shared by the resctrl selftests.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "rctl_util.h"
@@ -113,4 +119,504 @@ bool rctl_fs_registered(void)
 	if (rctl_read("/proc/filesystems", buf, sizeof(buf)) < 0)
 		return false;
 	return strstr(buf, "\tresctrl\n");
+}
+
+#define RPATH_BUFS	8
+#define RPATH_LEN	512
+
+const char *rpath(const char *fmt, ...)
+{
+	static char bufs[RPATH_BUFS][RPATH_LEN];
+	static unsigned int next;
+	char *buf = bufs[next++ % RPATH_BUFS];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, RPATH_LEN, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
+int rctl_mkdir(const char *path)
+{
+	return mkdir(path, 0755) ? -errno : 0;
+}
+
+int rctl_rmdir(const char *path)
+{
+	return rmdir(path) ? -errno : 0;
+}
+
+bool rctl_has_line(const char *path, const char *line)
+{
+	char buf[16384], *s, *save = NULL;
+
+	if (rctl_read(path, buf, sizeof(buf)) < 0)
+		return false;
+	for (s = strtok_r(buf, "\n", &save); s; s = strtok_r(NULL, "\n", &save))
+		if (!strcmp(s, line))
+			return true;
+	return false;
+}
+
+bool rctl_expect_line(const char *path, const char *line)
+{
+	char buf[4096];
+
+	if (rctl_has_line(path, line))
+		return true;
+	if (rctl_read(path, buf, sizeof(buf)) < 0)
+		snprintf(buf, sizeof(buf), "(unreadable)\n");
+	ksft_print_msg("%s has no line \"%s\":\n%s", path, line, buf);
+	return false;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char * const *)a, *(char * const *)b);
+}
+
+/* Sort the blank-separated words of @text into @out. */
+static void sort_words(const char *text, char *out, size_t size)
+{
+	char *copy = strdup(text), *words[128], *w, *save = NULL;
+	size_t n = 0, i;
+
+	out[0] = '\0';
+	if (!copy)
+		return;
+	for (w = strtok_r(copy, " ", &save); w && n < 128;
+	     w = strtok_r(NULL, " ", &save))
+		words[n++] = w;
+	qsort(words, n, sizeof(words[0]), cmp_names);
+	for (i = 0; i < n; i++) {
+		if (i)
+			strncat(out, " ", size - strlen(out) - 1);
+		strncat(out, words[i], size - strlen(out) - 1);
+	}
+	free(copy);
+}
+
+bool rctl_dir_is(const char *path, const char *names)
+{
+	char have[4096] = "", want[4096], sorted[4096];
+	struct dirent *de;
+	DIR *dir;
+
+	dir = opendir(path);
+	if (!dir) {
+		ksft_print_msg("opendir %s: %s\n", path, strerror(errno));
+		return false;
+	}
+	while ((de = readdir(dir))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (have[0])
+			strncat(have, " ", sizeof(have) - strlen(have) - 1);
+		strncat(have, de->d_name, sizeof(have) - strlen(have) - 1);
+	}
+	closedir(dir);
+	sort_words(have, sorted, sizeof(sorted));
+	sort_words(names, want, sizeof(want));
+	if (strcmp(sorted, want)) {
+		ksft_print_msg("%s holds \"%s\", expected \"%s\"\n", path, sorted,
+			       want);
+		return false;
+	}
+	return true;
+}
+
+char *rctl_slurp(const char *path)
+{
+	char buf[16384];
+	int n = rctl_read(path, buf, sizeof(buf));
+
+	if (n < 0)
+		snprintf(buf, sizeof(buf), "<%s>", strerror(-n));
+	return strdup(buf);
+}
+
+bool rctl_mount_has_option(const char *opt)
+{
+	char buf[16384], *line, *save = NULL, *opts, *o, *osave = NULL;
+
+	if (rctl_read("/proc/mounts", buf, sizeof(buf)) < 0)
+		return false;
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "resctrl " RCTL_ROOT " resctrl ",
+			    strlen("resctrl " RCTL_ROOT " resctrl ")))
+			continue;
+		opts = line + strlen("resctrl " RCTL_ROOT " resctrl ");
+		opts = strtok_r(opts, " ", &osave);
+		osave = NULL;
+		for (o = strtok_r(opts, ",", &osave); o;
+		     o = strtok_r(NULL, ",", &osave))
+			if (!strcmp(o, opt))
+				return true;
+	}
+	return false;
+}
+
+/* The simulator */
+
+#define MAX_TASKS 16
+
+static pid_t main_pid;
+static pid_t tasks[MAX_TASKS];
+
+int sim_load(void)
+{
+	int ret;
+
+	if (rctl_exists(SIM_CFG))
+		return 0;
+	ret = system("modprobe resctrl_sim");
+	if (ret) {
+		ksft_print_msg("modprobe resctrl_sim: status %d\n", ret);
+		return -ENOENT;
+	}
+	return rctl_exists(SIM_CFG) ? 0 : -ENOENT;
+}
+
+int sim_unload(void)
+{
+	if (syscall(__NR_delete_module, "resctrl_sim", O_NONBLOCK))
+		return -errno;
+	return 0;
+}
+
+static int walk_dir(const char *path, void (*fn)(const char *name))
+{
+	struct dirent *de;
+	DIR *dir;
+
+	dir = opendir(path);
+	if (!dir)
+		return -errno;
+	while ((de = readdir(dir))) {
+		if (de->d_name[0] != '.')
+			fn(de->d_name);
+	}
+	closedir(dir);
+	return 0;
+}
+
+static bool clean_ok;
+
+static void note(int ret, const char *what, const char *name)
+{
+	if (ret) {
+		ksft_print_msg("cleanup: %s %s: %s\n", what, name, strerror(-ret));
+		clean_ok = false;
+	}
+}
+
+static void reset_knobs(const char *name)
+{
+	note(sim_dbg_write(name, "refuse_domain", "-1\n"), "refuse_domain", name);
+	note(sim_dbg_write(name, "fail_apply", "0\n"), "fail_apply", name);
+	note(sim_dbg_write(name, "delay_ms", "0\n"), "delay_ms", name);
+}
+
+static void drop_sim(const char *name)
+{
+	note(sim_remove(name), "remove", name);
+}
+
+bool rctl_cleanup(void)
+{
+	int cpu, i, ret;
+
+	clean_ok = true;
+	for (i = 0; i < MAX_TASKS; i++)
+		if (tasks[i])
+			rctl_kill_task(tasks[i]);
+	walk_dir(SIM_DBG, reset_knobs);
+	for (cpu = 1; rctl_cpu_online(cpu) >= 0; cpu++) {
+		if (!rctl_cpu_online(cpu))
+			note(rctl_cpu_set(cpu, true), "online cpu",
+			     rpath("%d", cpu));
+	}
+	/* Mounts stack if a test mounted twice: unmount them all. */
+	for (i = 0; i < 8 && !rctl_umount(); i++)
+		continue;
+	walk_dir(SIM_CFG, drop_sim);
+	/* Only a loadable module has an initstate. */
+	if (rctl_exists("/sys/module/resctrl_sim/initstate")) {
+		/* Module references can linger for a moment. */
+		for (i = 0; i < 50 && (ret = sim_unload()) == -EAGAIN; i++)
+			usleep(100000);
+		note(ret, "rmmod", "resctrl_sim");
+	}
+	return clean_ok;
+}
+
+static void fatal_signal(int sig)
+{
+	if (getpid() == main_pid)
+		rctl_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void exit_cleanup(void)
+{
+	if (getpid() == main_pid)
+		rctl_cleanup();
+}
+
+void rctl_sim_setup(void)
+{
+	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGBUS,
+				    SIGABRT, SIGFPE, SIGALRM };
+	unsigned int i;
+
+	if (geteuid())
+		ksft_exit_skip("must run as root\n");
+	main_pid = getpid();
+	if (!rctl_cleanup())
+		ksft_print_msg("the system was not clean at start\n");
+	atexit(exit_cleanup);
+	for (i = 0; i < ARRAY_SIZE(sigs); i++)
+		signal(sigs[i], fatal_signal);
+	if (sim_load())
+		ksft_exit_skip("resctrl_sim cannot be loaded\n");
+	if (!rctl_fs_registered())
+		ksft_exit_skip("no resctrl filesystem\n");
+}
+
+bool rctl_sim_reset(void)
+{
+	return rctl_cleanup() && !sim_load();
+}
+
+int sim_set(const char *name, const char *attr, const char *val)
+{
+	return rctl_write(rpath(SIM_CFG "/%s/%s", name, attr), val);
+}
+
+static int sim_create_va(const char *name, va_list ap)
+{
+	const char *arg, *eq;
+	char attr[64];
+	int ret;
+
+	if (mkdir(rpath(SIM_CFG "/%s", name), 0755)) {
+		ret = -errno;
+		ksft_print_msg("mkdir %s/%s: %s\n", SIM_CFG, name, strerror(-ret));
+		return ret;
+	}
+	while ((arg = va_arg(ap, const char *))) {
+		eq = strchr(arg, '=');
+		if (!eq || eq - arg >= (int)sizeof(attr)) {
+			ksft_print_msg("bad attribute %s\n", arg);
+			return -EINVAL;
+		}
+		snprintf(attr, sizeof(attr), "%.*s", (int)(eq - arg), arg);
+		ret = sim_set(name, attr, eq + 1);
+		if (ret) {
+			ksft_print_msg("%s: set %s: %s\n", name, arg, strerror(-ret));
+			return ret;
+		}
+	}
+	return 0;
+}
+
+int sim_create(const char *name, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, name);
+	ret = sim_create_va(name, ap);
+	va_end(ap);
+	return ret;
+}
+
+int sim_add(const char *name, ...)
+{
+	va_list ap;
+	int ret;
+
+	va_start(ap, name);
+	ret = sim_create_va(name, ap);
+	va_end(ap);
+	if (!ret) {
+		ret = sim_live(name, true);
+		if (ret)
+			ksft_print_msg("%s: live=1: %s\n", name, strerror(-ret));
+	}
+	return ret;
+}
+
+int sim_live(const char *name, bool live)
+{
+	return sim_set(name, "live", live ? "1\n" : "0\n");
+}
+
+int sim_remove(const char *name)
+{
+	int ret = sim_live(name, false);
+
+	if (rmdir(rpath(SIM_CFG "/%s", name)))
+		ret = ret ?: -errno;
+	return ret;
+}
+
+int sim_dbg_write(const char *name, const char *file, const char *text)
+{
+	return rctl_write(rpath(SIM_DBG "/%s/%s", name, file), text);
+}
+
+int sim_dbg_read(const char *name, const char *file, char *buf, size_t size)
+{
+	return rctl_read(rpath(SIM_DBG "/%s/%s", name, file), buf, size);
+}
+
+bool sim_programmed_is(const char *name, int dom, unsigned int closid,
+		       const char *want)
+{
+	char buf[16384], prefix[32], *line, *save = NULL;
+	int n;
+
+	n = sim_dbg_read(name, "programmed", buf, sizeof(buf));
+	if (n < 0) {
+		ksft_print_msg("%s: programmed: %s\n", name, strerror(-n));
+		return false;
+	}
+	n = snprintf(prefix, sizeof(prefix), "%d %u ", dom, closid);
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, prefix, n))
+			continue;
+		if (!strcmp(line + n, want))
+			return true;
+		ksft_print_msg("%s: domain %d CLOSID %u programmed %s, expected %s\n",
+			       name, dom, closid, line + n, want);
+		return false;
+	}
+	ksft_print_msg("%s: domain %d CLOSID %u never programmed, expected %s\n",
+		       name, dom, closid, want);
+	return false;
+}
+
+long long sim_programmed_val(const char *name, int dom, unsigned int closid)
+{
+	char buf[16384], prefix[32], *line, *save = NULL;
+	int n;
+
+	if (sim_dbg_read(name, "programmed", buf, sizeof(buf)) < 0)
+		return -1;
+	n = snprintf(prefix, sizeof(prefix), "%d %u 0x", dom, closid);
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		if (!strncmp(line, prefix, n))
+			return strtoll(line + n, NULL, 16);
+	return -1;
+}
+
+static long long sim_dbg_number(const char *name, const char *file)
+{
+	char buf[64];
+
+	if (sim_dbg_read(name, file, buf, sizeof(buf)) <= 0)
+		return -1;
+	return strtoll(buf, NULL, 10);
+}
+
+long long sim_apply_count(const char *name)
+{
+	return sim_dbg_number(name, "apply_count");
+}
+
+long long sim_violations(const char *name)
+{
+	return sim_dbg_number(name, "violations");
+}
+
+int sim_counter(const char *name, int dom, unsigned int rmid,
+		const char *event, const char *val)
+{
+	char line[128];
+	int ret;
+
+	snprintf(line, sizeof(line), "%d %u %s %s\n", dom, rmid, event, val);
+	ret = sim_dbg_write(name, "counters", line);
+	if (ret)
+		ksft_print_msg("%s: counters: %s: %s", name, strerror(-ret), line);
+	return ret;
+}
+
+bool sim_has_domain(const char *name, const char *line)
+{
+	return rctl_has_line(rpath(SIM_DBG "/%s/domains", name), line);
+}
+
+/* CPU hotplug */
+
+int rctl_cpu_set(int cpu, bool online)
+{
+	return rctl_write(rpath("/sys/devices/system/cpu/cpu%d/online", cpu),
+			  online ? "1\n" : "0\n");
+}
+
+int rctl_cpu_online(int cpu)
+{
+	char buf[8];
+
+	if (rctl_read(rpath("/sys/devices/system/cpu/cpu%d/online", cpu),
+		      buf, sizeof(buf)) <= 0)
+		return -1;
+	return buf[0] == '1';
+}
+
+/* Tasks */
+
+pid_t rctl_spawn_task(void)
+{
+	unsigned int i;
+	pid_t pid;
+
+	for (i = 0; i < MAX_TASKS; i++)
+		if (!tasks[i])
+			break;
+	if (i == MAX_TASKS)
+		return -1;
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		signal(SIGTERM, SIG_DFL);
+		for (;;)
+			pause();
+	}
+	tasks[i] = pid;
+	return pid;
+}
+
+void rctl_kill_task(pid_t pid)
+{
+	unsigned int i;
+
+	for (i = 0; i < MAX_TASKS; i++)
+		if (tasks[i] == pid)
+			tasks[i] = 0;
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+int rctl_move_task(const char *group, pid_t pid)
+{
+	return rctl_write(rpath("%s/tasks", group), rpath("%d\n", pid));
+}
+
+bool rctl_group_has_task(const char *group, pid_t pid)
+{
+	return rctl_has_line(rpath("%s/tasks", group), rpath("%d", pid));
+}
+
+bool rctl_proc_groups_are(pid_t pid, const char *want)
+{
+	return rctl_reads(rpath("/proc/%d/cpu_resctrl_groups", pid), want);
 }

@@ -1,17 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Helpers shared by the resctrl selftests: file access, mounting, and
- * checks of the errno and last_cmd_status of a rejected write.
+ * checks of the errno and last_cmd_status of a rejected write; setting up
+ * and tearing down the resctrl simulator (resctrl_sim), and CPU hotplug.
+ *
+ * kselftest.h keeps its counters per object file: the helpers print
+ * diagnostics but never report results themselves.
  */
 #ifndef RCTL_UTIL_H
 #define RCTL_UTIL_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "../kselftest.h"
 
 #define RCTL_ROOT "/sys/fs/resctrl"
+#define SIM_CFG "/sys/kernel/config/resctrl_sim"
+#define SIM_DBG "/sys/kernel/debug/resctrl_sim"
 
 /* Read a whole file into @buf; returns the length or -errno. */
 int rctl_read(const char *path, char *buf, size_t size);
@@ -32,5 +39,105 @@ int rctl_mount(const char *options);
 int rctl_umount(void);
 /* Whether /proc/filesystems lists resctrl. */
 bool rctl_fs_registered(void);
+
+/*
+ * A path built from a format, in one of a few rotating static buffers so
+ * that several can appear in one expression. Not for threads.
+ */
+__printf(1, 2) const char *rpath(const char *fmt, ...);
+/* @rel under the mount point, e.g. rp("g1/schemata"). */
+#define rp(rel) rpath(RCTL_ROOT "/%s", rel)
+
+/* mkdir(2) and rmdir(2); return 0 or -errno. */
+int rctl_mkdir(const char *path);
+int rctl_rmdir(const char *path);
+/* Whether the file at @path has a line that reads exactly @line. */
+bool rctl_has_line(const char *path, const char *line);
+/* rctl_has_line(), reporting the file when the line is missing. */
+bool rctl_expect_line(const char *path, const char *line);
+/*
+ * Whether the directory at @path holds exactly the entries listed in
+ * @names, separated by blanks, in any order. Reports what differs.
+ */
+bool rctl_dir_is(const char *path, const char *names);
+/* A copy of the file at @path, "<errno>" if unreadable; free() it. */
+char *rctl_slurp(const char *path);
+/* Whether /proc/mounts shows resctrl with @opt among its options. */
+bool rctl_mount_has_option(const char *opt);
+
+/*
+ * The simulator. rctl_sim_setup() puts the system back in its clean
+ * state (see rctl_cleanup()), arranges for rctl_cleanup() to run at exit
+ * and on fatal signals, and loads resctrl_sim; it skips the whole program
+ * when that is impossible.
+ */
+void rctl_sim_setup(void);
+/*
+ * Leave the system clean, whatever state a test left it in: no fault
+ * injected, every CPU online, resctrl unmounted, every simulated
+ * resource unregistered and removed, resctrl_sim unloaded, helper tasks
+ * killed. Returns whether everything went well.
+ */
+bool rctl_cleanup(void);
+/* rctl_cleanup(), then load resctrl_sim again. */
+bool rctl_sim_reset(void);
+int sim_load(void);
+int sim_unload(void);
+
+/*
+ * Create the simulated resource @name and set its attributes, given as
+ * "attr=value" strings ended by NULL; it is not made live. Returns 0 or
+ * -errno, and reports what failed.
+ */
+int sim_create(const char *name, ...) __attribute__((sentinel));
+/* sim_create(), then live=1. */
+int sim_add(const char *name, ...) __attribute__((sentinel));
+/* Write a configfs attribute of @name; returns 0 or -errno. */
+int sim_set(const char *name, const char *attr, const char *val);
+/* Register (@live) or unregister @name; returns 0 or -errno of live. */
+int sim_live(const char *name, bool live);
+/* Unregister and remove @name; returns 0 or -errno. */
+int sim_remove(const char *name);
+/* Write / read a debugfs file of @name; 0 (length for reads) or -errno. */
+int sim_dbg_write(const char *name, const char *file, const char *text);
+int sim_dbg_read(const char *name, const char *file, char *buf, size_t size);
+/*
+ * Whether the simulator's "programmed" file shows @want ("0xff",
+ * "unset") for domain @dom and @closid. Reports what differs.
+ */
+bool sim_programmed_is(const char *name, int dom, unsigned int closid,
+		       const char *want);
+/*
+ * The value the simulator's "programmed" file shows for domain @dom and
+ * @closid; -1 if it is unset or missing.
+ */
+long long sim_programmed_val(const char *name, int dom, unsigned int closid);
+/* The simulator's apply_count, or -1. */
+long long sim_apply_count(const char *name);
+/* The simulator's count of driver contract violations, or -1. */
+long long sim_violations(const char *name);
+/* Set a counter: @val is a number, "error" or "unavailable". */
+int sim_counter(const char *name, int dom, unsigned int rmid,
+		const char *event, const char *val);
+/* Whether the simulator's "domains" file has the line @line. */
+bool sim_has_domain(const char *name, const char *line);
+
+/* Bring @cpu online or take it offline; returns 0 or -errno. */
+int rctl_cpu_set(int cpu, bool online);
+/* Whether @cpu is online; -1 if it cannot be told. */
+int rctl_cpu_online(int cpu);
+
+/*
+ * A task that sleeps until killed, for task moves; killed and reaped by
+ * rctl_kill_task() or rctl_cleanup(). Returns its pid or -1.
+ */
+pid_t rctl_spawn_task(void);
+void rctl_kill_task(pid_t pid);
+/* Move @pid into the group directory @group; returns 0 or -errno. */
+int rctl_move_task(const char *group, pid_t pid);
+/* Whether the tasks file of @group lists @pid. */
+bool rctl_group_has_task(const char *group, pid_t pid);
+/* Whether /proc/@pid/cpu_resctrl_groups reads @want. */
+bool rctl_proc_groups_are(pid_t pid, const char *want);
 
 #endif

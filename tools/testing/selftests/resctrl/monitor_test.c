@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Monitoring: mon_data reads the simulator's counters per domain and
+ * RMID, a control group adds up its monitor groups, counters that fail
+ * read "Error" or "Unavailable", fixed-point events print as decimals;
+ * monitor groups come and go, hold tasks, and give them back to their
+ * control group when removed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rctl_util.h"
+
+#define MON_DIR(grp, dom, evt) rp(grp "mon_data/mon_L3_0" #dom "/" evt)
+#define M1 "g1/mon_groups/m1/"
+#define M2 "g1/mon_groups/m2/"
+#define G1 "g1/"
+#define R1 "mon_groups/r1/"
+#define ROOT ""
+
+#define NOT_HERE "Groups can only be created at the root or in mon_groups\n"
+
+/* RMIDs of the groups, learnt from their counts. */
+static int rmid_m1 = -1, rmid_m2 = -1, rmid_g1 = -1, rmid_r1 = -1;
+
+static int add_resources(void)
+{
+	return sim_add("L3", "ctrl=bitmask", "scope=l3", "num_closid=4",
+		       "num_rmid=8",
+		       "events=llc_occupancy,mbm_total_bytes,power:8,energy:20",
+		       NULL) ?:
+	       sim_add("PKM", "ctrl=none", "scope=package", "events=bytes",
+		       "num_rmid=8", NULL);
+}
+
+/* The count a file reads, or -1. */
+static long long count_of(const char *path)
+{
+	char buf[64], *end;
+	long long v;
+
+	if (rctl_read(path, buf, sizeof(buf)) <= 0)
+		return -1;
+	v = strtoll(buf, &end, 10);
+	if (*end != '\n') {
+		ksft_print_msg("%s reads \"%s\"\n", path, buf);
+		return -1;
+	}
+	return v;
+}
+
+/* The RMID whose bit @v has alone, or -1. */
+static int single_rmid(long long v)
+{
+	if (v <= 0 || (v & (v - 1)))
+		return -1;
+	return __builtin_ctzll(v);
+}
+
+static void test_files(void)
+{
+	ksft_test_result(rctl_reads(rp("info/L3_MON/mon_features"),
+				    "llc_occupancy\nmbm_total_bytes\npower\nenergy\n") &&
+			 rctl_reads(rp("info/L3_MON/num_rmids"), "8\n") &&
+			 rctl_dir_is(rp("info"), "last_cmd_status L3 L3_MON PKM_MON"),
+			 "info/*_MON lists the events; a monitoring-only resource has no info/NAME\n");
+	ksft_test_result(rctl_reads(rp("schemata"), "L3:0=fffff;1=fffff\n") &&
+			 rctl_dir_is(rp("mon_data"),
+				     "mon_L3_00 mon_L3_01 mon_PKM_00 mon_PKM_01") &&
+			 rctl_dir_is(rp("mon_data/mon_L3_01"),
+				     "llc_occupancy mbm_total_bytes power energy") &&
+			 rctl_dir_is(rp("mon_data/mon_PKM_00"), "bytes"),
+			 "mon_data has a directory per resource and domain; no schemata line without control\n");
+}
+
+static void test_rmids(void)
+{
+	long long m1, m2, g1, r1, root;
+	unsigned int rmid;
+	int ret;
+
+	ret = rctl_mkdir(rp("g1")) ?: rctl_mkdir(rp(M1)) ?: rctl_mkdir(rp(M2)) ?:
+	      rctl_mkdir(rp(R1));
+	ksft_test_result(!ret && rctl_dir_is(rp(M1), "cpus cpus_list tasks mon_data") &&
+			 rctl_dir_is(rp(R1 "mon_data"),
+				     "mon_L3_00 mon_L3_01 mon_PKM_00 mon_PKM_01"),
+			 "monitor groups in a control group and in the default group (%s)\n",
+			 strerror(-ret));
+
+	/* RMID r counts 2^r: a read tells whose counts it adds up. */
+	for (rmid = 0; rmid < 8; rmid++)
+		sim_counter("L3", 0, rmid, "mbm_total_bytes", rpath("%u", 1 << rmid));
+	m1 = count_of(MON_DIR(M1, 0, "mbm_total_bytes"));
+	m2 = count_of(MON_DIR(M2, 0, "mbm_total_bytes"));
+	r1 = count_of(MON_DIR(R1, 0, "mbm_total_bytes"));
+	g1 = count_of(MON_DIR(G1, 0, "mbm_total_bytes"));
+	root = count_of(MON_DIR(ROOT, 0, "mbm_total_bytes"));
+	rmid_m1 = single_rmid(m1);
+	rmid_m2 = single_rmid(m2);
+	rmid_r1 = single_rmid(r1);
+	ksft_test_result(rmid_m1 > 0 && rmid_m2 > 0 && rmid_r1 > 0 &&
+			 rmid_m1 != rmid_m2 && rmid_m1 != rmid_r1 && rmid_m2 != rmid_r1,
+			 "each monitor group reads the counter of an RMID of its own (%d %d %d)\n",
+			 rmid_m1, rmid_m2, rmid_r1);
+	if (g1 > 0 && m1 > 0 && m2 > 0 && (g1 & m1) && (g1 & m2))
+		rmid_g1 = single_rmid(g1 - m1 - m2);
+	ksft_test_result(rmid_g1 > 0 && rmid_g1 != rmid_m1 && rmid_g1 != rmid_m2 &&
+			 rmid_g1 != rmid_r1,
+			 "a control group reads its own count plus its monitor groups' (%lld)\n",
+			 g1);
+	ksft_test_result(r1 > 0 && root == (1 | r1),
+			 "the default group reads RMID 0 plus its monitor groups' (%lld)\n",
+			 root);
+}
+
+static void test_values(void)
+{
+	if (rmid_m1 < 0 || rmid_m2 < 0 || rmid_g1 < 0 || rmid_r1 < 0) {
+		ksft_print_msg("RMIDs unknown: the counters set below will not match\n");
+		rmid_m1 = 1;
+		rmid_m2 = 2;
+		rmid_g1 = 3;
+		rmid_r1 = 4;
+	}
+	sim_counter("L3", 0, rmid_m1, "llc_occupancy", "123456789012345");
+	sim_counter("L3", 1, rmid_m1, "llc_occupancy", "42");
+	ksft_test_result(rctl_reads(MON_DIR(M1, 0, "llc_occupancy"), "123456789012345\n") &&
+			 rctl_reads(MON_DIR(M1, 1, "llc_occupancy"), "42\n"),
+			 "a monitor group reads its counter in each domain\n");
+	ksft_test_result(rctl_reads(MON_DIR(M2, 1, "llc_occupancy"), "0\n"),
+			 "a counter never set reads 0\n");
+	sim_counter("L3", 1, rmid_g1, "llc_occupancy", "100");
+	sim_counter("L3", 1, rmid_m2, "llc_occupancy", "7");
+	ksft_test_result(rctl_reads(MON_DIR(G1, 1, "llc_occupancy"), "149\n") &&
+			 rctl_reads(MON_DIR(M2, 1, "llc_occupancy"), "7\n"),
+			 "a control group's count is the sum of its own and its monitor groups'\n");
+	sim_counter("PKM", 1, rmid_r1, "bytes", "999");
+	sim_counter("PKM", 0, 0, "bytes", "1");
+	ksft_test_result(rctl_reads(rp(R1 "mon_data/mon_PKM_01/bytes"), "999\n") &&
+			 rctl_reads(rp("mon_data/mon_PKM_01/bytes"), "999\n") &&
+			 rctl_reads(rp("mon_data/mon_PKM_00/bytes"), "1\n"),
+			 "a monitoring-only resource reads per domain and RMID\n");
+
+	sim_counter("L3", 0, rmid_m2, "llc_occupancy", "error");
+	ksft_test_result(rctl_reads(MON_DIR(M2, 0, "llc_occupancy"), "Error\n") &&
+			 rctl_reads(MON_DIR(M1, 0, "llc_occupancy"), "123456789012345\n"),
+			 "a counter that fails reads Error\n");
+	ksft_test_result(rctl_reads(MON_DIR(G1, 0, "llc_occupancy"), "Error\n"),
+			 "a control group with a failing monitor group reads Error\n");
+	sim_counter("L3", 0, rmid_r1, "llc_occupancy", "unavailable");
+	ksft_test_result(rctl_reads(MON_DIR(R1, 0, "llc_occupancy"), "Unavailable\n") &&
+			 rctl_reads(MON_DIR(ROOT, 0, "llc_occupancy"), "Unavailable\n"),
+			 "a counter without data reads Unavailable, in its control group too\n");
+
+	/* 8 fractional bits print 3 digits, 20 print 6. */
+	sim_counter("L3", 1, rmid_m1, "power", rpath("%u", (5 << 8) | 128));
+	sim_counter("L3", 0, rmid_m1, "power", "64");
+	sim_counter("L3", 1, rmid_m1, "energy", rpath("%u", (3 << 20) | (1 << 19)));
+	ksft_test_result(rctl_reads(MON_DIR(M1, 1, "power"), "5.500\n") &&
+			 rctl_reads(MON_DIR(M1, 0, "power"), "0.250\n"),
+			 "an event with 8 fractional bits prints 3 decimals\n");
+	ksft_test_result(rctl_reads(MON_DIR(M1, 1, "energy"), "3.500000\n") &&
+			 rctl_reads(MON_DIR(M2, 1, "energy"), "0.000000\n"),
+			 "an event with 20 fractional bits prints 6 decimals\n");
+}
+
+static void test_tasks(void)
+{
+	pid_t pid = rctl_spawn_task();
+
+	ksft_test_result(pid > 0 && rctl_group_has_task(RCTL_ROOT, pid) &&
+			 rctl_write_fails(rp(M1 "tasks"), rpath("%d\n", pid), EINVAL,
+					  "Can't move task to different control group\n"),
+			 "a task cannot move into a monitor group of another control group\n");
+	ksft_test_result(!rctl_move_task(rp("g1"), pid) && !rctl_move_task(rp(M1), pid) &&
+			 rctl_group_has_task(rp("g1"), pid) &&
+			 rctl_group_has_task(rp(M1), pid) &&
+			 !rctl_group_has_task(rp(M2), pid) &&
+			 !rctl_group_has_task(RCTL_ROOT, pid) &&
+			 rctl_proc_groups_are(pid, "res:g1\nmon:m1\n"),
+			 "a task moves into its control group's monitor group\n");
+	ksft_test_result(rctl_write_fails(rp(R1 "tasks"), rpath("%d\n", pid), EINVAL,
+					  "Can't move task to different control group\n") &&
+			 rctl_group_has_task(rp(M1), pid),
+			 "nor into a monitor group of the default group\n");
+	ksft_test_result(!rctl_rmdir(rp(M1)) && !rctl_exists(rp(M1)) &&
+			 rctl_group_has_task(rp("g1"), pid) &&
+			 rctl_proc_groups_are(pid, "res:g1\nmon:\n"),
+			 "removing a populated monitor group gives its tasks to the control group\n");
+	ksft_test_result(!rctl_move_task(rp(M2), pid) && !rctl_rmdir(rp("g1")) &&
+			 rctl_group_has_task(RCTL_ROOT, pid) &&
+			 rctl_proc_groups_are(pid, "res:/\nmon:\n"),
+			 "removing a control group with a populated monitor group gives its tasks back to the default group\n");
+	if (pid > 0)
+		rctl_kill_task(pid);
+}
+
+static void test_mon_groups(void)
+{
+	int ret = 0, n;
+
+	ksft_test_result(rctl_mkdir(rp(R1 "x")) == -EPERM && rctl_status_is(NOT_HERE) &&
+			 rctl_mkdir(rp("mon_data/x")) == -EPERM && rctl_status_is(NOT_HERE),
+			 "monitor groups cannot nest, nor be made in mon_data\n");
+	/* RMIDs 0 and r1's are in use: 6 more monitor groups fit. */
+	for (n = 0; n < 6 && !ret; n++)
+		ret = rctl_mkdir(rpath(RCTL_ROOT "/mon_groups/n%d", n));
+	ksft_test_result(!ret && rctl_mkdir(rp("mon_groups/n6")) == -ENOSPC &&
+			 rctl_status_is("Out of RMIDs\n"),
+			 "mkdir fails with ENOSPC when every RMID is in use\n");
+	ksft_test_result(!rctl_rmdir(rp("mon_groups/n2")) &&
+			 !rctl_mkdir(rp("mon_groups/n6")) &&
+			 rctl_reads(rp("mon_groups/n6/mon_data/mon_PKM_00/bytes"), "0\n"),
+			 "the RMID of a removed monitor group can be used again\n");
+}
+
+int main(void)
+{
+	int ret;
+
+	ksft_print_header();
+	rctl_sim_setup();
+	ksft_set_plan(1 + 2 + 4 + 9 + 5 + 3 + 2);
+
+	ret = add_resources() ?: rctl_mount(NULL);
+	ksft_test_result(!ret,
+			 "a control and monitoring resource, a monitoring-only one, and mount (%s)\n",
+			 strerror(-ret));
+	test_files();
+	test_rmids();
+	test_values();
+	test_tasks();
+	test_mon_groups();
+
+	ksft_test_result(!sim_violations("L3") && !sim_violations("PKM"),
+			 "the simulator saw no driver contract violation\n");
+	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
+	ksft_finished();
+}
