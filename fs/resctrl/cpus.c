@@ -221,6 +221,9 @@ static int rctl_cpu_online(unsigned int cpu)
 
 	mutex_lock(&rctl_mutex);
 	ret = rctl_domains_cpu_online(cpu);
+	/* The CPU online path would retry -EBUSY: a refusal is final. */
+	if (ret == -EBUSY)
+		ret = -EIO;
 	if (!ret) {
 		cpumask_set_cpu(cpu, &rctl_default_group.cpus);
 		resctrl_arch_set_cpu_ids(cpu, 0, 0);

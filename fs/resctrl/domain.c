@@ -246,12 +246,9 @@ static int rctl_dom_online_or_refuse(struct resctrl_dom *d)
 {
 	int ret = rctl_dom_bring_online(d);
 
-	if (ret) {
+	if (ret)
 		pr_info("resctrl: %s refused domain %d: %d\n",
 			d->res->desc->name, d->id, ret);
-		rctl_status_printf("%s: the driver refused domain %d (%d)\n",
-				   d->res->desc->name, d->id, ret);
-	}
 	return ret;
 }
 
@@ -343,8 +340,11 @@ int rctl_domains_init(struct resctrl_res *r)
 	}
 	list_for_each_entry(d, &r->domains, list) {
 		ret = rctl_dom_online_or_refuse(d);
-		if (ret)
+		if (ret) {
+			rctl_status_printf("%s: the driver refused domain %d (%d)\n",
+					   r->desc->name, d->id, ret);
 			goto fail;
+		}
 	}
 	return 0;
 fail:

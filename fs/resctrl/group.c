@@ -272,6 +272,11 @@ int rctl_mkdir(struct kernfs_node *parent_kn, const char *name, umode_t mode)
 		ret = rctl_group_create(parent_kn, name, mode, owner);
 		goto unlock;
 	}
+	if (owner) {
+		rctl_status_puts("No monitoring resource for a monitor group\n");
+		ret = -EPERM;
+		goto unlock;
+	}
 	rctl_status_puts("Groups can only be created at the root or in mon_groups\n");
 	ret = -EPERM;
 unlock:
@@ -342,17 +347,25 @@ int rctl_rmdir(struct kernfs_node *kn)
 int rctl_groups_assign_rmids(void)
 {
 	struct rctl_group *g;
+	u32 needed = 0;
 	int rmid;
 
 	lockdep_assert_held(&rctl_mutex);
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling)
+		if (g != &rctl_default_group && !g->rmid)
+			needed++;
+	/* Check first, so that a refusal changes nothing. */
+	if (needed > rctl_id_pool_free(&rctl_rmids)) {
+		rctl_status_printf("%u RMIDs cannot serve the %u control groups that exist\n",
+				   rctl_rmids.size, needed);
+		return -EBUSY;
+	}
 	list_for_each_entry(g, &rctl_ctrl_groups, sibling) {
 		if (g == &rctl_default_group || g->rmid)
 			continue;
 		rmid = rctl_id_alloc(&rctl_rmids);
-		if (rmid < 0) {
-			rctl_status_puts("Out of RMIDs\n");
+		if (WARN_ON_ONCE(rmid < 0))
 			return -EBUSY;
-		}
 		g->rmid = rmid;
 		rctl_reset_rmid(rmid);
 		/* Without an RMID it cannot have had monitor groups. */

@@ -110,3 +110,16 @@ int rctl_id_pool_resize(struct rctl_id_pool *pool, u32 size)
 	pool->size = size;
 	return 0;
 }
+
+/**
+ * rctl_id_pool_free() - how many IDs a pool can still hand out
+ * @pool: the pool
+ *
+ * Return: the number of free IDs.
+ */
+u32 rctl_id_pool_free(const struct rctl_id_pool *pool)
+{
+	if (!pool->used || !pool->size)
+		return 0;
+	return pool->size - bitmap_weight(pool->used, pool->size);
+}

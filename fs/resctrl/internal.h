@@ -83,6 +83,7 @@ int rctl_id_pool_init(struct rctl_id_pool *pool, u32 size);
 void rctl_id_pool_destroy(struct rctl_id_pool *pool);
 int rctl_id_pool_resize(struct rctl_id_pool *pool, u32 size);
 u32 rctl_id_pool_span(const struct rctl_id_pool *pool);
+u32 rctl_id_pool_free(const struct rctl_id_pool *pool);
 int rctl_id_alloc(struct rctl_id_pool *pool);
 void rctl_id_free(struct rctl_id_pool *pool, u32 id);
 

@@ -11,6 +11,7 @@
 #include <linux/cpu.h>
 #include <linux/export.h>
 #include <linux/list.h>
+#include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -210,6 +211,8 @@ unlock:
 		kfree(r);
 		return ERR_PTR(ret);
 	}
+	pr_debug("resctrl: %s registered by %s\n", desc->name,
+		 desc->owner ? module_name(desc->owner) : "the kernel");
 	return r;
 }
 EXPORT_SYMBOL_NS_GPL(resctrl_register_resource, RESCTRL);

@@ -248,7 +248,10 @@ struct resctrl_resource_ops {
  * @cdp_capable: BITMASK only: the hardware can split each CLOSID into a
  *	code and a data value (CDP); @ops->apply then gets the type
  * @ops: the callbacks
- * @owner: the module that provides the resource
+ * @owner: the module that provides the resource, named in kernel
+ *	messages. The filesystem takes no reference on it: unregistering
+ *	waits for every user of the resource instead, so a module's exit
+ *	unregisters and then may go.
  *
  * The description is read, never written, by the filesystem, and must
  * stay valid until resctrl_unregister_resource() returns.
