@@ -15,6 +15,9 @@
 #include <linux/mutex.h>
 #include <linux/resctrl.h>
 #include <linux/spinlock.h>
+
+/* The cache size the simulator claims, bounding max_threshold_occupancy. */
+#define RSIM_CACHE_BYTES (64U << 20)
 #include <linux/types.h>
 
 struct dentry;

@@ -17,7 +17,10 @@
  *   min 10, max 100, granularity 10, delay_linear 0|1 (1)
  *   default_val    custom only: 1=low 2=mid 3=high (2)
  *   events         comma-separated names, event id = position; NAME:N
- *                  gives the event N fractional bits (empty: none)
+ *                  gives the event N fractional bits (empty: none);
+ *                  llc_occupancy is an occupancy event: freed RMIDs wait
+ *                  until it reads 0 (max_threshold_occupancy, at most
+ *                  64 MiB, can be raised)
  *   device_domains comma-separated domain ids (>= 0), added with the CPUs
  *                  of cpu_possible_mask right after registration
  *   mount_option   option the resource needs (empty: none)
@@ -163,10 +166,15 @@ static void rsim_build_desc(struct rsim *sim)
 		sim->events[i].name = cfg->events[i].name;
 		sim->events[i].id = i;
 		sim->events[i].frac_bits = cfg->events[i].frac_bits;
+		/* Named as upstream's: its RMIDs go through limbo. */
+		sim->events[i].occupancy = !strcmp(cfg->events[i].name,
+						   "llc_occupancy");
 	}
 	if (cfg->num_events) {
 		desc->events = sim->events;
 		desc->num_events = cfg->num_events;
+		/* As if for a 64 MiB cache; RMIDs are reused once empty. */
+		desc->occupancy_limit = RSIM_CACHE_BYTES;
 	}
 
 	if (cfg->info_file[0]) {

@@ -144,6 +144,7 @@ static void rctl_tree_destroy(struct kernfs_root *root)
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
 
+	rctl_limbo_stop();
 	rctl_tree_free(root);
 }
 

@@ -178,7 +178,7 @@ static int rctl_group_create(struct kernfs_node *parent_kn, const char *name,
 		}
 	}
 	if (rctl_mon_capable()) {
-		rmid = rctl_id_alloc(&rctl_rmids);
+		rmid = rctl_rmid_alloc();
 		if (rmid < 0) {
 			rctl_status_puts("Out of RMIDs\n");
 			ret = rmid;
@@ -290,7 +290,7 @@ static void rctl_group_destroy(struct rctl_group *g)
 	list_del_init(&g->sibling);
 	rctl_move_group_tasks(g, g->parent ?: &rctl_default_group);
 	rctl_cpus_give_back(g);
-	rctl_id_free(&rctl_rmids, g->rmid);
+	rctl_rmid_release(g->rmid);
 	if (!rctl_is_mon_group(g))
 		rctl_id_free(&rctl_closids, g->closid);
 	g->removed = true;

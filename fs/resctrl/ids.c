@@ -24,8 +24,11 @@ struct rctl_id_pool rctl_rmids;
 int rctl_id_pool_init(struct rctl_id_pool *pool, u32 size)
 {
 	pool->used = bitmap_zalloc(max(size, 1U), GFP_KERNEL);
-	if (!pool->used)
+	pool->dirty = bitmap_zalloc(max(size, 1U), GFP_KERNEL);
+	if (!pool->used || !pool->dirty) {
+		rctl_id_pool_destroy(pool);
 		return -ENOMEM;
+	}
 	pool->size = size;
 	/* The default group's ID. */
 	__set_bit(0, pool->used);
@@ -35,7 +38,9 @@ int rctl_id_pool_init(struct rctl_id_pool *pool, u32 size)
 void rctl_id_pool_destroy(struct rctl_id_pool *pool)
 {
 	bitmap_free(pool->used);
+	bitmap_free(pool->dirty);
 	pool->used = NULL;
+	pool->dirty = NULL;
 	pool->size = 0;
 }
 
@@ -65,8 +70,10 @@ int rctl_id_alloc(struct rctl_id_pool *pool)
  */
 void rctl_id_free(struct rctl_id_pool *pool, u32 id)
 {
-	if (id && id < pool->size)
+	if (id && id < pool->size) {
 		__clear_bit(id, pool->used);
+		__clear_bit(id, pool->dirty);
+	}
 }
 
 /**
@@ -95,18 +102,26 @@ u32 rctl_id_pool_span(const struct rctl_id_pool *pool)
  */
 int rctl_id_pool_resize(struct rctl_id_pool *pool, u32 size)
 {
-	unsigned long *used;
+	unsigned int keep = min(size, max(pool->size, 1U));
+	unsigned long *used, *dirty;
 
 	if (size == pool->size)
 		return 0;
 	if (rctl_id_pool_span(pool) > size)
 		return -EBUSY;
 	used = bitmap_zalloc(max(size, 1U), GFP_KERNEL);
-	if (!used)
+	dirty = bitmap_zalloc(max(size, 1U), GFP_KERNEL);
+	if (!used || !dirty) {
+		bitmap_free(used);
+		bitmap_free(dirty);
 		return -ENOMEM;
-	bitmap_copy(used, pool->used, min(size, max(pool->size, 1U)));
+	}
+	bitmap_copy(used, pool->used, keep);
+	bitmap_copy(dirty, pool->dirty, keep);
 	bitmap_free(pool->used);
+	bitmap_free(pool->dirty);
 	pool->used = used;
+	pool->dirty = dirty;
 	pool->size = size;
 	return 0;
 }
@@ -122,4 +137,31 @@ u32 rctl_id_pool_free(const struct rctl_id_pool *pool)
 	if (!pool->used || !pool->size)
 		return 0;
 	return pool->size - bitmap_weight(pool->used, pool->size);
+}
+
+/**
+ * rctl_id_park() - keep a freed ID out of use until it is clean
+ * @pool: the pool it came from
+ * @id: the ID; 0 and IDs outside the pool are ignored
+ *
+ * The ID stays taken, marked dirty, until rctl_id_free() releases it.
+ */
+void rctl_id_park(struct rctl_id_pool *pool, u32 id)
+{
+	if (id && id < pool->size)
+		__set_bit(id, pool->dirty);
+}
+
+/**
+ * rctl_id_next_dirty() - the next parked ID
+ * @pool: the pool
+ * @from: where to start looking
+ *
+ * Return: the ID, or @pool->size when there is none.
+ */
+u32 rctl_id_next_dirty(const struct rctl_id_pool *pool, u32 from)
+{
+	if (!pool->dirty)
+		return pool->size;
+	return find_next_bit(pool->dirty, pool->size, from);
 }

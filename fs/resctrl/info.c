@@ -20,11 +20,15 @@
  * @show: print it for resource @r
  * @ctrl_types: bit mask of the control types that have it; 0 for the
  *	monitoring directory
+ * @write: parse a write, if the file takes writes
+ * @occupancy: only resources with an occupancy event have it
  */
 struct rctl_info_file {
 	const char *name;
 	void (*show)(struct resctrl_res *r, struct seq_file *sf);
 	unsigned int ctrl_types;
+	int (*write)(struct resctrl_res *r, char *buf);
+	bool occupancy;
 };
 
 #define RCTL_T(type) BIT(RESCTRL_CTRL_##type)
@@ -89,6 +93,38 @@ static void rctl_show_mon_features(struct resctrl_res *r, struct seq_file *sf)
 		seq_printf(sf, "%s\n", r->desc->events[i].name);
 }
 
+static void rctl_show_threshold(struct resctrl_res *r, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", r->occ_threshold);
+}
+
+static int rctl_write_threshold(struct resctrl_res *r, char *buf)
+{
+	u32 limit = r->desc->occupancy_limit;
+	u32 val;
+
+	if (kstrtou32(buf, 0, &val)) {
+		rctl_status_puts("Invalid threshold\n");
+		return -EINVAL;
+	}
+	if (limit && val > limit) {
+		rctl_status_printf("Threshold %u above the cache size %u\n", val, limit);
+		return -EINVAL;
+	}
+	r->occ_threshold = val;
+	return 0;
+}
+
+static bool rctl_has_occupancy(struct resctrl_res *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->desc->num_events; i++)
+		if (r->desc->events[i].occupancy)
+			return true;
+	return false;
+}
+
 static const struct rctl_info_file rctl_info_files[] = {
 	{ "num_closids",	rctl_show_num_closids,	RCTL_ALL_TYPES },
 	{ "cbm_mask",		rctl_show_cbm_mask,	RCTL_T(BITMASK) },
@@ -102,6 +138,7 @@ static const struct rctl_info_file rctl_info_files[] = {
 	{ "max_value",		rctl_show_max,		RCTL_T(SCALAR) },
 	{ "num_rmids",		rctl_show_num_rmids,	0 },
 	{ "mon_features",	rctl_show_mon_features,	0 },
+	{ "max_threshold_occupancy", rctl_show_threshold, 0, rctl_write_threshold, true },
 };
 
 static const struct rctl_info_file *rctl_info_file_named(const char *name)
@@ -132,8 +169,25 @@ static int rctl_res_info_show(struct seq_file *sf, void *v)
 	return ret;
 }
 
+static ssize_t rctl_res_info_write(struct kernfs_open_file *of, char *buf,
+				   size_t nbytes, loff_t off)
+{
+	const struct rctl_info_file *f = rctl_info_file_named(of->kn->name);
+	struct resctrl_res *r = of->kn->priv;
+	int ret;
+
+	rctl_res_pin(r);
+	rctl_group_lock(of->kn);
+	rctl_status_clear();
+	ret = r->dead || !f || !f->write ? -ENODEV : f->write(r, strim(buf));
+	rctl_group_unlock(of->kn);
+	rctl_res_unpin(r);
+	return ret ?: nbytes;
+}
+
 static const struct kernfs_ops rctl_res_info_ops = {
 	.seq_show = rctl_res_info_show,
+	.write = rctl_res_info_write,
 };
 
 static struct kernfs_node *rctl_info_dir(struct kernfs_node *info,
@@ -150,7 +204,10 @@ static struct kernfs_node *rctl_info_dir(struct kernfs_node *info,
 	for (f = rctl_info_files; f < rctl_info_files + ARRAY_SIZE(rctl_info_files); f++) {
 		if (mon ? f->ctrl_types : !(f->ctrl_types & BIT(r->desc->ctrl)))
 			continue;
-		kn = rctl_add_file(dir, f->name, 0444, &rctl_res_info_ops, r);
+		if (f->occupancy && !rctl_has_occupancy(r))
+			continue;
+		kn = rctl_add_file(dir, f->name, f->write ? 0644 : 0444,
+				   &rctl_res_info_ops, r);
 		if (IS_ERR(kn))
 			goto fail;
 	}

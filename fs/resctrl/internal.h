@@ -76,6 +76,7 @@ extern const struct kernfs_ops rctl_status_ops;
 /* ids.c: CLOSID and RMID pools */
 struct rctl_id_pool {
 	unsigned long *used;
+	unsigned long *dirty;
 	u32 size;
 };
 
@@ -86,6 +87,13 @@ u32 rctl_id_pool_span(const struct rctl_id_pool *pool);
 u32 rctl_id_pool_free(const struct rctl_id_pool *pool);
 int rctl_id_alloc(struct rctl_id_pool *pool);
 void rctl_id_free(struct rctl_id_pool *pool, u32 id);
+void rctl_id_park(struct rctl_id_pool *pool, u32 id);
+u32 rctl_id_next_dirty(const struct rctl_id_pool *pool, u32 from);
+
+/* limbo.c: RMIDs wait until their cache occupancy has drained */
+int rctl_rmid_alloc(void);
+void rctl_rmid_release(u32 rmid);
+void rctl_limbo_stop(void);
 
 extern struct rctl_id_pool rctl_closids;
 extern struct rctl_id_pool rctl_rmids;
@@ -143,6 +151,7 @@ struct resctrl_dom {
  *	set do nothing
  * @hidden: not part of the current mount (mount option missing, hide=)
  * @in_tree: its files are in the mounted tree
+ * @occ_threshold: max_threshold_occupancy, for an occupancy event
  * @info_kn: info/<NAME> in the current mount, if any
  * @mon_info_kn: info/<NAME>_MON in the current mount, if any
  */
@@ -156,6 +165,7 @@ struct resctrl_res {
 	bool dead;
 	bool hidden;
 	bool in_tree;
+	u32 occ_threshold;
 	struct kernfs_node *info_kn;
 	struct kernfs_node *mon_info_kn;
 };

@@ -129,11 +129,15 @@ struct resctrl_range_params {
  * @id: the driver's number for the event, passed to read_event
  * @frac_bits: 0 for an integer count; otherwise (at most 24) the value is fixed point
  *	with this many fractional bits and is printed as a decimal fraction
+ * @occupancy: the count is a level that lingers after a group is gone
+ *	(cache occupancy): a freed RMID waits in limbo until no domain
+ *	counts more than info/<NAME>_MON/max_threshold_occupancy for it
  */
 struct resctrl_event_desc {
 	const char *name;
 	u32 id;
 	u8 frac_bits;
+	bool occupancy;
 };
 
 /**
@@ -233,6 +237,10 @@ struct resctrl_resource_ops {
  * @bitmask: parameters of a BITMASK resource
  * @range: parameters of PERCENT, MBPS and SCALAR resources
  * @default_val: CUSTOM only: the value of a new group and after reset
+ * @occupancy_threshold: with an occupancy event: the initial
+ *	max_threshold_occupancy, in the event's unit
+ * @occupancy_limit: with an occupancy event: the largest threshold a user
+ *	may set (the cache size); 0 for no limit
  * @events: the monitoring events, @num_events of them
  * @num_events: number of @events
  * @info: extra files of info/<NAME>/ (of info/<NAME>_MON/ for a resource
@@ -267,6 +275,8 @@ struct resctrl_resource_desc {
 		struct resctrl_range_params range;
 	};
 	u32 default_val;
+	u32 occupancy_threshold;
+	u32 occupancy_limit;
 	const struct resctrl_event_desc *events;
 	unsigned int num_events;
 	const struct resctrl_info_attr *info;

@@ -9,6 +9,7 @@
  * are left to model-specific drivers.
  */
 #include <linux/bitfield.h>
+#include <linux/minmax.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
@@ -189,8 +190,9 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 
 	if (facts->max_rmid < 0 || facts->occ_scale <= 0)
 		return;
-	x86_rdt_add_event(res, X86_FEATURE_CQM_OCCUP_LLC, "llc_occupancy",
-			  X86_RDT_EVT_LLC_OCCUPANCY);
+	if (x86_rdt_add_event(res, X86_FEATURE_CQM_OCCUP_LLC, "llc_occupancy",
+			      X86_RDT_EVT_LLC_OCCUPANCY))
+		res->events[res->desc.num_events - 1].occupancy = true;
 	mbm = x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_TOTAL,
 				"mbm_total_bytes", X86_RDT_EVT_MBM_TOTAL);
 	mbm |= x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_LOCAL,
@@ -201,6 +203,9 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 	res->desc.events = res->events;
 	res->desc.num_rmid = facts->max_rmid + 1;
 	res->occ_scale = facts->occ_scale;
+	/* A freed RMID is reused once it holds its share of the cache. */
+	res->desc.occupancy_limit = min_t(u64, (u64)facts->cache_kb * 1024, U32_MAX);
+	res->desc.occupancy_threshold = res->desc.occupancy_limit / res->desc.num_rmid;
 	if (mbm) {
 		/* An offset that would reach the status bits is bogus. */
 		res->mbm_width = X86_RDT_MBM_WIDTH_BASE;

@@ -74,6 +74,7 @@ enum x86_rdt_ctrl_kind {
  * @occ_scale: bytes per counter unit (x86_cache_occ_scale)
  * @mbm_width_offset: MBM counter width above 24 bits
  *	(x86_cache_mbm_width_offset)
+ * @cache_kb: the L3 size in KiB (x86_cache_size), for RMID limbo
  *
  * The boot code filled these in cpuinfo_x86 (see detect.c); passing them
  * in lets tests enumerate a machine that is not the one they run on.
@@ -83,6 +84,7 @@ struct x86_rdt_facts {
 	int max_rmid;
 	int occ_scale;
 	int mbm_width_offset;
+	unsigned int cache_kb;
 };
 
 /**
