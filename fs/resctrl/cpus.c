@@ -227,6 +227,7 @@ static int rctl_cpu_online(unsigned int cpu)
 	if (!ret) {
 		cpumask_set_cpu(cpu, &rctl_default_group.cpus);
 		resctrl_arch_set_cpu_ids(cpu, 0, 0);
+		resctrl_arch_cpu_online(cpu);
 	}
 	mutex_unlock(&rctl_mutex);
 	return ret;

@@ -47,6 +47,18 @@ void resctrl_arch_set_cpu_ids(unsigned int cpu, u32 closid, u32 rmid)
 	WRITE_ONCE(per_cpu(x86_pqr, cpu).cpu_ids, x86_pqr_value(closid, rmid));
 }
 
+/**
+ * resctrl_arch_cpu_online() - a CPU came (back) online
+ * @cpu: the CPU
+ *
+ * What PQR_ASSOC held before the CPU went offline is not known any more:
+ * forget it, so that the next switch writes the MSR whatever it loads.
+ */
+void resctrl_arch_cpu_online(unsigned int cpu)
+{
+	WRITE_ONCE(per_cpu(x86_pqr, cpu).loaded, U64_MAX);
+}
+
 static void x86_pqr_reload(void *unused)
 {
 	x86_pqr_sched_in(current);

@@ -57,14 +57,19 @@ static void pqr_default_group_uses_cpu_ids(struct kunit *test)
 	pqr_switch_to(tsk, 0, 9);
 	pqr_switch_to(tsk, 5, 9);
 
+	/* A CPU back from offline writes the MSR even for the same IDs. */
+	resctrl_arch_cpu_online(smp_processor_id());
+	pqr_switch_to(tsk, 5, 9);
+
 	*this_cpu_ptr(&x86_pqr) = saved;
 	preempt_enable();
 
-	KUNIT_ASSERT_EQ(test, pqr_nr_writes, 4);
+	KUNIT_ASSERT_EQ(test, pqr_nr_writes, 5);
 	KUNIT_EXPECT_EQ(test, pqr_writes[0], 0x0000000300000007ULL);
 	KUNIT_EXPECT_EQ(test, pqr_writes[1], 0x0000000500000007ULL);
 	KUNIT_EXPECT_EQ(test, pqr_writes[2], 0x0000000300000009ULL);
 	KUNIT_EXPECT_EQ(test, pqr_writes[3], 0x0000000500000009ULL);
+	KUNIT_EXPECT_EQ(test, pqr_writes[4], 0x0000000500000009ULL);
 }
 
 static struct kunit_case pqr_cases[] = {
