@@ -15,6 +15,7 @@
 #include <linux/cpu.h>
 #include <linux/cred.h>
 #include <linux/fs.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -70,6 +71,24 @@ static void rctl_group_unpin(struct rctl_group *g)
 	}
 }
 
+/* ctrl_hw_id and mon_hw_id, with the debug mount option: the group's IDs. */
+static int rctl_hw_id_show(struct seq_file *sf, void *v)
+{
+	struct kernfs_open_file *of = sf->private;
+	struct rctl_group *g;
+
+	g = rctl_group_lock(of->kn);
+	if (g)
+		seq_printf(sf, "%u\n", strcmp(of->kn->name, "ctrl_hw_id") ?
+			   g->rmid : g->closid);
+	rctl_group_unlock(of->kn);
+	return g ? 0 : -ENOENT;
+}
+
+const struct kernfs_ops rctl_hw_id_ops = {
+	.seq_show = rctl_hw_id_show,
+};
+
 /**
  * rctl_group_lock() - find, pin and lock the group of a kernfs node
  * @kn: a directory of the filesystem or a file in one
@@ -119,6 +138,11 @@ int rctl_group_fill_dir(struct rctl_group *g)
 		if (f->ctrl_only && rctl_is_mon_group(g))
 			continue;
 		kn = rctl_add_file(g->kn, f->name, f->mode, f->ops, NULL);
+		if (IS_ERR(kn))
+			return PTR_ERR(kn);
+	}
+	if (!rctl_is_mon_group(g) && rctl_mount_debug()) {
+		kn = rctl_add_file(g->kn, "ctrl_hw_id", 0444, &rctl_hw_id_ops, NULL);
 		if (IS_ERR(kn))
 			return PTR_ERR(kn);
 	}

@@ -223,6 +223,7 @@ void rctl_group_unlock(struct kernfs_node *kn);
 int rctl_group_fill_dir(struct rctl_group *g);
 void rctl_remove_all_groups(void);
 int rctl_groups_assign_rmids(void);
+extern const struct kernfs_ops rctl_hw_id_ops;
 int rctl_mkdir(struct kernfs_node *parent, const char *name, umode_t mode);
 int rctl_rmdir(struct kernfs_node *kn);
 
@@ -290,6 +291,7 @@ void rctl_mount_opts_free(struct rctl_mount_opts *o);
 void rctl_mount_opts_install(struct rctl_mount_opts *o);
 void rctl_mount_opts_clear(void);
 bool rctl_mount_hides(struct resctrl_res *r);
+bool rctl_mount_debug(void);
 int rctl_show_options(struct seq_file *sf, struct kernfs_root *root);
 
 /* info.c */

@@ -137,6 +137,16 @@ bool rctl_mount_hides(struct resctrl_res *r)
 	return rctl_listed(rctl_mopts.hide, r->desc->name);
 }
 
+/**
+ * rctl_mount_debug() - whether the live mount has the debug option
+ *
+ * Return: true with debug: groups then show ctrl_hw_id and mon_hw_id.
+ */
+bool rctl_mount_debug(void)
+{
+	return rctl_mopts.debug;
+}
+
 static void rctl_show_list(struct seq_file *sf, const char *prefix,
 			   const char *list)
 {

@@ -65,6 +65,12 @@ static int rctl_group_ensure_mon_dirs(struct rctl_group *g)
 		if (IS_ERR(kn))
 			return PTR_ERR(kn);
 		g->mon_data_kn = kn;
+		/* With the debug option, the RMID comes with monitoring. */
+		if (rctl_mount_debug()) {
+			kn = rctl_add_file(g->kn, "mon_hw_id", 0444, &rctl_hw_id_ops, NULL);
+			if (IS_ERR(kn))
+				return PTR_ERR(kn);
+		}
 	}
 	return 0;
 }
