@@ -171,9 +171,33 @@ static void rctl_desc_checks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), -EINVAL);
 }
 
+static void rctl_duplicate_name(struct kunit *test)
+{
+	const struct resctrl_resource_desc desc = {
+		.name = "T_DUP", .ctrl = RESCTRL_CTRL_SCALAR,
+		.scope = RESCTRL_SCOPE_PACKAGE, .num_closid = 4,
+		.range = { .min = 0, .max = 7 }, .ops = &rctl_full_ops,
+	};
+	struct resctrl_res *r, *again;
+
+	r = resctrl_register_resource(&desc, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	again = resctrl_register_resource(&desc, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(again), -EEXIST);
+	resctrl_unregister_resource(r);
+	/* Gone for good: the name is free again. */
+	r = resctrl_register_resource(&desc, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	resctrl_unregister_resource(r);
+	mutex_lock(&rctl_mutex);
+	rctl_status_clear();
+	mutex_unlock(&rctl_mutex);
+}
+
 static struct kunit_case rctl_resource_cases[] = {
 	KUNIT_CASE(rctl_counts_take_the_minimum),
 	KUNIT_CASE(rctl_desc_checks),
+	KUNIT_CASE(rctl_duplicate_name),
 	{}
 };
 
