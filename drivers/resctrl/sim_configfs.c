@@ -232,6 +232,22 @@ static ssize_t rsim_shareable_bits_store(struct config_item *item,
 }
 CONFIGFS_ATTR(rsim_, shareable_bits);
 
+/*
+ * Match @page against @names and take the configuration lock.
+ * Return: the index, the lock held; or a negative errno, not held.
+ */
+static int rsim_word_lock(struct rsim *sim, const char * const *names,
+			  size_t n, const char *page)
+{
+	int word = __sysfs_match_string(names, n, page);
+	int ret;
+
+	if (word < 0)
+		return word;
+	ret = rsim_config_lock(sim);
+	return ret ?: word;
+}
+
 static ssize_t rsim_ctrl_show(struct config_item *item, char *page)
 {
 	struct rsim *sim = to_rsim(item);
@@ -247,14 +263,10 @@ static ssize_t rsim_ctrl_store(struct config_item *item, const char *page,
 			       size_t count)
 {
 	struct rsim *sim = to_rsim(item);
-	int ret, ctrl;
+	int ctrl = rsim_word_lock(sim, rsim_ctrl_names, ARRAY_SIZE(rsim_ctrl_names), page);
 
-	ctrl = sysfs_match_string(rsim_ctrl_names, page);
 	if (ctrl < 0)
 		return ctrl;
-	ret = rsim_config_lock(sim);
-	if (ret)
-		return ret;
 	sim->cfg.ctrl = ctrl;
 	mutex_unlock(&sim->mutex);
 	return count;
@@ -276,14 +288,10 @@ static ssize_t rsim_scope_store(struct config_item *item, const char *page,
 				size_t count)
 {
 	struct rsim *sim = to_rsim(item);
-	int ret, scope;
+	int scope = rsim_word_lock(sim, rsim_scope_names, ARRAY_SIZE(rsim_scope_names), page);
 
-	scope = sysfs_match_string(rsim_scope_names, page);
 	if (scope < 0)
 		return scope;
-	ret = rsim_config_lock(sim);
-	if (ret)
-		return ret;
 	sim->cfg.scope = scope;
 	mutex_unlock(&sim->mutex);
 	return count;

@@ -36,22 +36,6 @@ static int add_resources(void)
 		       "num_rmid=8", NULL);
 }
 
-/* The count a file reads, or -1. */
-static long long count_of(const char *path)
-{
-	char buf[64], *end;
-	long long v;
-
-	if (rctl_read(path, buf, sizeof(buf)) <= 0)
-		return -1;
-	v = strtoll(buf, &end, 10);
-	if (*end != '\n') {
-		ksft_print_msg("%s reads \"%s\"\n", path, buf);
-		return -1;
-	}
-	return v;
-}
-
 /* The RMID whose bit @v has alone, or -1. */
 static int single_rmid(long long v)
 {
@@ -93,11 +77,11 @@ static void test_rmids(void)
 	/* RMID r counts 2^r: a read tells whose counts it adds up. */
 	for (rmid = 0; rmid < 8; rmid++)
 		sim_counter("L3", 0, rmid, "mbm_total_bytes", rpath("%u", 1 << rmid));
-	m1 = count_of(MON_DIR(M1, 0, "mbm_total_bytes"));
-	m2 = count_of(MON_DIR(M2, 0, "mbm_total_bytes"));
-	r1 = count_of(MON_DIR(R1, 0, "mbm_total_bytes"));
-	g1 = count_of(MON_DIR(G1, 0, "mbm_total_bytes"));
-	root = count_of(MON_DIR(ROOT, 0, "mbm_total_bytes"));
+	m1 = rctl_count(MON_DIR(M1, 0, "mbm_total_bytes"));
+	m2 = rctl_count(MON_DIR(M2, 0, "mbm_total_bytes"));
+	r1 = rctl_count(MON_DIR(R1, 0, "mbm_total_bytes"));
+	g1 = rctl_count(MON_DIR(G1, 0, "mbm_total_bytes"));
+	root = rctl_count(MON_DIR(ROOT, 0, "mbm_total_bytes"));
 	rmid_m1 = single_rmid(m1);
 	rmid_m2 = single_rmid(m2);
 	rmid_r1 = single_rmid(r1);

@@ -313,18 +313,6 @@ static int num_grps, num_rows;
 /* Columns of the CSV output; -1 until its header came. */
 static int col_key, col_llc, col_mbl, col_mbr, num_cols;
 
-/* The count a file reads, or -1. */
-static long long count_of(const char *path)
-{
-	char buf[64], *end;
-	long long v;
-
-	if (rctl_read(path, buf, sizeof(buf)) <= 0)
-		return -1;
-	v = strtoll(buf, &end, 10);
-	return *end == '\n' ? v : -1;
-}
-
 /*
  * The RMID a monitoring group uses, told by its LLC occupancy: RMID r
  * counts LLC_DOM0(r) in domain 0 and LLC_DOM1(r) in domain 1. -1 if the
@@ -332,8 +320,8 @@ static long long count_of(const char *path)
  */
 static int rmid_of(const char *grp)
 {
-	long long dom0 = count_of(rpath(RCTL_ROOT "/%s/mon_data/mon_L3_00/llc_occupancy", grp));
-	long long dom1 = count_of(rpath(RCTL_ROOT "/%s/mon_data/mon_L3_01/llc_occupancy", grp));
+	long long dom0 = rctl_count(rpath(RCTL_ROOT "/%s/mon_data/mon_L3_00/llc_occupancy", grp));
+	long long dom1 = rctl_count(rpath(RCTL_ROOT "/%s/mon_data/mon_L3_01/llc_occupancy", grp));
 	int r;
 
 	for (r = 0; r < NUM_RMID; r++)

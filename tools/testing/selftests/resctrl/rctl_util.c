@@ -72,6 +72,21 @@ bool rctl_reads(const char *path, const char *want)
 	return true;
 }
 
+long long rctl_count(const char *path)
+{
+	char buf[64], *end;
+	long long v;
+
+	if (rctl_read(path, buf, sizeof(buf)) <= 0)
+		return -1;
+	v = strtoll(buf, &end, 10);
+	if (end == buf || *end != '\n') {
+		ksft_print_msg("%s reads \"%s\"\n", path, buf);
+		return -1;
+	}
+	return v;
+}
+
 bool rctl_status_is(const char *want)
 {
 	return rctl_reads(RCTL_ROOT "/info/last_cmd_status", want);

@@ -26,6 +26,8 @@ int rctl_read(const char *path, char *buf, size_t size);
 int rctl_write(const char *path, const char *text);
 /* Whether @path reads exactly @want. */
 bool rctl_reads(const char *path, const char *want);
+/* The number @path reads (one line), or -1; reports anything else. */
+long long rctl_count(const char *path);
 /* Whether the last command status reads exactly @want. */
 bool rctl_status_is(const char *want);
 /*

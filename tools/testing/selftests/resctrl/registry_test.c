@@ -246,16 +246,6 @@ static void test_busy(void)
 			 "a resource with just enough RMIDs registers; then no RMID is left\n");
 }
 
-/* The number a file reads, -1 if it cannot be read. */
-static long long count_at(const char *path)
-{
-	char buf[64];
-
-	if (rctl_read(path, buf, sizeof(buf)) <= 0)
-		return -1;
-	return strtoll(buf, NULL, 10);
-}
-
 /*
  * Control groups made while no resource monitors have no RMID of their
  * own; when a monitoring resource comes, each must get one, or the
@@ -291,9 +281,9 @@ static void test_late_monitoring(void)
 	/* RMID r counts 2^r: a read tells whose counts it adds up. */
 	for (i = 0; !ret && i < 8; i++)
 		ret = sim_counter("MO", 0, i, "ev", rpath("%u", 1 << i));
-	root = count_at(rp("mon_data/mon_MO_00/ev"));
+	root = rctl_count(rp("mon_data/mon_MO_00/ev"));
 	for (i = 0; i < ARRAY_SIZE(groups); i++) {
-		v = count_at(rpath(RCTL_ROOT "/%s/mon_data/mon_MO_00/ev", groups[i]));
+		v = rctl_count(rpath(RCTL_ROOT "/%s/mon_data/mon_MO_00/ev", groups[i]));
 		if (v <= 1 || (v & (v - 1)) || (v & seen)) {
 			ksft_print_msg("%s counts %lld\n", groups[i], v);
 			ok = false;
