@@ -211,6 +211,8 @@ RSIM_BOOL_ATTR(run_on_domain_cpu)
 CONFIGFS_ATTR(rsim_, run_on_domain_cpu);
 RSIM_STR_ATTR(mount_option)
 CONFIGFS_ATTR(rsim_, mount_option);
+RSIM_STR_ATTR(hardware)
+CONFIGFS_ATTR(rsim_, hardware);
 RSIM_STR_ATTR(info_file)
 CONFIGFS_ATTR(rsim_, info_file);
 RSIM_STR_ATTR(group_file)
@@ -515,6 +517,7 @@ static struct configfs_attribute *rsim_attrs[] = {
 	&rsim_attr_events,
 	&rsim_attr_device_domains,
 	&rsim_attr_mount_option,
+	&rsim_attr_hardware,
 	&rsim_attr_run_on_domain_cpu,
 	&rsim_attr_info_file,
 	&rsim_attr_group_file,

@@ -24,6 +24,8 @@
  *   device_domains comma-separated domain ids (>= 0), added with the CPUs
  *                  of cpu_possible_mask right after registration
  *   mount_option   option the resource needs (empty: none)
+ *   hardware       the hardware it claims to drive (empty: none); two
+ *                  resources claiming the same never share a mount
  *   run_on_domain_cpu 0|1 (0)
  *   info_file      extra info/NAME/ file reading "simulated NAME"
  *   group_file     extra file in every control group holding up to 63
@@ -190,6 +192,8 @@ static void rsim_build_desc(struct rsim *sim)
 	}
 	if (cfg->mount_option[0])
 		desc->mount_option = cfg->mount_option;
+	if (cfg->hardware[0])
+		desc->hardware = cfg->hardware;
 	desc->run_on_domain_cpu = cfg->run_on_domain_cpu;
 	rsim_build_ops(&sim->ops, cfg->ctrl);
 	desc->ops = &sim->ops;

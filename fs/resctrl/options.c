@@ -2,8 +2,8 @@
 /*
  * Mount options: the upstream ones (cdp, cdpl2, mba_MBps, debug), the
  * options drivers declare for their resources, and hide=NAME, which
- * keeps a resource out of the mount so that two providers of the same
- * hardware never both serve it.
+ * keeps a resource out of the mount. Two resources that declare the same
+ * hardware never both serve a mount: hide= picks between them.
  */
 #include <linux/fs_context.h>
 #include <linux/fs_parser.h>
@@ -123,18 +123,54 @@ void rctl_mount_opts_clear(void)
 	rctl_mount_opts_free(&rctl_mopts);
 }
 
+/*
+ * The resource of the mount that drives the same hardware as @r and came
+ * first: resources registered before @r (all of them while @r is being
+ * registered) that the mount shows.
+ */
+static struct resctrl_res *rctl_mount_rival(struct resctrl_res *r)
+{
+	const char *hw = r->desc->hardware;
+	struct resctrl_res *o;
+
+	if (!hw)
+		return NULL;
+	list_for_each_entry(o, &rctl_resources, list) {
+		if (o == r)
+			break;
+		if (!o->hidden && o->desc->hardware && !strcmp(o->desc->hardware, hw))
+			return o;
+	}
+	return NULL;
+}
+
 /**
  * rctl_mount_hides() - whether the live mount leaves a resource out
- * @r: the resource
+ * @r: the resource; the resources before it in rctl_resources already
+ *	know whether they are hidden
  *
- * Return: true if the mount lacks the option the resource needs, or
- * hides it by name.
+ * Two providers of the same hardware never both serve a mount: the one
+ * registered first wins unless the mount hides it by name, and the kernel
+ * log says which one was left out.
+ *
+ * Return: true if the mount lacks the option the resource needs, hides it
+ * by name, or shows a resource that drives the same hardware.
  */
 bool rctl_mount_hides(struct resctrl_res *r)
 {
+	struct resctrl_res *rival;
+
+	lockdep_assert_held(&rctl_mutex);
 	if (r->desc->mount_option && !rctl_listed(rctl_mopts.plugin, r->desc->mount_option))
 		return true;
-	return rctl_listed(rctl_mopts.hide, r->desc->name);
+	if (rctl_listed(rctl_mopts.hide, r->desc->name))
+		return true;
+	rival = rctl_mount_rival(r);
+	if (rival)
+		pr_info("resctrl: %s left out: %s drives the same hardware (%s); mount with hide=%s to use %s\n",
+			r->desc->name, rival->desc->name, r->desc->hardware,
+			rival->desc->name, r->desc->name);
+	return rival;
 }
 
 /**

@@ -131,6 +131,11 @@ int rctl_ids_resize(void)
 	return ret;
 }
 
+static const char *rctl_owner_name(const struct resctrl_resource_desc *desc)
+{
+	return desc->owner ? module_name(desc->owner) : "the kernel";
+}
+
 static void rctl_res_remove(struct resctrl_res *r)
 {
 	if (r->in_tree)
@@ -161,7 +166,7 @@ static void rctl_res_remove(struct resctrl_res *r)
 struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc *desc,
 					      void *priv)
 {
-	struct resctrl_res *r;
+	struct resctrl_res *r, *other;
 	int ret;
 
 	ret = rctl_check_desc(desc);
@@ -180,8 +185,12 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 	cpus_read_lock();
 	mutex_lock(&rctl_mutex);
 	rctl_status_clear();
-	if (rctl_find_resource(desc->name)) {
+	other = rctl_find_resource(desc->name);
+	if (other) {
 		rctl_status_printf("Resource %s is already registered\n", desc->name);
+		pr_warn("resctrl: %s from %s refused: %s already provides it\n",
+			desc->name, rctl_owner_name(desc),
+			rctl_owner_name(other->desc));
 		ret = -EEXIST;
 		goto unlock;
 	}
@@ -212,8 +221,7 @@ unlock:
 		kfree(r);
 		return ERR_PTR(ret);
 	}
-	pr_debug("resctrl: %s registered by %s\n", desc->name,
-		 desc->owner ? module_name(desc->owner) : "the kernel");
+	pr_debug("resctrl: %s registered by %s\n", desc->name, rctl_owner_name(desc));
 	return r;
 }
 EXPORT_SYMBOL_NS_GPL(resctrl_register_resource, RESCTRL);

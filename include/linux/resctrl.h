@@ -251,6 +251,13 @@ struct resctrl_resource_ops {
  *	name
  * @mount_option: if set, the resource shows only in mounts given this
  *	option (declared by the driver)
+ * @hardware: optional; names the hardware the resource drives, such as
+ *	"intel_l3_cat", when more than one driver can drive it. Resources
+ *	with the same @hardware never both serve a mount: the first
+ *	registered that the mount does not hide wins, and the others are
+ *	left out with a kernel message (hide=NAME picks another). One
+ *	registered while mounted next to a shown rival stays out until the
+ *	next mount.
  * @run_on_domain_cpu: call @ops->apply and @ops->read_event on a CPU of
  *	the domain
  * @cdp_capable: BITMASK only: the hardware can split each CLOSID into a
@@ -283,6 +290,7 @@ struct resctrl_resource_desc {
 	const struct resctrl_info_attr *mon_info;
 	const struct resctrl_group_attr *files;
 	const char *mount_option;
+	const char *hardware;
 	bool run_on_domain_cpu;
 	bool cdp_capable;
 	const struct resctrl_resource_ops *ops;

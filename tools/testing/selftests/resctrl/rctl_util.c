@@ -273,6 +273,30 @@ bool rctl_mount_has_option(const char *opt)
 	return false;
 }
 
+bool rctl_kmsg_has(const char *text)
+{
+	char rec[2048];
+	bool found = false;
+	ssize_t n;
+	int fd;
+
+	/* Each read() of /dev/kmsg returns one record; EAGAIN at the end. */
+	fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	if (fd < 0)
+		return false;
+	while (!found && (n = read(fd, rec, sizeof(rec) - 1)) != 0) {
+		if (n < 0) {
+			if (errno == EPIPE)
+				continue;
+			break;
+		}
+		rec[n] = '\0';
+		found = strstr(rec, text);
+	}
+	close(fd);
+	return found;
+}
+
 /* The simulator */
 
 #define MAX_TASKS 16

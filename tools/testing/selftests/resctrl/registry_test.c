@@ -344,6 +344,47 @@ static void test_hide(void)
 }
 
 /*
+ * Two providers of the same hardware: the first registered serves the
+ * mount, the other is left out and the kernel log says so; hide= picks.
+ */
+static void test_conflict(void)
+{
+	int ret;
+
+	ret = rctl_sim_reset() ? 0 : -EIO;
+	ret = ret ?: sim_add("CATA", "ctrl=bitmask", "cbm_len=8", "hardware=cat", NULL);
+	ret = ret ?: sim_add("CATB", "ctrl=bitmask", "cbm_len=12", "hardware=cat", NULL);
+	ret = ret ?: sim_add("SOLO", "ctrl=scalar", "scope=package", "min=0",
+			     "max=3", NULL);
+	ret = ret ?: rctl_mount(NULL);
+	ksft_test_result(!ret && rctl_reads(rp("schemata"), "CATA:0=ff;1=ff\nSOLO:0=3;1=3\n") &&
+			 rctl_dir_is(rp("info"), "last_cmd_status CATA SOLO"),
+			 "of two resources driving the same hardware, the first serves the mount\n");
+	ksft_test_result(rctl_kmsg_has(";resctrl: CATB left out: CATA drives the same hardware") &&
+			 rctl_kmsg_has("(cat); mount with hide=CATA to use CATB\n"),
+			 "and the kernel log says which one was left out and how to pick it\n");
+	ksft_test_result(rctl_write_fails(rp("schemata"), "CATB:0=f\n", EINVAL,
+					  "Unknown or unsupported resource name 'CATB'\n"),
+			 "the one left out takes no write\n");
+	ret = sim_add("CATC", "ctrl=bitmask", "cbm_len=4", "hardware=cat", NULL);
+	ksft_test_result(!ret && rctl_reads(rp("schemata"), "CATA:0=ff;1=ff\nSOLO:0=3;1=3\n") &&
+			 !rctl_exists(rp("info/CATC")),
+			 "a rival registered while mounted stays out\n");
+	ret = rctl_umount() ?: rctl_mount("hide=CATA");
+	ksft_test_result(!ret && rctl_reads(rp("schemata"), "CATB:0=fff;1=fff\nSOLO:0=3;1=3\n") &&
+			 rctl_dir_is(rp("info"), "last_cmd_status CATB SOLO"),
+			 "hide= of the first lets the next one serve the mount\n");
+	ret = rctl_umount() ?: rctl_mount("hide=CATA,hide=CATB");
+	ksft_test_result(!ret && rctl_reads(rp("schemata"), "SOLO:0=3;1=3\nCATC:0=f;1=f\n"),
+			 "hiding two leaves the third\n");
+	ret = rctl_umount() ?: sim_live("CATA", false);
+	ret = ret ?: rctl_mount(NULL);
+	ksft_test_result(!ret && rctl_reads(rp("schemata"), "CATB:0=fff;1=fff\nSOLO:0=3;1=3\n"),
+			 "with the first one gone, the next one serves the mount\n");
+	rctl_umount();
+}
+
+/*
  * info/<NAME>_MON of a monitoring resource NAME and info/<NAME>_MON of a
  * control resource called NAME_MON are the same directory.
  */
@@ -366,7 +407,7 @@ int main(void)
 {
 	ksft_print_header();
 	rctl_sim_setup();
-	ksft_set_plan(52);
+	ksft_set_plan(59);
 
 	test_register_unmounted();
 	test_groups();
@@ -376,6 +417,7 @@ int main(void)
 	test_busy();
 	test_late_monitoring();
 	test_hide();
+	test_conflict();
 	test_name_clash();
 
 	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
