@@ -157,12 +157,12 @@ static void test_mbps_mount(void)
 
 	ksft_test_result(!rctl_write(rp("schemata"), "MB:0=2048\n") &&
 			 !rctl_write(rp("schemata"), "MB:1=0\n") &&
-			 rctl_reads(rp("schemata"), "L3:0=7ff;1=7ff\nMB:0=2048;1=0\n") &&
+			 rctl_reads(rp("schemata"), "L3:0=7ff;1=7ff\nMB:0=2048;1=  0\n") &&
 			 !rctl_write(rp("schemata"), "MB:1=4294967295\n") &&
 			 rctl_reads(rp("schemata"),
 				    "L3:0=7ff;1=7ff\nMB:0=2048;1=" UNLIMITED "\n") &&
 			 sim_programmed_is("MB", 0, 0, "0x64"),
-			 "any u32 is a target; the hardware keeps its percentage\n");
+			 "any u32 is a target, padded as upstream; the hardware keeps its percentage\n");
 	ksft_test_result(rctl_write_fails(rp("schemata"), "MB:0=4294967296\n", EINVAL,
 					  "Invalid MB value 4294967296\n") &&
 			 rctl_write_fails(rp("schemata"), "MB:0=abc\n", EINVAL,
@@ -321,8 +321,9 @@ static void test_unregister(void)
 	     !rctl_write(rp("g1/schemata"), "MB:1=300\n") &&
 	     rctl_reads(rp("g1/schemata"), "MB:0=100;1=300\n");
 	sleep(2);
+	/* A resource registered again comes last. */
 	ok &= !sim_live("L3", true) &&
-	      rctl_reads(rp("g1/schemata"), "L3:0=7ff;1=7ff\nMB:0=100;1=300\n");
+	      rctl_reads(rp("g1/schemata"), "MB:0=100;1=300\nL3:0=7ff;1=7ff\n");
 	ksft_test_result(ok, "L3 unregistered and back while mounted: MB keeps its MBps targets\n");
 
 	ok = !rctl_umount();
