@@ -20,7 +20,9 @@
  *                  gives the event N fractional bits (empty: none);
  *                  llc_occupancy is an occupancy event: freed RMIDs wait
  *                  until it reads 0 (max_threshold_occupancy, at most
- *                  64 MiB, can be raised)
+ *                  64 MiB, can be raised); mbm_local_bytes and
+ *                  mbm_total_bytes (without fractional bits) are
+ *                  bandwidth sources for mba_MBps, local preferred
  *   device_domains comma-separated domain ids (>= 0), added with the CPUs
  *                  of cpu_possible_mask right after registration
  *   mount_option   option the resource needs (empty: none)
@@ -171,6 +173,10 @@ static void rsim_build_desc(struct rsim *sim)
 		/* Named as upstream's: its RMIDs go through limbo. */
 		sim->events[i].occupancy = !strcmp(cfg->events[i].name,
 						   "llc_occupancy");
+		/* Byte counts named as upstream's MBM: bandwidth sources. */
+		sim->events[i].bandwidth = !cfg->events[i].frac_bits &&
+			(!strcmp(cfg->events[i].name, "mbm_local_bytes") ||
+			 !strcmp(cfg->events[i].name, "mbm_total_bytes"));
 	}
 	if (cfg->num_events) {
 		desc->events = sim->events;

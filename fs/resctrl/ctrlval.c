@@ -69,7 +69,8 @@ static int rctl_check_range(const char *name, const struct resctrl_range_params 
  * @text: the value, blanks trimmed
  * @val: where the value goes
  *
- * Problems are explained in last_cmd_status; rctl_mutex is held.
+ * Problems are explained in last_cmd_status; rctl_mutex is held. A
+ * resource steered by the mba_MBps controller takes MBps targets.
  *
  * Return: 0 or -EINVAL.
  */
@@ -83,6 +84,9 @@ int rctl_parse_val(struct resctrl_res *r, struct resctrl_dom *d, char *text,
 	case RESCTRL_CTRL_BITMASK:
 		return rctl_parse_bitmask(&desc->bitmask, text, val);
 	case RESCTRL_CTRL_PERCENT:
+		/* Under the mba_MBps controller: a target, any u32 MBps. */
+		if (r->mbps)
+			return rctl_parse_decimal(desc->name, text, val);
 		ret = rctl_parse_decimal(desc->name, text, val) ?:
 		      rctl_check_range(desc->name, &desc->range, *val);
 		/* Never past the maximum, which need not be a multiple. */
@@ -203,7 +207,9 @@ int rctl_check_desc(const struct resctrl_resource_desc *desc)
 	else if (desc->num_events && (!desc->num_rmid || !ops->read_event || !desc->events))
 		why = "monitoring needs RMIDs, events and read_event()";
 	for (i = 0; !why && i < desc->num_events; i++)
-		if (!rctl_name_ok(desc->events[i].name) || desc->events[i].frac_bits > 24)
+		if (!rctl_name_ok(desc->events[i].name) || desc->events[i].frac_bits > 24 ||
+		    (desc->events[i].bandwidth &&
+		     (desc->events[i].frac_bits || desc->events[i].occupancy)))
 			why = "bad event";
 	if (why) {
 		pr_err("resctrl: cannot register resource %s: %s\n",

@@ -63,7 +63,7 @@ static struct resctrl_dom *rctl_dom_alloc(struct resctrl_res *r, int id)
 	d->vals = kcalloc(max(desc->num_closid, 1U), sizeof(*d->vals), GFP_KERNEL);
 	d->mon_files = kcalloc(max(desc->num_events, 1U), sizeof(*d->mon_files),
 			       GFP_KERNEL);
-	if (!d->vals || !d->mon_files) {
+	if (!d->vals || !d->mon_files || rctl_mbps_dom_init(d, desc)) {
 		kfree(d->mon_files);
 		kfree(d->vals);
 		kfree(d);
@@ -88,6 +88,7 @@ static struct resctrl_dom *rctl_dom_alloc(struct resctrl_res *r, int id)
 static void rctl_dom_free(struct resctrl_dom *d)
 {
 	list_del(&d->list);
+	rctl_mbps_dom_free(d);
 	kfree(d->mon_files);
 	kfree(d->vals);
 	kfree(d);
@@ -391,6 +392,7 @@ void rctl_reset_closid(u32 closid)
 			if (d->online && d->vals[closid] != val)
 				rctl_dom_apply(d, closid, val);
 			d->vals[closid] = val;
+			rctl_mbps_reset(d, closid);
 		}
 	}
 }

@@ -64,6 +64,7 @@ static void rctl_tree_forget(void)
 	list_for_each_entry(r, &rctl_resources, list) {
 		r->in_tree = false;
 		r->hidden = false;
+		r->mbps = false;
 		r->info_kn = NULL;
 		r->mon_info_kn = NULL;
 	}
@@ -96,6 +97,8 @@ static int rctl_tree_create(struct rctl_mount_opts *opts)
 	ret = rctl_id_pool_init(&rctl_closids, rctl_num_closids());
 	if (!ret)
 		ret = rctl_id_pool_init(&rctl_rmids, rctl_num_rmids());
+	if (!ret)
+		ret = rctl_mbps_mount();
 	if (ret)
 		goto fail;
 

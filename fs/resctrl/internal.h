@@ -124,6 +124,8 @@ struct rctl_mon_file {
  * @dead: a DEVICE domain the driver removed; freed with the resource
  * @vals: the value in force for each CLOSID
  * @mon_files: one per event of the resource
+ * @mbps: per CLOSID, the mba_MBps controller's state (see mbps.c); only
+ *	for a resource the controller can steer
  * @priv: the driver's
  */
 struct resctrl_dom {
@@ -135,6 +137,7 @@ struct resctrl_dom {
 	bool dead;
 	u32 *vals;
 	struct rctl_mon_file *mon_files;
+	struct rctl_mbps_slot *mbps;
 	void *priv;
 };
 
@@ -151,6 +154,8 @@ struct resctrl_dom {
  *	set do nothing
  * @hidden: not part of the current mount (mount option missing, hide=)
  * @in_tree: its files are in the mounted tree
+ * @mbps: steered by the mba_MBps controller in the current mount: its
+ *	schemata line holds MBps targets, @vals the percentages in force
  * @occ_threshold: max_threshold_occupancy, for an occupancy event
  * @info_kn: info/<NAME> in the current mount, if any
  * @mon_info_kn: info/<NAME>_MON in the current mount, if any
@@ -165,6 +170,7 @@ struct resctrl_res {
 	bool dead;
 	bool hidden;
 	bool in_tree;
+	bool mbps;
 	u32 occ_threshold;
 	struct kernfs_node *info_kn;
 	struct kernfs_node *mon_info_kn;
@@ -273,6 +279,7 @@ int rctl_add_driver_info_files(struct resctrl_res *r, struct kernfs_node *dir);
 
 /* options.c: mount options */
 struct rctl_mount_opts {
+	bool mba_mbps;
 	bool debug;
 	char *plugin;
 	char *hide;
@@ -292,7 +299,27 @@ void rctl_mount_opts_install(struct rctl_mount_opts *o);
 void rctl_mount_opts_clear(void);
 bool rctl_mount_hides(struct resctrl_res *r);
 bool rctl_mount_debug(void);
+bool rctl_mount_mbps(void);
 int rctl_show_options(struct seq_file *sf, struct kernfs_root *root);
+
+/* mbps.c: the mba_MBps software controller */
+#define RCTL_MBPS_REFUSED "mba_MBps requires local MBM and linear scale MBA at L3 scope"
+struct rctl_mbps_slot;
+int rctl_mbps_dom_init(struct resctrl_dom *d,
+		       const struct resctrl_resource_desc *desc);
+void rctl_mbps_dom_free(struct resctrl_dom *d);
+void rctl_mbps_reset(struct resctrl_dom *d, u32 closid);
+u32 rctl_user_val(struct resctrl_dom *d, u32 closid);
+int rctl_user_set(struct resctrl_dom *d, u32 closid, u32 val);
+bool rctl_mbps_possible(void);
+int rctl_mbps_mount(void);
+void rctl_mbps_res_added(struct resctrl_res *r);
+void rctl_mbps_res_removed(struct resctrl_res *r);
+int rctl_mbps_pair_event(const struct resctrl_resource_desc *ctl,
+			 const struct resctrl_resource_desc *mon, bool same);
+u64 rctl_mbps_rate(u64 bytes, u64 ns);
+u32 rctl_mbps_step(u32 pct, u64 mbps, u32 target,
+		   const struct resctrl_range_params *p);
 
 /* info.c */
 int rctl_info_create(struct kernfs_node *root);

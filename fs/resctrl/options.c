@@ -75,8 +75,13 @@ int rctl_parse_param(struct fs_context *fc, struct fs_parameter *param)
 
 	if (flag && (!strcmp(key, "cdp") || !strcmp(key, "cdpl2")))
 		return invalfc(fc, "%s: no resource offers code and data prioritization", key);
-	if (flag && !strcmp(key, "mba_MBps"))
-		return invalfc(fc, "mba_MBps: no resource offers the MBps software controller");
+	if (flag && !strcmp(key, "mba_MBps")) {
+		/* Upstream's words; the rule is mbps.c's, for any provider. */
+		if (!rctl_mbps_possible())
+			return invalfc(fc, "%s", RCTL_MBPS_REFUSED);
+		ctx->opts.mba_mbps = true;
+		return 0;
+	}
 	if (flag && !strcmp(key, "debug")) {
 		ctx->opts.debug = true;
 		return 0;
@@ -174,6 +179,17 @@ bool rctl_mount_hides(struct resctrl_res *r)
 }
 
 /**
+ * rctl_mount_mbps() - whether the live mount has the mba_MBps option
+ *
+ * Return: true with mba_MBps: the software controller steers the
+ * resources it can (see mbps.c).
+ */
+bool rctl_mount_mbps(void)
+{
+	return rctl_mopts.mba_mbps;
+}
+
+/**
  * rctl_mount_debug() - whether the live mount has the debug option
  *
  * Return: true with debug: groups then show ctrl_hw_id and mon_hw_id.
@@ -205,6 +221,8 @@ static void rctl_show_list(struct seq_file *sf, const char *prefix,
 int rctl_show_options(struct seq_file *sf, struct kernfs_root *root)
 {
 	mutex_lock(&rctl_mutex);
+	if (rctl_mopts.mba_mbps)
+		seq_puts(sf, ",mba_MBps");
 	if (rctl_mopts.debug)
 		seq_puts(sf, ",debug");
 	rctl_show_list(sf, "", rctl_mopts.plugin);

@@ -142,6 +142,7 @@ static void rctl_res_remove(struct resctrl_res *r)
 		rctl_tree_remove_res(r);
 	r->dead = true;
 	list_del(&r->list);
+	rctl_mbps_res_removed(r);
 	rctl_domains_free(r);
 	if (rctl_mounted)
 		WARN_ON(rctl_ids_resize());
@@ -213,6 +214,8 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 			ret = rctl_tree_add_res(r);
 		if (ret)
 			rctl_res_remove(r);
+		else
+			rctl_mbps_res_added(r);
 	}
 unlock:
 	mutex_unlock(&rctl_mutex);

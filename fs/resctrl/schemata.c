@@ -48,7 +48,8 @@ static int rctl_schemata_show(struct seq_file *sf, void *v)
 		seq_printf(sf, "%*s:", width, r->desc->name);
 		sep = "";
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-			rctl_format_val(r, d, d->vals[g->closid], text, sizeof(text));
+			rctl_format_val(r, d, rctl_user_val(d, g->closid), text,
+					sizeof(text));
 			seq_printf(sf, "%s%d=%s", sep, d->id, text);
 			sep = ";";
 		}
@@ -159,10 +160,10 @@ static int rctl_stage_apply(struct rctl_stage *st, u32 closid)
 
 	for (i = 0; i < st->nr && !ret; i++) {
 		s = &st->vals[i];
-		s->old = s->dom->vals[closid];
+		s->old = rctl_user_val(s->dom, closid);
 		if (s->val == s->old)
 			continue;
-		ret = rctl_dom_apply(s->dom, closid, s->val);
+		ret = rctl_user_set(s->dom, closid, s->val);
 		if (ret)
 			rctl_status_printf("%s: domain %d: the driver failed to apply (%d)\n",
 					   s->dom->res->desc->name, s->dom->id, ret);
@@ -174,7 +175,7 @@ static int rctl_stage_apply(struct rctl_stage *st, u32 closid)
 	/* Put back what was applied before the failure. */
 	while (i--) {
 		s = &st->vals[i];
-		if (s->applied && rctl_dom_apply(s->dom, closid, s->old))
+		if (s->applied && rctl_user_set(s->dom, closid, s->old))
 			rctl_status_printf("%s: domain %d: could not restore the old value\n",
 					   s->dom->res->desc->name, s->dom->id);
 	}

@@ -110,7 +110,8 @@ struct resctrl_bitmask_params {
  * @min: smallest value accepted
  * @max: largest value accepted; also the default
  * @granularity: PERCENT only: values are rounded up to a multiple of it
- * @delay_linear: PERCENT only: what info/<NAME>/delay_linear reports
+ * @delay_linear: PERCENT only: what info/<NAME>/delay_linear reports;
+ *	only a linear resource can be steered by the mba_MBps controller
  * @width: PERCENT and MBPS: columns a value is padded to in schemata; 0
  *	means 3, as upstream prints Intel MB (AMD MB uses 4)
  */
@@ -132,12 +133,21 @@ struct resctrl_range_params {
  * @occupancy: the count is a level that lingers after a group is gone
  *	(cache occupancy): a freed RMID waits in limbo until no domain
  *	counts more than info/<NAME>_MON/max_threshold_occupancy for it
+ * @bandwidth: the count is a running total of the bytes the group moved
+ *	to or from memory (an integer: @frac_bits must be 0), so that its
+ *	rate is the group's memory bandwidth. With the mount option
+ *	mba_MBps the filesystem's software controller uses it to steer a
+ *	PERCENT resource whose domains have the same scope (matched by
+ *	domain id; for DEVICE scope, only the resource's own control);
+ *	among several such events it prefers one named "mbm_local_bytes".
+ *	See Documentation/driver-api/resctrl.rst.
  */
 struct resctrl_event_desc {
 	const char *name;
 	u32 id;
 	u8 frac_bits;
 	bool occupancy;
+	bool bandwidth;
 };
 
 /**

@@ -195,8 +195,12 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		res->events[res->desc.num_events - 1].occupancy = true;
 	mbm = x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_TOTAL,
 				"mbm_total_bytes", X86_RDT_EVT_MBM_TOTAL);
-	mbm |= x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_LOCAL,
-				 "mbm_local_bytes", X86_RDT_EVT_MBM_LOCAL);
+	/* Local MBM measures what MBA throttles: the mba_MBps source. */
+	if (x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_LOCAL,
+			      "mbm_local_bytes", X86_RDT_EVT_MBM_LOCAL)) {
+		res->events[res->desc.num_events - 1].bandwidth = true;
+		mbm = true;
+	}
 	if (!res->desc.num_events)
 		return;
 

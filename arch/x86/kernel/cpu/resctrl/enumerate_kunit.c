@@ -294,6 +294,8 @@ static void enum_monitoring_only(struct kunit *test)
 		KUNIT_EXPECT_STREQ(test, l3->events[i].name, names[i]);
 		KUNIT_EXPECT_EQ(test, l3->events[i].id, i + 1);
 		KUNIT_EXPECT_EQ(test, l3->events[i].frac_bits, 0);
+		/* Local MBM alone is the mba_MBps source, as upstream. */
+		KUNIT_EXPECT_EQ(test, l3->events[i].bandwidth, i == 2);
 	}
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].kind, X86_RDT_CTRL_NONE);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].occ_scale, 65536);
