@@ -54,6 +54,8 @@ struct rsim_event_cfg {
  * @min_cbm_bits: BITMASK: fewest bits set
  * @shareable_bits: BITMASK: bits shared with other agents
  * @sparse: BITMASK: non-contiguous masks allowed
+ * @cache_bytes: BITMASK: bytes the whole mask stands for, 0 for the CPU
+ *	cache's size (L2 and L3 scopes) or unknown
  * @min: PERCENT, MBPS, SCALAR: smallest value
  * @max: PERCENT, MBPS, SCALAR: largest value
  * @granularity: PERCENT: step
@@ -83,6 +85,7 @@ struct rsim_config {
 	u32 min_cbm_bits;
 	u32 shareable_bits;
 	bool sparse;
+	u32 cache_bytes;
 	u32 min;
 	u32 max;
 	u32 granularity;

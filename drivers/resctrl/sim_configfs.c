@@ -195,6 +195,8 @@ RSIM_NUM_ATTR(cbm_len)
 CONFIGFS_ATTR(rsim_, cbm_len);
 RSIM_NUM_ATTR(min_cbm_bits)
 CONFIGFS_ATTR(rsim_, min_cbm_bits);
+RSIM_NUM_ATTR(cache_bytes)
+CONFIGFS_ATTR(rsim_, cache_bytes);
 RSIM_NUM_ATTR(min)
 CONFIGFS_ATTR(rsim_, min);
 RSIM_NUM_ATTR(max)
@@ -509,6 +511,7 @@ static struct configfs_attribute *rsim_attrs[] = {
 	&rsim_attr_min_cbm_bits,
 	&rsim_attr_shareable_bits,
 	&rsim_attr_sparse,
+	&rsim_attr_cache_bytes,
 	&rsim_attr_min,
 	&rsim_attr_max,
 	&rsim_attr_granularity,

@@ -14,6 +14,7 @@
  *   num_closid     16          num_rmid      0
  *   cbm_len        20          min_cbm_bits  1
  *   shareable_bits hex (0)     sparse        0|1 (0)
+ *   cache_bytes    bytes the whole mask stands for (0: the CPU cache's)
  *   min 10, max 100, granularity 10, delay_linear 0|1 (1)
  *   default_val    custom only: 1=low 2=mid 3=high (2)
  *   events         comma-separated names, event id = position; NAME:N
@@ -150,6 +151,7 @@ static void rsim_build_desc(struct rsim *sim)
 		desc->bitmask.min_cbm_bits = cfg->min_cbm_bits;
 		desc->bitmask.shareable_bits = cfg->shareable_bits;
 		desc->bitmask.sparse = cfg->sparse;
+		desc->bitmask.cache_bytes = cfg->cache_bytes;
 		break;
 	case RESCTRL_CTRL_PERCENT:
 	case RESCTRL_CTRL_MBPS:

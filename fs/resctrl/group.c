@@ -51,7 +51,9 @@ struct rctl_group_file {
 static const struct rctl_group_file rctl_group_files[] = {
 	{ "cpus",	0644, &rctl_cpus_ops,		false },
 	{ "cpus_list",	0644, &rctl_cpus_list_ops,	false },
+	{ "mode",	0644, &rctl_mode_ops,		true },
 	{ "schemata",	0644, &rctl_schemata_ops,	true },
+	{ "size",	0444, &rctl_size_ops,		true },
 	{ "tasks",	0644, &rctl_tasks_ops,		false },
 };
 
@@ -211,8 +213,12 @@ static int rctl_group_create(struct kernfs_node *parent_kn, const char *name,
 	}
 	g->closid = parent ? parent->closid : closid;
 	g->rmid = rmid;
-	if (!parent)
+	if (!parent) {
 		rctl_reset_closid(closid);
+		ret = rctl_mode_init_closid(closid);
+		if (ret)
+			goto free_rmid;
+	}
 	if (rmid)
 		rctl_reset_rmid(rmid);
 
@@ -414,4 +420,5 @@ void rctl_remove_all_groups(void)
 	list_for_each_entry_safe(g, tmp, &rctl_ctrl_groups, sibling)
 		if (g != &rctl_default_group)
 			rctl_remove_ctrl_group(g);
+	rctl_default_group.mode = RCTL_MODE_SHAREABLE;
 }

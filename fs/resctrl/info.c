@@ -131,6 +131,7 @@ static const struct rctl_info_file rctl_info_files[] = {
 	{ "min_cbm_bits",	rctl_show_min_cbm_bits,	RCTL_T(BITMASK) },
 	{ "shareable_bits",	rctl_show_shareable_bits, RCTL_T(BITMASK) },
 	{ "sparse_masks",	rctl_show_sparse_masks,	RCTL_T(BITMASK) },
+	{ "bit_usage",		rctl_show_bit_usage,	RCTL_T(BITMASK) },
 	{ "min_bandwidth",	rctl_show_min,		RCTL_T(PERCENT) | RCTL_T(MBPS) },
 	{ "bandwidth_gran",	rctl_show_gran,		RCTL_T(PERCENT) | RCTL_T(MBPS) },
 	{ "delay_linear",	rctl_show_delay_linear,	RCTL_T(PERCENT) | RCTL_T(MBPS) },

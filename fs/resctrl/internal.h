@@ -23,6 +23,19 @@
 extern struct mutex rctl_mutex;
 
 /**
+ * enum rctl_mode - how a control group shares the bits of its masks
+ * @RCTL_MODE_SHAREABLE: other groups may use its bits too (the default)
+ * @RCTL_MODE_EXCLUSIVE: its bits are its own: no other group's mask nor
+ *	the hardware's shareable bits overlap them, in any bitmask resource
+ *
+ * Pseudo-locking, upstream's third and fourth modes, is not implemented.
+ */
+enum rctl_mode {
+	RCTL_MODE_SHAREABLE,
+	RCTL_MODE_EXCLUSIVE,
+};
+
+/**
  * struct rctl_group - a control group or a monitor group
  * @kn: the group's directory; the mount root for the default group
  * @parent: for a monitor group, the control group it belongs to; NULL for
@@ -39,6 +52,7 @@ extern struct mutex rctl_mutex;
  *	that has pinned it across kernfs active protection
  * @removed: set under rctl_mutex when the group is deleted; a pinned
  *	group that is removed must not be touched except to unpin it
+ * @mode: a control group's sharing mode (mode.c); changed under rctl_mutex
  */
 struct rctl_group {
 	struct kernfs_node *kn;
@@ -52,6 +66,7 @@ struct rctl_group {
 	struct cpumask cpus;
 	refcount_t ref;
 	bool removed;
+	enum rctl_mode mode;
 };
 
 /* The root of the mount: CLOSID 0, RMID 0, never removed. */
@@ -268,6 +283,16 @@ void rctl_domains_cpu_offline(unsigned int cpu);
 
 /* schemata.c */
 extern const struct kernfs_ops rctl_schemata_ops;
+/* The width schemata and size pad resource names to. */
+int rctl_name_width(void);
+
+/* mode.c: group modes, size, bit_usage and the exclusive-overlap rules */
+extern const struct kernfs_ops rctl_mode_ops;
+extern const struct kernfs_ops rctl_size_ops;
+int rctl_mode_check_val(const struct rctl_group *g, struct resctrl_dom *d,
+			u32 val);
+int rctl_mode_init_closid(u32 closid);
+void rctl_show_bit_usage(struct resctrl_res *r, struct seq_file *sf);
 
 /* mondata.c: monitoring files */
 int rctl_mon_data_add_dom(struct rctl_group *g, struct resctrl_dom *d);

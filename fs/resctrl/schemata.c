@@ -17,7 +17,7 @@
 /* Longest value text of any control type, custom ones included. */
 #define RCTL_VAL_LEN 64
 
-static int rctl_name_width(void)
+int rctl_name_width(void)
 {
 	struct resctrl_res *r;
 	int width = 0;
@@ -75,6 +75,7 @@ struct rctl_staged {
 };
 
 struct rctl_stage {
+	const struct rctl_group *group;
 	struct rctl_staged *vals;
 	unsigned int nr;
 	unsigned int max;
@@ -119,7 +120,8 @@ static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
 		 * The reasons are upstream's, byte for byte, so they do not
 		 * all name the resource and the domain.
 		 */
-		if (rctl_parse_val(r, d, strim(dom), &val))
+		if (rctl_parse_val(r, d, strim(dom), &val) ||
+		    rctl_mode_check_val(st->group, d, val))
 			return -EINVAL;
 		if (WARN_ON_ONCE(st->nr == st->max))
 			return -EINVAL;
@@ -217,6 +219,7 @@ static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
 		goto unlock;
 	}
 	buf[nbytes - 1] = '\0';
+	st.group = g;
 	st.max = rctl_count_ctrl_domains();
 	st.vals = kcalloc(max(st.max, 1U), sizeof(*st.vals), GFP_KERNEL);
 	if (!st.vals) {

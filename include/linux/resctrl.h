@@ -96,12 +96,18 @@ enum resctrl_conf_type {
  * @min_cbm_bits: fewest bits a mask may have set
  * @shareable_bits: bits that other agents (I/O, ...) may use too
  * @sparse: non-contiguous masks are allowed
+ * @cache_bytes: the bytes the whole mask stands for in each domain, from
+ *	which a group's "size" file counts the bytes of its masks. 0: for
+ *	RESCTRL_SCOPE_L2 and RESCTRL_SCOPE_L3, the size of that level's CPU
+ *	cache (cacheinfo of a CPU of the domain); for other scopes unknown,
+ *	and sizes read 0.
  */
 struct resctrl_bitmask_params {
 	u32 cbm_len;
 	u32 min_cbm_bits;
 	u32 shareable_bits;
 	bool sparse;
+	u64 cache_bytes;
 };
 
 /**

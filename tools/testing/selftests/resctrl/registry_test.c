@@ -14,13 +14,13 @@
 
 #include "rctl_util.h"
 
-#define BITMASK_INFO "cbm_mask min_cbm_bits num_closids shareable_bits sparse_masks"
+#define BITMASK_INFO "bit_usage cbm_mask min_cbm_bits num_closids shareable_bits sparse_masks"
 #define MBW_INFO "bandwidth_gran delay_linear min_bandwidth num_closids mbw_info"
 #define DUP_TEST "a duplicate name is refused"
 #define CLOSID_BUSY "3 CLOSIDs cannot serve the groups using CLOSIDs up to 3\n"
 #define RMID_BUSY "4 RMIDs cannot serve the groups using RMIDs up to 4\n"
 #define LONG_TEXT "0123456789012345678901234567890123456789012345678901234567890123"
-#define GRP_FILES "cpus cpus_list schemata tasks"
+#define GRP_FILES "cpus cpus_list mode schemata size tasks"
 #define MON_FILES "cpus cpus_list tasks mon_data"
 
 /* The resource the groups are made with: a bitmask and two events. */

@@ -14,7 +14,7 @@
 
 #include "rctl_util.h"
 
-#define BITMASK_INFO "cbm_mask min_cbm_bits num_closids shareable_bits sparse_masks"
+#define BITMASK_INFO "bit_usage cbm_mask min_cbm_bits num_closids shareable_bits sparse_masks"
 
 enum { L3, L2S, MB, BWM, PRI, LVL, NR_RES };
 

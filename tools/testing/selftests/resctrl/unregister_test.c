@@ -362,7 +362,8 @@ static void test_rmmod(void)
 			 rctl_reads(rp("g1/schemata"), "") &&
 			 rctl_dir_is(rp("info"), "last_cmd_status") &&
 			 rctl_dir_is(rp("g1/mon_groups/m1/mon_data"), "") &&
-			 rctl_dir_is(rp("g1"), "cpus cpus_list schemata tasks mon_data mon_groups"),
+			 rctl_dir_is(rp("g1"),
+				     "cpus cpus_list mode schemata size tasks mon_data mon_groups"),
 			 "the resource is gone from every group; the groups stay\n");
 	ksft_test_result(rctl_group_has_task(RCTL_ROOT, getpid()) &&
 			 rctl_reads(rp("g1/tasks"), "") &&

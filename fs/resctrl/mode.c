@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * How control groups share the bits of bitmask resources: the "mode" and
+ * "size" files of control groups, info/<NAME>/bit_usage, and the rules
+ * that keep an exclusive group's bits its own.
+ *
+ * Only BITMASK resources take part. Values of the other types are levels
+ * or shares, not portions of a cache that two groups could overlap in, so
+ * they are never checked and an exclusive group may share them freely.
+ *
+ * The rules, which are upstream's:
+ *
+ * - A group becomes exclusive only if, in every online domain of every
+ *   bitmask resource, its mask overlaps neither another control group's
+ *   mask nor the resource's shareable_bits (bits other agents may use).
+ *   At least one bitmask resource must exist. The default group is no
+ *   exception.
+ * - No group may be given a mask that overlaps an exclusive group's mask
+ *   in the same domain; shareable_bits do not count here.
+ * - An exclusive group may not be given a mask that overlaps another
+ *   group's mask or shareable_bits. Its own bits may change freely.
+ * - A new control group starts, in each online domain, with the lowest
+ *   run of contiguous bits that no exclusive group holds (shareable_bits
+ *   and bits shareable groups hold included), and cannot be created when
+ *   that run is shorter than min_cbm_bits.
+ *
+ * A domain that is offline is not checked: it keeps every group's value
+ * and gets them back, unchecked, when a CPU returns. A resource that
+ * registers while exclusive groups exist gives every group its full
+ * mask: the exclusive groups keep their mode, and the overlaps show in
+ * bit_usage until the masks are rewritten.
+ *
+ * Pseudo-locking is not implemented: the modes "pseudo-locksetup" and
+ * "pseudo-locked" are refused as upstream refuses them on hardware that
+ * cannot pseudo-lock.
+ *
+ * Everything here runs with rctl_mutex held, after cpus_read_lock().
+ */
+#include <linux/bitops.h>
+#include <linux/cacheinfo.h>
+#include <linux/math64.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+/* What "mode" reads, indexed by enum rctl_mode. */
+static const char * const rctl_mode_names[] = {
+	[RCTL_MODE_SHAREABLE] = "shareable",
+	[RCTL_MODE_EXCLUSIVE] = "exclusive",
+};
+
+/**
+ * struct rctl_bits_use - how control groups use the bits of one domain
+ * @excl: bits in the masks of exclusive groups
+ * @shared: bits in the masks of shareable groups
+ * @hw: the resource's shareable_bits: used by other agents
+ */
+struct rctl_bits_use {
+	u32 excl;
+	u32 shared;
+	u32 hw;
+};
+
+static bool rctl_is_bitmask(const struct resctrl_res *r)
+{
+	return r->desc->ctrl == RESCTRL_CTRL_BITMASK;
+}
+
+/*
+ * The bits @closid holds in domain @d. With code/data prioritisation a
+ * CLOSID will hold two masks, and the bits of both will count here.
+ */
+static u32 rctl_closid_bits(const struct resctrl_dom *d, u32 closid)
+{
+	return d->vals[closid];
+}
+
+/* Fill @use for domain @d, leaving out the group with CLOSID @skip. */
+static void rctl_bits_use_of(const struct resctrl_dom *d, u32 skip,
+			     struct rctl_bits_use *use)
+{
+	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_group *g;
+	u32 bits;
+
+	use->excl = 0;
+	use->shared = 0;
+	use->hw = desc->bitmask.shareable_bits;
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling) {
+		if (g->closid == skip || g->closid >= desc->num_closid)
+			continue;
+		bits = rctl_closid_bits(d, g->closid);
+		if (g->mode == RCTL_MODE_EXCLUSIVE)
+			use->excl |= bits;
+		else
+			use->shared |= bits;
+	}
+}
+
+/**
+ * rctl_mode_check_val() - may a group be given a value in a domain?
+ * @g: the control group a schemata write is for
+ * @d: an online domain
+ * @val: the value, already parsed and valid for the resource
+ *
+ * Called for each value a schemata write stages, before anything is
+ * applied. Values of other types than bitmask are always allowed.
+ *
+ * Return: 0, or -EINVAL with the reason in last_cmd_status.
+ */
+int rctl_mode_check_val(const struct rctl_group *g, struct resctrl_dom *d,
+			u32 val)
+{
+	struct rctl_bits_use use;
+
+	lockdep_assert_held(&rctl_mutex);
+	if (!rctl_is_bitmask(d->res))
+		return 0;
+	rctl_bits_use_of(d, g->closid, &use);
+	if (val & use.excl) {
+		rctl_status_puts("Overlaps with exclusive group\n");
+		return -EINVAL;
+	}
+	if (g->mode == RCTL_MODE_EXCLUSIVE && (val & (use.shared | use.hw))) {
+		rctl_status_puts("Overlaps with other group\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Whether @g may become exclusive; if not, say why. */
+static int rctl_mode_exclusive_ok(const struct rctl_group *g)
+{
+	struct rctl_bits_use use;
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+	bool any = false;
+
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+		if (!rctl_is_bitmask(r))
+			continue;
+		any = true;
+		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+			rctl_bits_use_of(d, g->closid, &use);
+			if (rctl_closid_bits(d, g->closid) &
+			    (use.excl | use.shared | use.hw)) {
+				rctl_status_puts("Schemata overlaps\n");
+				return -EINVAL;
+			}
+		}
+	}
+	if (!any) {
+		rctl_status_puts("Cannot be exclusive without CAT/CDP\n");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Make @g take mode @name, the text written to its "mode" file. */
+static int rctl_mode_set(struct rctl_group *g, const char *name)
+{
+	int mode, ret;
+
+	mode = match_string(rctl_mode_names, ARRAY_SIZE(rctl_mode_names), name);
+	if (mode < 0) {
+		if (strcmp(name, "pseudo-locksetup"))
+			rctl_status_puts("Unknown or unsupported mode\n");
+		else if (g == &rctl_default_group)
+			rctl_status_puts("Cannot pseudo-lock default group\n");
+		else
+			rctl_status_puts("Pseudo-locking not supported\n");
+		return -EINVAL;
+	}
+	if (mode == g->mode)
+		return 0;
+	if (mode == RCTL_MODE_EXCLUSIVE) {
+		ret = rctl_mode_exclusive_ok(g);
+		if (ret)
+			return ret;
+	}
+	g->mode = mode;
+	return 0;
+}
+
+static int rctl_mode_show(struct seq_file *sf, void *v)
+{
+	struct kernfs_open_file *of = sf->private;
+	struct rctl_group *g;
+
+	g = rctl_group_lock(of->kn);
+	if (g)
+		seq_printf(sf, "%s\n", rctl_mode_names[g->mode]);
+	rctl_group_unlock(of->kn);
+	return g ? 0 : -ENOENT;
+}
+
+static ssize_t rctl_mode_write(struct kernfs_open_file *of, char *buf,
+			       size_t nbytes, loff_t off)
+{
+	struct rctl_group *g;
+	int ret;
+
+	g = rctl_group_lock(of->kn);
+	rctl_status_clear();
+	if (!g) {
+		ret = -ENOENT;
+	} else if (!nbytes || buf[nbytes - 1] != '\n') {
+		rctl_status_puts("The mode must end with a newline\n");
+		ret = -EINVAL;
+	} else {
+		/* Exactly the name and its newline, as upstream. */
+		buf[nbytes - 1] = '\0';
+		ret = rctl_mode_set(g, buf);
+	}
+	rctl_group_unlock(of->kn);
+	return ret ?: nbytes;
+}
+
+const struct kernfs_ops rctl_mode_ops = {
+	.seq_show = rctl_mode_show,
+	.write = rctl_mode_write,
+};
+
+/* The lowest run of contiguous set bits of @bits. */
+static u32 rctl_lowest_run(u32 bits)
+{
+	u32 low = bits & -bits;
+
+	/* Adding the lowest set bit carries through the run and clears it. */
+	return bits & ~(bits + low);
+}
+
+/* The first mask of a new group with @closid in domain @d. */
+static u32 rctl_first_mask(const struct resctrl_dom *d, u32 closid)
+{
+	struct rctl_bits_use use;
+
+	rctl_bits_use_of(d, closid, &use);
+	return rctl_lowest_run((~use.excl | use.shared | use.hw) &
+			       rctl_default_val(d->res->desc));
+}
+
+/**
+ * rctl_mode_init_closid() - the first masks of a new control group
+ * @closid: the CLOSID of a control group being created, which holds the
+ *	default values and is not yet on rctl_ctrl_groups
+ *
+ * In every online domain of every bitmask resource, the group gets the
+ * lowest contiguous run of the bits that exclusive groups do not hold.
+ * Without exclusive groups that is the full mask, the default.
+ *
+ * Return: 0; -ENOSPC if a domain has fewer such bits than min_cbm_bits,
+ * before anything is applied; or the driver's error. Explained in
+ * last_cmd_status.
+ */
+int rctl_mode_init_closid(u32 closid)
+{
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+	u32 val;
+	int ret;
+
+	lockdep_assert_held(&rctl_mutex);
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+		if (!rctl_is_bitmask(r) || closid >= r->desc->num_closid)
+			continue;
+		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+			val = rctl_first_mask(d, closid);
+			if (hweight32(val) < r->desc->bitmask.min_cbm_bits) {
+				rctl_status_printf("No space on %s:%d\n",
+						   r->desc->name, d->id);
+				return -ENOSPC;
+			}
+		}
+	}
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+		if (!rctl_is_bitmask(r) || closid >= r->desc->num_closid)
+			continue;
+		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+			val = rctl_first_mask(d, closid);
+			if (val == d->vals[closid])
+				continue;
+			ret = rctl_dom_apply(d, closid, val);
+			if (ret) {
+				rctl_status_puts("Failed to initialize allocations\n");
+				return ret;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * The bytes the whole mask of @d's resource stands for: what the driver
+ * says, or the size of the CPU cache the domain is.
+ */
+static u64 rctl_dom_cache_bytes(const struct resctrl_dom *d)
+{
+	const struct resctrl_resource_desc *desc = d->res->desc;
+	struct cacheinfo *ci;
+	int level;
+
+	if (desc->bitmask.cache_bytes)
+		return desc->bitmask.cache_bytes;
+	if (desc->scope == RESCTRL_SCOPE_L2)
+		level = 2;
+	else if (desc->scope == RESCTRL_SCOPE_L3)
+		level = 3;
+	else
+		return 0;
+	if (cpumask_empty(&d->cpus))
+		return 0;
+	ci = get_cpu_cacheinfo_level(cpumask_first(&d->cpus), level);
+	return ci ? ci->size : 0;
+}
+
+/* One domain's value in "size": bytes for a mask, the value otherwise. */
+static void rctl_size_print(struct seq_file *sf, struct resctrl_dom *d, u32 val)
+{
+	const struct resctrl_resource_desc *desc = d->res->desc;
+	char text[64];
+
+	switch (desc->ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		/* Whole bytes per bit, then times the bits, as upstream. */
+		seq_printf(sf, "%llu",
+			   div_u64(rctl_dom_cache_bytes(d), desc->bitmask.cbm_len) *
+			   hweight32(val));
+		break;
+	case RESCTRL_CTRL_CUSTOM:
+		rctl_format_val(d->res, d, val, text, sizeof(text));
+		seq_puts(sf, text);
+		break;
+	default:
+		seq_printf(sf, "%u", val);
+		break;
+	}
+}
+
+/* "size": the group's schemata with bytes in place of masks. */
+static int rctl_size_show(struct seq_file *sf, void *v)
+{
+	struct kernfs_open_file *of = sf->private;
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+	struct rctl_group *g;
+	const char *sep;
+	int width;
+
+	g = rctl_group_lock(of->kn);
+	if (!g)
+		goto unlock;
+	width = rctl_name_width();
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+		if (!rctl_res_has_ctrl(r))
+			continue;
+		seq_printf(sf, "%*s:", width, r->desc->name);
+		sep = "";
+		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+			seq_printf(sf, "%s%d=", sep, d->id);
+			sep = ";";
+			rctl_size_print(sf, d, d->vals[g->closid]);
+		}
+		seq_putc(sf, '\n');
+	}
+unlock:
+	rctl_group_unlock(of->kn);
+	return g ? 0 : -ENOENT;
+}
+
+const struct kernfs_ops rctl_size_ops = {
+	.seq_show = rctl_size_show,
+};
+
+/* The bit_usage letter of a bit, given who uses it. */
+static char rctl_bit_letter(bool hw, bool shared, bool excl)
+{
+	if (hw)
+		return shared ? 'X' : 'H';
+	if (shared)
+		return 'S';
+	return excl ? 'E' : '0';
+}
+
+/**
+ * rctl_show_bit_usage() - print info/<NAME>/bit_usage
+ * @r: a bitmask resource
+ * @sf: where to print
+ *
+ * For each online domain "<id>=" and one letter per bit, the highest bit
+ * first: 0 unused, H used by hardware only (shareable_bits), X by
+ * hardware and shareable groups, S by shareable groups, E by an exclusive
+ * group. Upstream's P, pseudo-locked, cannot occur.
+ */
+void rctl_show_bit_usage(struct resctrl_res *r, struct seq_file *sf)
+{
+	struct rctl_bits_use use;
+	struct resctrl_dom *d;
+	const char *sep = "";
+	u32 bit;
+
+	lockdep_assert_held(&rctl_mutex);
+	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		/* No group has CLOSID U32_MAX: every group counts. */
+		rctl_bits_use_of(d, U32_MAX, &use);
+		seq_printf(sf, "%s%d=", sep, d->id);
+		for (bit = BIT(r->desc->bitmask.cbm_len - 1); bit; bit >>= 1)
+			seq_putc(sf, rctl_bit_letter(use.hw & bit, use.shared & bit,
+						     use.excl & bit));
+		sep = ";";
+	}
+	seq_putc(sf, '\n');
+}
