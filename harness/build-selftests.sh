@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Build the project's kselftests, statically linked for the VM's
-# initramfs, into $BUILD/selftests.
+# initramfs, into $BUILD/selftests, and upstream's resctrl_tests into
+# $BUILD/upstream-selftests (harness/build-upstream-selftests.sh).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -11,3 +12,4 @@ mkdir -p "$BUILD/selftests"
 say "building the selftests"
 make -s -C "$SRC/tools/testing/selftests/resctrl" OUTPUT="$BUILD/selftests" \
 	LDFLAGS=-static all
+"$REPO/harness/build-upstream-selftests.sh"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# 'make check': build the kernels and the selftests, run KUnit and the
-# selftests in QEMU on each kernel, and check the project's sources
+# 'make check': build the kernels and the selftests, run KUnit, the
+# selftests and upstream's resctrl_tests in QEMU on each kernel (on off:
+# that nothing of resctrl shows), and check the project's sources
 # (checkpatch, W=1, no upstream resctrl object). Ends with the line
 # "N passed, N failed" and fails when anything failed or nothing ran.
 #
@@ -93,7 +94,8 @@ for v in $variants; do
 		add_results "$log" "$v" --selftests
 	else
 		"$REPO/harness/run-vm.sh" "$v" check "$log" > /dev/null
-		add_results "$log" "$v" --kunit --selftests
+		# Upstream's resctrl_tests against harness/upstream-selftests.expect.
+		add_results "$log" "$v" --kunit --selftests --upstream
 	fi
 	echo "   console log: $log"
 done

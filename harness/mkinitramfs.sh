@@ -11,13 +11,14 @@ root=$BUILD/initramfs-$variant
 out=$BUILD/initramfs-$variant.cpio.gz
 
 rm -rf "$root"
-mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,proc,sys,dev,tmp,etc,harness,selftests}
+mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,proc,sys,dev,tmp,etc,harness,selftests,upstream-selftests}
 cp /bin/busybox "$root/bin/busybox"
 for applet in $(/bin/busybox --list); do
 	[ -e "$root/bin/$applet" ] || ln -s busybox "$root/bin/$applet"
 done
 install -m 0755 "$REPO"/harness/vm/init "$root/init"
-install -m 0755 "$REPO"/harness/vm/run-tests "$REPO"/harness/vm/demo "$root/harness/"
+install -m 0755 "$REPO"/harness/vm/run-tests "$REPO"/harness/vm/run-upstream \
+	"$REPO"/harness/vm/demo "$root/harness/"
 [ -n "${VM_EXEC:-}" ] && install -m 0755 "$VM_EXEC" "$root/harness/exec"
 echo "root:x:0:0:root:/:/bin/sh" > "$root/etc/passwd"
 echo "nobody:x:65534:65534:nobody:/:/bin/sh" >> "$root/etc/passwd"
@@ -25,6 +26,9 @@ printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
 
 if [ -d "$BUILD/selftests" ]; then
 	find "$BUILD/selftests" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/selftests/" \;
+fi
+if [ -x "$BUILD/upstream-selftests/resctrl_tests" ]; then
+	cp "$BUILD/upstream-selftests/resctrl_tests" "$root/upstream-selftests/"
 fi
 if [ -d "$obj/modroot/lib/modules" ]; then
 	cp -a "$obj/modroot/lib/modules" "$root/lib/"

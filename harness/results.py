@@ -2,14 +2,23 @@
 # SPDX-License-Identifier: GPL-2.0
 """Count the results in a VM console log.
 
-usage: results.py LOG LABEL [--kunit] [--selftests]
+usage: results.py LOG LABEL [--kunit] [--selftests] [--upstream[=EXPECT]]
 
 Prints one line per suite, the failures by name, and as the last line
 "RESULT <passed> <failed> <skipped>" for harness/check.sh to add up.
 KUnit results are KTAP on the console; selftests print TAP between
 RCTEST-BEGIN/RCTEST-END markers (harness/vm/run-tests). Any kernel report
 (KASAN, lockdep, kmemleak, WARNING, BUG, ...) on the console is a failure.
+
+--upstream compares upstream's resctrl_tests, which print TAP between
+RCTEST-UPSTREAM-BEGIN/END markers (harness/vm/run-upstream), with the
+expectations file (default: harness/upstream-selftests.expect): one check
+per test case listed there, which passes when the test case reported the
+expected outcome and its output holds the expected text. A different
+outcome, another reason, no result (a crash or a hang) or a test case the
+file does not list is a failure.
 """
+import os
 import re
 import sys
 
@@ -29,10 +38,75 @@ def clean(line):
     return TIME.sub('', line.rstrip('\r\n'))
 
 
+EXPECT = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                      'upstream-selftests.expect')
+
+
+def read_expect(path):
+    """The test cases of an expectations file: (name, outcome, regex, why)."""
+    cases = []
+    for n, line in enumerate(open(path), 1):
+        line = line.strip()
+        if not line or line.startswith('#'):
+            continue
+        f = [x.strip() for x in line.split('|', 3)]
+        if len(f) != 4 or f[1] not in ('pass', 'fail', 'skip'):
+            sys.exit('%s:%d: want "TEST | pass|fail|skip | TEXT | WHY"' % (path, n))
+        cases.append((f[0], f[1], None if f[2] == '-' else re.compile(f[2]), f[3]))
+    return cases
+
+
+def upstream_runs(lines):
+    """What each resctrl_tests run printed: {name: (outcome, output, rc)}.
+
+    The outcome is pass, fail or skip from its one TAP result, 'none' if it
+    printed none (a bail-out or a crash) or several, 'hang' if it did not
+    finish.
+    """
+    runs = {}
+    current = None
+    for line in lines:
+        m = re.match(r'^RCTEST-UPSTREAM-BEGIN (\S+)', line)
+        if m:
+            current, out = m.group(1), []
+            continue
+        if not current:
+            continue
+        m = re.match(r'^RCTEST-UPSTREAM-END (\S+) rc=(\d+)', line)
+        if m:
+            rc = int(m.group(2))
+            res = [RESULT.match(l) for l in out]
+            res = [r for r in res if r and not r.group(1)]
+            if any(l.startswith('RCTEST-UPSTREAM-TIMEOUT') for l in out):
+                outcome = 'hang'
+            elif len(res) != 1:
+                outcome = 'none'
+            elif '# SKIP' not in res[0].group(4) and \
+                    not res[0].group(4).startswith(current + ':'):
+                outcome = 'another test'
+            elif '# SKIP' in res[0].group(4):
+                outcome = 'skip'
+            else:
+                outcome = 'pass' if res[0].group(2) == 'ok' else 'fail'
+            runs[current] = (outcome, out, rc)
+            current = None
+            continue
+        out.append(line)
+    if current:
+        runs[current] = ('hang', out, None)
+    return runs
+
+
 def main():
     log, label = sys.argv[1], sys.argv[2]
     want_kunit = '--kunit' in sys.argv
     want_selftests = '--selftests' in sys.argv
+    expect = None
+    for a in sys.argv[3:]:
+        if a == '--upstream':
+            expect = EXPECT
+        elif a.startswith('--upstream='):
+            expect = a.split('=', 1)[1]
     lines = [clean(l) for l in open(log, errors='replace')]
     passed = failed = skipped = 0
     failures = []
@@ -116,6 +190,31 @@ def main():
         print('%s selftests: %d programs' % (label, seen))
         if seen == 0:
             count('selftests: none ran', False, False)
+
+    if expect:
+        runs = upstream_runs(lines)
+        cases = read_expect(expect)
+        print('%s upstream resctrl_tests: %d runs, %d test cases expected' %
+              (label, len(runs), len(cases)))
+        for name, outcome, text, why in cases:
+            tname = 'upstream resctrl_tests %s' % name
+            if name not in runs:
+                count('%s: did not run' % tname, False, False)
+                continue
+            got, out, rc = runs.pop(name)
+            if got != outcome:
+                count('%s: expected %s, got %s (rc=%s)' % (tname, outcome, got, rc),
+                      False, False)
+            elif text and not any(text.search(l) for l in out):
+                count('%s: %s, but without "%s" in its output' % (tname, got, text.pattern),
+                      False, False)
+            else:
+                count(tname, True, False)
+        for name in runs:
+            count('upstream resctrl_tests %s: not in %s' % (name, os.path.basename(expect)),
+                  False, False)
+        if any(l.startswith('RCTEST-UPSTREAM-SETUP failed') for l in lines):
+            count('upstream resctrl_tests: simulator setup failed', False, False)
 
     # The kernel must stay clean and the VM must reach its end.
     reports = [l for l in lines if REPORT.search(l)]
