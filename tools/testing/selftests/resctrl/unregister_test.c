@@ -199,12 +199,27 @@ static bool workers_ended_cleanly(int first, int last)
 	return workers_clean(first, last, true);
 }
 
-static double now(void)
+/*
+ * Wait until each of workers @first..@last has succeeded once (@failed
+ * false) or is failing (@failed true). The deadline only keeps a broken
+ * kernel from hanging the test; the checks that follow decide.
+ */
+static void wait_workers(int first, int last, bool failed)
 {
-	struct timespec ts;
+	int i, waited;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
+	for (waited = 0; waited < 60000; waited += 10) {
+		for (i = first; i <= last; i++) {
+			struct worker *w = &workers[i];
+
+			if (failed ? !__atomic_load_n(&w->last_err, __ATOMIC_RELAXED) :
+				     !__atomic_load_n(&w->ok, __ATOMIC_RELAXED))
+				break;
+		}
+		if (i > last)
+			return;
+		usleep(10000);
+	}
 }
 
 static int add_ur(void)
@@ -243,12 +258,12 @@ static void test_rmdir_busy(void)
 	set_worker(GROUP_FILE, "g2/ugroup", "none\n", true);
 	set_worker(WRITER, "g2/schemata", NULL, false);
 	ok = !ret && start_workers();
-	usleep(500000);
+	wait_workers(0, NR_WORKERS - 1, false);
 	ksft_test_result(ok && workers_did_work(0, NR_WORKERS - 1),
 			 "the files of a control group and its monitor group are used in a loop (%s)\n",
 			 strerror(-ret));
 	ret = rctl_rmdir(rp("g2"));
-	usleep(300000);
+	wait_workers(0, NR_WORKERS - 1, true);
 	stop_workers();
 	ksft_test_result(!ret && !rctl_exists(rp("g2")),
 			 "the control group is removed while its files are in use\n");
@@ -270,24 +285,20 @@ static void set_resource_workers(void)
 
 static void test_unregister(void)
 {
-	double start, took;
 	int old, ret;
 	char buf[64];
 	bool ok;
 
 	ok = start_workers();
-	usleep(500000);
+	wait_workers(0, NR_WORKERS - 1, false);
 	ksft_test_result(ok && workers_did_work(0, NR_WORKERS - 1),
 			 "every file of the resource is read and written in a loop\n");
 
 	old = open(rp(MON_FILE), O_RDONLY);
-	start = now();
 	ret = sim_live("UR", false);
-	took = now() - start;
-	ksft_test_result(!ret && took < 10,
-			 "unregistration returns while its files are in use (%.2fs, %s)\n",
-			 took, strerror(-ret));
-	usleep(300000);
+	ksft_test_result(!ret, "unregistration returns while its files are in use (%s)\n",
+			 strerror(-ret));
+	wait_workers(0, NR_WORKERS - 1, true);
 	stop_workers();
 	ksft_test_result(workers_ended_cleanly(ROOT_MON, M1_MON),
 			 "readers of mon_data files get only their counts, then ENODEV or ENOENT\n");
@@ -325,7 +336,7 @@ static void test_churn(void)
 		usleep(20000);
 		ret = ret ?: sim_live("UR", true);
 	}
-	usleep(50000);
+	wait_workers(0, NR_WORKERS - 1, false);
 	stop_workers();
 	ksft_test_result(ok && !ret && i == 10,
 			 "registration and unregistration ten times while the files are used (%s)\n",
@@ -347,14 +358,14 @@ static void test_rmmod(void)
 	ret = rctl_write(rp("g1/schemata"), "UR:0=3c\n") ?:
 	      sim_dbg_write("UR", "delay_ms", "20\n");
 	ok = start_workers();
-	usleep(500000);
+	wait_workers(ROOT_MON, GROUP_FILE, false);
 	ksft_test_result(!ret && ok && workers_did_work(ROOT_MON, GROUP_FILE),
 			 "the resource is in use again\n");
 	ret = rctl_rmdir(SIM_CFG "/UR") ?: sim_unload();
 	ksft_test_result(!ret && !rctl_exists("/sys/module/resctrl_sim"),
 			 "the driver module is removed while resctrl is mounted with groups (%s)\n",
 			 strerror(-ret));
-	usleep(300000);
+	wait_workers(0, NR_WORKERS - 1, true);
 	stop_workers();
 	ksft_test_result(workers_ended_cleanly(0, NR_WORKERS - 1),
 			 "every reader and writer gets only errors it can expect\n");
@@ -398,7 +409,7 @@ static void *mount_loop(void *arg)
 
 	while (!stopping()) {
 		if (!rctl_umount() && !rctl_mount(NULL))
-			(*done)++;
+			__atomic_add_fetch(done, 1, __ATOMIC_RELAXED);
 		usleep(20000);
 	}
 	return NULL;
@@ -412,7 +423,7 @@ static void *live_loop(void *arg)
 	while (!stopping()) {
 		if (!rctl_write(path, "0\n") && !usleep(5000) &&
 		    !rctl_write(path, "1\n"))
-			(*done)++;
+			__atomic_add_fetch(done, 1, __ATOMIC_RELAXED);
 		usleep(15000);
 	}
 	return NULL;
@@ -430,7 +441,7 @@ static void *group_loop(void *arg)
 		if (!rctl_mkdir(dir) && !rctl_mkdir(mon) &&
 		    !rctl_write(schemata, "UR:1=3\n") &&
 		    rctl_read(occ, buf, sizeof(buf)) > 0)
-			(*done)++;
+			__atomic_add_fetch(done, 1, __ATOMIC_RELAXED);
 		rctl_rmdir(dir);
 	}
 	return NULL;
@@ -448,7 +459,11 @@ static void test_races(void)
 	for (i = 0; i < ARRAY_SIZE(loops); i++)
 		if (!pthread_create(&threads[i], NULL, loops[i], &done[i]))
 			started |= 1 << i;
+	/* Some seconds of races, and enough rounds of each even on a slow VM. */
 	sleep(3);
+	for (i = 0; i < 600 && (__atomic_load_n(&done[0], __ATOMIC_RELAXED) < 5 ||
+				__atomic_load_n(&done[1], __ATOMIC_RELAXED) < 5); i++)
+		usleep(100000);
 	__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
 	for (i = 0; i < ARRAY_SIZE(loops); i++)
 		if (started & (1 << i))
