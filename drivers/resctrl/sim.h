@@ -71,6 +71,8 @@ struct rsim_event_cfg {
  *	of the domain
  * @info_file: name of an extra info/<NAME>/ file, "" for none
  * @group_file: name of an extra per-group file, "" for none
+ * @cdp_capable: BITMASK: declare that code and data prioritisation can
+ *	split the resource
  *
  * Written under &rsim.mutex while the item is not live. @events and
  * @num_events are also written under &rsim.lock, so that debugfs can read
@@ -100,6 +102,7 @@ struct rsim_config {
 	bool run_on_domain_cpu;
 	char info_file[RSIM_NAME_LEN];
 	char group_file[RSIM_NAME_LEN];
+	bool cdp_capable;
 };
 
 /**
@@ -108,19 +111,43 @@ struct rsim_config {
  * @id: the domain id
  * @online: between domain_online and domain_offline
  * @cpus: the domain's CPUs as last seen by a callback
- * @vals: per CLOSID, the value last applied or %RSIM_UNSET
+ * @cdp: the last value applied was a code or a data value: the domain
+ *	is in CDP mode, as hardware whose mask registers hold a code and a
+ *	data mask per CLOSID
+ * @vals: per CLOSID, the value last applied or %RSIM_UNSET; for a
+ *	resource that declares cdp_capable, followed by the code values
+ *	and the data values of the CLOSIDs (see rsim_val())
  *
  * Created by the first domain_online of the id and kept until the
  * resource is unregistered, so that programmed values stay visible while
- * the domain is offline. Fields are under &rsim.lock.
+ * the domain is offline. Switching CDP mode forgets every value, so that
+ * tests see the core program them all again. Fields are under &rsim.lock.
  */
 struct rsim_dom {
 	struct list_head node;
 	int id;
 	bool online;
+	bool cdp;
 	cpumask_var_t cpus;
 	u64 vals[];
 };
+
+/*
+ * The slot of the @type value of @closid in @dom, for a resource with
+ * @nclosid CLOSIDs; code and data slots exist only with cdp_capable.
+ */
+static inline u64 *rsim_val(struct rsim_dom *dom, u32 nclosid,
+			    enum resctrl_conf_type type, u32 closid)
+{
+	switch (type) {
+	case RESCTRL_CONF_CODE:
+		return &dom->vals[nclosid + closid];
+	case RESCTRL_CONF_DATA:
+		return &dom->vals[2 * nclosid + closid];
+	default:
+		return &dom->vals[closid];
+	}
+}
 
 /**
  * enum rsim_counter_kind - what reading a simulated counter gives

@@ -211,6 +211,8 @@ RSIM_BOOL_ATTR(delay_linear)
 CONFIGFS_ATTR(rsim_, delay_linear);
 RSIM_BOOL_ATTR(run_on_domain_cpu)
 CONFIGFS_ATTR(rsim_, run_on_domain_cpu);
+RSIM_BOOL_ATTR(cdp_capable)
+CONFIGFS_ATTR(rsim_, cdp_capable);
 RSIM_STR_ATTR(mount_option)
 CONFIGFS_ATTR(rsim_, mount_option);
 RSIM_STR_ATTR(hardware)
@@ -524,6 +526,7 @@ static struct configfs_attribute *rsim_attrs[] = {
 	&rsim_attr_run_on_domain_cpu,
 	&rsim_attr_info_file,
 	&rsim_attr_group_file,
+	&rsim_attr_cdp_capable,
 	&rsim_attr_live,
 	NULL,
 };

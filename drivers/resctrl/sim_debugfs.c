@@ -25,21 +25,33 @@ static struct dentry *rsim_debugfs_root;
 /* Longest line accepted by the files that parse writes. */
 #define RSIM_LINE_LEN	128
 
+/* One line of programmed: @half is "" or "code " or "data ". */
+static void rsim_programmed_line(struct seq_file *sf, struct rsim_dom *dom,
+				 u32 closid, const char *half, u64 val)
+{
+	if (val == RSIM_UNSET)
+		seq_printf(sf, "%d %u %sunset\n", dom->id, closid, half);
+	else
+		seq_printf(sf, "%d %u %s0x%x\n", dom->id, closid, half, (u32)val);
+}
+
 static int rsim_programmed_show(struct seq_file *sf, void *unused)
 {
 	struct rsim *sim = sf->private;
+	u32 closid, n = sim->nclosid;
 	struct rsim_dom *dom;
 	unsigned long flags;
-	u32 closid;
 
 	raw_spin_lock_irqsave(&sim->lock, flags);
 	list_for_each_entry(dom, &sim->doms, node) {
-		for (closid = 0; closid < sim->nclosid; closid++) {
-			if (dom->vals[closid] == RSIM_UNSET)
-				seq_printf(sf, "%d %u unset\n", dom->id, closid);
-			else
-				seq_printf(sf, "%d %u 0x%x\n", dom->id, closid,
-					   (u32)dom->vals[closid]);
+		for (closid = 0; !dom->cdp && closid < n; closid++)
+			rsim_programmed_line(sf, dom, closid, "",
+					     *rsim_val(dom, n, RESCTRL_CONF_BOTH, closid));
+		for (closid = 0; dom->cdp && closid < n / 2; closid++) {
+			rsim_programmed_line(sf, dom, closid, "code ",
+					     *rsim_val(dom, n, RESCTRL_CONF_CODE, closid));
+			rsim_programmed_line(sf, dom, closid, "data ",
+					     *rsim_val(dom, n, RESCTRL_CONF_DATA, closid));
 		}
 	}
 	raw_spin_unlock_irqrestore(&sim->lock, flags);

@@ -33,6 +33,9 @@
  *   info_file      extra info/NAME/ file reading "simulated NAME"
  *   group_file     extra file in every control group holding up to 63
  *                  characters per CLOSID (reads "none" until written)
+ *   cdp_capable    0|1 (0): bitmask only; code and data prioritisation
+ *                  (mount options cdp for scope l3, cdpl2 for l2) splits
+ *                  the resource into NAMEDATA and NAMECODE
  *   live           1 registers the resource, 0 unregisters it; going
  *                  live fails with the error of registration or of adding
  *                  a device domain, and then leaves nothing registered
@@ -44,7 +47,13 @@
  * which exists as long as the configfs directory. Knobs and counters
  * survive going live and back; the rest is reset when going live.
  *   programmed     "DOMID CLOSID 0xVALUE" or "DOMID CLOSID unset" for
- *                  every domain seen (id order) and every CLOSID
+ *                  every domain seen (id order) and every CLOSID. A
+ *                  cdp_capable domain last given code and data values is
+ *                  in CDP mode: it shows "DOMID CLOSID code 0xVALUE" and
+ *                  "DOMID CLOSID data 0xVALUE" (or unset) instead, for
+ *                  each CLOSID of the lower half, the only ones it
+ *                  accepts code and data values for. Switching mode
+ *                  forgets every value (they read unset).
  *   apply_count    successful applies since going live
  *   fail_apply     N: the next N applies fail with -EIO; -1: all; 0: none
  *   refuse_domain  domain id whose domain_online fails -EIO; -1: none
@@ -203,6 +212,7 @@ static void rsim_build_desc(struct rsim *sim)
 	if (cfg->hardware[0])
 		desc->hardware = cfg->hardware;
 	desc->run_on_domain_cpu = cfg->run_on_domain_cpu;
+	desc->cdp_capable = cfg->cdp_capable;
 	rsim_build_ops(&sim->ops, cfg->ctrl);
 	desc->ops = &sim->ops;
 	desc->owner = THIS_MODULE;

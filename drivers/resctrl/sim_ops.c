@@ -58,12 +58,18 @@ struct rsim_dom *rsim_find_dom(struct rsim *sim, int id)
 	return NULL;
 }
 
-static struct rsim_dom *rsim_alloc_dom(int id, u32 nclosid)
+/* Values a domain record holds: code and data ones with cdp_capable. */
+static size_t rsim_nvals(struct rsim *sim)
+{
+	return (size_t)sim->nclosid * (sim->desc.cdp_capable ? 3 : 1);
+}
+
+static struct rsim_dom *rsim_alloc_dom(int id, size_t nvals)
 {
 	struct rsim_dom *dom;
-	u32 i;
+	size_t i;
 
-	dom = kvzalloc(struct_size(dom, vals, nclosid),
+	dom = kvzalloc(struct_size(dom, vals, nvals),
 		       GFP_KERNEL | __GFP_NOWARN);
 	if (!dom)
 		return NULL;
@@ -72,9 +78,25 @@ static struct rsim_dom *rsim_alloc_dom(int id, u32 nclosid)
 		return NULL;
 	}
 	dom->id = id;
-	for (i = 0; i < nclosid; i++)
+	for (i = 0; i < nvals; i++)
 		dom->vals[i] = RSIM_UNSET;
 	return dom;
+}
+
+/* Record @val for the @type half of @closid, switching mode if needed. */
+static void rsim_record(struct rsim *sim, struct rsim_dom *dom, u32 closid,
+			enum resctrl_conf_type type, u32 val)
+{
+	bool cdp = type != RESCTRL_CONF_BOTH;
+	size_t i;
+
+	lockdep_assert_held(&sim->lock);
+	if (dom->cdp != cdp) {
+		for (i = 0; i < rsim_nvals(sim); i++)
+			dom->vals[i] = RSIM_UNSET;
+		dom->cdp = cdp;
+	}
+	*rsim_val(dom, sim->nclosid, type, closid) = val;
 }
 
 /**
@@ -169,15 +191,18 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 	} else if (closid >= sim->nclosid) {
 		bad = "apply to a CLOSID out of range";
 		ret = -EINVAL;
-	} else if (type != RESCTRL_CONF_BOTH) {
+	} else if (type != RESCTRL_CONF_BOTH && !sim->desc.cdp_capable) {
 		bad = "code or data value for a resource without CDP";
+		ret = -EINVAL;
+	} else if (type != RESCTRL_CONF_BOTH && closid >= sim->nclosid / 2) {
+		bad = "code or data value for a CLOSID of the upper half";
 		ret = -EINVAL;
 	} else if (sim->fail_apply) {
 		if (sim->fail_apply > 0)
 			sim->fail_apply--;
 		ret = -EIO;
 	} else {
-		dom->vals[closid] = val;
+		rsim_record(sim, dom, closid, type, val);
 		sim->apply_count++;
 	}
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
@@ -248,7 +273,7 @@ static int rsim_domain_online(struct resctrl_res *r, struct resctrl_dom *d)
 	found = rsim_find_dom(sim, id);
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 	if (!found) {
-		new = rsim_alloc_dom(id, sim->nclosid);
+		new = rsim_alloc_dom(id, rsim_nvals(sim));
 		if (!new)
 			return -ENOMEM;
 	}

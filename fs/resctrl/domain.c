@@ -8,6 +8,10 @@
  * online with its first CPU and goes offline with its last. An offline
  * domain keeps its values, and they are applied again when it returns.
  * Drivers declare DEVICE domains themselves.
+ *
+ * A resource that code and data prioritisation (CDP) can split keeps a
+ * code and a data value per CLOSID besides the one used without CDP;
+ * which of them are in force follows the live mount (rctl_res_cdp()).
  */
 #include <linux/cacheinfo.h>
 #include <linux/cpu.h>
@@ -51,6 +55,37 @@ struct resctrl_dom *rctl_find_dom(struct resctrl_res *r, int id)
 	return NULL;
 }
 
+static void rctl_dom_free_vals(struct resctrl_dom *d)
+{
+	kfree(d->data_vals);
+	kfree(d->code_vals);
+	kfree(d->vals);
+}
+
+/* The value arrays of a new domain, every value the default. */
+static int rctl_dom_alloc_vals(struct resctrl_dom *d)
+{
+	const struct resctrl_resource_desc *desc = d->res->desc;
+	u32 n = desc->num_closid, half = n / 2, i;
+
+	d->vals = kcalloc(max(n, 1U), sizeof(*d->vals), GFP_KERNEL);
+	if (!d->vals)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		d->vals[i] = rctl_default_val(desc);
+	if (!rctl_cdp_capable(desc))
+		return 0;
+	d->code_vals = kcalloc(half, sizeof(*d->code_vals), GFP_KERNEL);
+	d->data_vals = kcalloc(half, sizeof(*d->data_vals), GFP_KERNEL);
+	if (!d->code_vals || !d->data_vals)
+		return -ENOMEM;
+	for (i = 0; i < half; i++) {
+		d->code_vals[i] = rctl_default_val(desc);
+		d->data_vals[i] = rctl_default_val(desc);
+	}
+	return 0;
+}
+
 static struct resctrl_dom *rctl_dom_alloc(struct resctrl_res *r, int id)
 {
 	const struct resctrl_resource_desc *desc = r->desc;
@@ -60,19 +95,16 @@ static struct resctrl_dom *rctl_dom_alloc(struct resctrl_res *r, int id)
 	d = kzalloc(sizeof(*d), GFP_KERNEL);
 	if (!d)
 		return NULL;
-	d->vals = kcalloc(max(desc->num_closid, 1U), sizeof(*d->vals), GFP_KERNEL);
+	d->res = r;
+	d->id = id;
 	d->mon_files = kcalloc(max(desc->num_events, 1U), sizeof(*d->mon_files),
 			       GFP_KERNEL);
-	if (!d->vals || !d->mon_files || rctl_mbps_dom_init(d, desc)) {
+	if (!d->mon_files || rctl_dom_alloc_vals(d) || rctl_mbps_dom_init(d, desc)) {
 		kfree(d->mon_files);
-		kfree(d->vals);
+		rctl_dom_free_vals(d);
 		kfree(d);
 		return NULL;
 	}
-	d->res = r;
-	d->id = id;
-	for (i = 0; i < desc->num_closid; i++)
-		d->vals[i] = rctl_default_val(desc);
 	for (i = 0; i < desc->num_events; i++) {
 		d->mon_files[i].dom = d;
 		d->mon_files[i].evt = i;
@@ -90,7 +122,7 @@ static void rctl_dom_free(struct resctrl_dom *d)
 	list_del(&d->list);
 	rctl_mbps_dom_free(d);
 	kfree(d->mon_files);
-	kfree(d->vals);
+	rctl_dom_free_vals(d);
 	kfree(d);
 }
 
@@ -98,6 +130,7 @@ struct rctl_dom_call {
 	struct resctrl_dom *d;
 	u32 closid;
 	u32 rmid;
+	enum resctrl_conf_type type;
 	u32 val;
 	unsigned int evt;
 	u64 count;
@@ -109,8 +142,7 @@ static void rctl_dom_call_apply(void *arg)
 	struct rctl_dom_call *c = arg;
 	struct resctrl_res *r = c->d->res;
 
-	/* Code/data halves come with CDP, which is not offered yet. */
-	c->ret = r->desc->ops->apply(r, c->d, c->closid, RESCTRL_CONF_BOTH, c->val);
+	c->ret = r->desc->ops->apply(r, c->d, c->closid, c->type, c->val);
 }
 
 static void rctl_dom_call_read(void *arg)
@@ -137,22 +169,60 @@ static int rctl_dom_call(struct rctl_dom_call *c, smp_call_func_t fn)
 }
 
 /**
+ * rctl_dom_val() - where a domain keeps a value
+ * @d: the domain
+ * @closid: the CLOSID, below rctl_res_num_closid() for the halves
+ * @type: RESCTRL_CONF_BOTH for the value without CDP, or a half's
+ *
+ * Return: the value's slot.
+ */
+u32 *rctl_dom_val(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type)
+{
+	switch (type) {
+	case RESCTRL_CONF_CODE:
+		return &d->code_vals[closid];
+	case RESCTRL_CONF_DATA:
+		return &d->data_vals[closid];
+	default:
+		return &d->vals[closid];
+	}
+}
+
+/**
+ * rctl_dom_apply_type() - program one value of a half and remember it
+ * @d: an online domain
+ * @closid: the CLOSID
+ * @type: RESCTRL_CONF_BOTH, or with CDP the code or the data half
+ * @val: the value, already checked
+ *
+ * Return: 0, or the driver's error; the value in force is then unchanged.
+ */
+int rctl_dom_apply_type(struct resctrl_dom *d, u32 closid,
+			enum resctrl_conf_type type, u32 val)
+{
+	struct rctl_dom_call c = { .d = d, .closid = closid, .type = type,
+				   .val = val };
+	int ret;
+
+	ret = rctl_dom_call(&c, rctl_dom_call_apply);
+	if (!ret)
+		*rctl_dom_val(d, closid, type) = val;
+	return ret;
+}
+
+/**
  * rctl_dom_apply() - program one value and remember it
  * @d: an online domain
  * @closid: the CLOSID
  * @val: the value, already checked
  *
+ * The value for code and data alike, of a resource CDP does not split.
+ *
  * Return: 0, or the driver's error; the value in force is then unchanged.
  */
 int rctl_dom_apply(struct resctrl_dom *d, u32 closid, u32 val)
 {
-	struct rctl_dom_call c = { .d = d, .closid = closid, .val = val };
-	int ret;
-
-	ret = rctl_dom_call(&c, rctl_dom_call_apply);
-	if (!ret)
-		d->vals[closid] = val;
-	return ret;
+	return rctl_dom_apply_type(d, closid, RESCTRL_CONF_BOTH, val);
 }
 
 /**
@@ -177,18 +247,55 @@ int rctl_dom_read(struct resctrl_dom *d, u32 closid, u32 rmid,
 	return ret;
 }
 
-/* Program every CLOSID's value, e.g. when the domain (re)appears. */
+/*
+ * Program every CLOSID's value, both halves with CDP, e.g. when the
+ * domain (re)appears.
+ */
 static void rctl_dom_apply_all(struct resctrl_dom *d)
 {
 	struct resctrl_res *r = d->res;
-	u32 closid;
+	enum resctrl_conf_type type;
+	u32 closid, n;
+	unsigned int i;
 
 	if (!rctl_res_has_ctrl(r))
 		return;
-	for (closid = 0; closid < r->desc->num_closid; closid++)
-		if (rctl_dom_apply(d, closid, d->vals[closid]))
-			pr_warn_ratelimited("resctrl: %s: domain %d: CLOSID %u not restored\n",
-					    r->desc->name, d->id, closid);
+	n = rctl_res_num_closid(r);
+	for (i = 0; i < rctl_res_nconf(r); i++) {
+		type = rctl_res_conf(r, i);
+		for (closid = 0; closid < n; closid++)
+			if (rctl_dom_apply_type(d, closid, type,
+						*rctl_dom_val(d, closid, type)))
+				pr_warn_ratelimited("resctrl: %s: domain %d: CLOSID %u not restored\n",
+						    r->desc->name, d->id, closid);
+	}
+}
+
+/**
+ * rctl_res_reprogram() - every value of a resource back to the default
+ * @r: a control resource whose CDP split just changed
+ *
+ * In the layout now in force (split by CDP or not), every CLOSID gets
+ * the default value, programmed in every online domain: the driver
+ * learns the new layout from the type of the values it is given.
+ */
+void rctl_res_reprogram(struct resctrl_res *r)
+{
+	u32 val = rctl_default_val(r->desc), closid, n;
+	struct resctrl_dom *d;
+	unsigned int i;
+
+	lockdep_assert_held(&rctl_mutex);
+	n = rctl_res_num_closid(r);
+	list_for_each_entry(d, &r->domains, list) {
+		if (d->dead)
+			continue;
+		for (i = 0; i < rctl_res_nconf(r); i++)
+			for (closid = 0; closid < n; closid++)
+				*rctl_dom_val(d, closid, rctl_res_conf(r, i)) = val;
+		if (d->online)
+			rctl_dom_apply_all(d);
+	}
 }
 
 /* The driver first, then the values, then the files users see. */
@@ -372,26 +479,33 @@ void rctl_domains_free(struct resctrl_res *r)
  * rctl_reset_closid() - give a CLOSID the default value everywhere
  * @closid: a CLOSID that a new control group takes
  *
+ * Both halves get it for resources that CDP splits.
  * Drivers with per-group files forget what they kept for it, too.
  */
 void rctl_reset_closid(u32 closid)
 {
+	enum resctrl_conf_type type;
 	struct resctrl_res *r;
 	struct resctrl_dom *d;
-	u32 val;
+	unsigned int i;
+	u32 val, *slot;
 
 	list_for_each_entry(r, &rctl_resources, list) {
 		if (r->desc->ops->group_reset)
 			r->desc->ops->group_reset(r, closid);
-		if (!rctl_res_has_ctrl(r) || closid >= r->desc->num_closid)
+		if (!rctl_res_has_ctrl(r) || closid >= rctl_res_num_closid(r))
 			continue;
 		val = rctl_default_val(r->desc);
 		list_for_each_entry(d, &r->domains, list) {
 			if (d->dead)
 				continue;
-			if (d->online && d->vals[closid] != val)
-				rctl_dom_apply(d, closid, val);
-			d->vals[closid] = val;
+			for (i = 0; i < rctl_res_nconf(r); i++) {
+				type = rctl_res_conf(r, i);
+				slot = rctl_dom_val(d, closid, type);
+				if (d->online && *slot != val)
+					rctl_dom_apply_type(d, closid, type, val);
+				*slot = val;
+			}
 			rctl_mbps_reset(d, closid);
 		}
 	}

@@ -5,6 +5,9 @@
  * info/<NAME>/ describes a control resource in the files of its control
  * type, info/<NAME>_MON/ a monitoring one; the driver's own info files
  * join the first of the two. The core's files are named as upstream.
+ *
+ * While CDP splits a resource, info/<NAME>DATA and info/<NAME>CODE take
+ * the place of info/<NAME>, each with its files and half the CLOSIDs.
  */
 #include <linux/err.h>
 #include <linux/kernfs.h>
@@ -37,7 +40,7 @@ struct rctl_info_file {
 
 static void rctl_show_num_closids(struct resctrl_res *r, struct seq_file *sf)
 {
-	seq_printf(sf, "%u\n", r->desc->num_closid);
+	seq_printf(sf, "%u\n", rctl_res_num_closid(r));
 }
 
 static void rctl_show_cbm_mask(struct resctrl_res *r, struct seq_file *sf)
@@ -191,14 +194,14 @@ static const struct kernfs_ops rctl_res_info_ops = {
 	.write = rctl_res_info_write,
 };
 
+/* info/@name of resource @r: its control files, or with @mon, _MON's. */
 static struct kernfs_node *rctl_info_dir(struct kernfs_node *info,
-					 struct resctrl_res *r, bool mon)
+					 struct resctrl_res *r,
+					 const char *name, bool mon)
 {
 	const struct rctl_info_file *f;
 	struct kernfs_node *dir, *kn;
-	char name[40];
 
-	snprintf(name, sizeof(name), mon ? "%s_MON" : "%s", r->desc->name);
 	dir = kernfs_create_dir(info, name, 0555, &rctl_default_group);
 	if (IS_ERR(dir))
 		return dir;
@@ -223,6 +226,36 @@ static struct kernfs_node *rctl_info_kn(void)
 	return kernfs_find_and_get(rctl_default_group.kn, "info");
 }
 
+/*
+ * info/<NAME>, or with CDP info/<NAME>DATA and info/<NAME>CODE: @r's
+ * control directories, with the driver's files.
+ */
+static int rctl_info_add_ctrl_dirs(struct kernfs_node *info,
+				   struct resctrl_res *r)
+{
+	char name[RCTL_CONF_NAME_LEN];
+	enum resctrl_conf_type type;
+	struct kernfs_node *kn;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < rctl_res_nconf(r); i++) {
+		type = rctl_res_conf(r, i);
+		rctl_conf_name(r, type, name, sizeof(name));
+		kn = rctl_info_dir(info, r, name, false);
+		if (IS_ERR(kn))
+			return PTR_ERR(kn);
+		if (type == RESCTRL_CONF_CODE)
+			r->info_code_kn = kn;
+		else
+			r->info_kn = kn;
+		ret = rctl_add_driver_info_files(r, kn);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 /**
  * rctl_info_add_res() - info/<NAME> and info/<NAME>_MON of a resource
  * @r: a resource of the mount
@@ -232,29 +265,28 @@ static struct kernfs_node *rctl_info_kn(void)
 int rctl_info_add_res(struct resctrl_res *r)
 {
 	struct kernfs_node *info = rctl_info_kn(), *kn;
+	char name[RCTL_CONF_NAME_LEN];
 	int ret = 0;
 
 	if (!info)
 		return -ENOENT;
+	/* What an earlier mount left is gone with its tree. */
+	r->info_code_kn = NULL;
 	if (rctl_res_has_ctrl(r)) {
-		kn = rctl_info_dir(info, r, false);
-		if (IS_ERR(kn)) {
-			ret = PTR_ERR(kn);
+		ret = rctl_info_add_ctrl_dirs(info, r);
+		if (ret)
 			goto out;
-		}
-		r->info_kn = kn;
 	}
 	if (rctl_res_has_mon(r)) {
-		kn = rctl_info_dir(info, r, true);
+		snprintf(name, sizeof(name), "%s_MON", r->desc->name);
+		kn = rctl_info_dir(info, r, name, true);
 		if (IS_ERR(kn)) {
 			ret = PTR_ERR(kn);
 			goto out;
 		}
 		r->mon_info_kn = kn;
 	}
-	if (r->info_kn)
-		ret = rctl_add_driver_info_files(r, r->info_kn);
-	if (!ret && r->mon_info_kn)
+	if (r->mon_info_kn)
 		ret = rctl_add_driver_info_files(r, r->mon_info_kn);
 out:
 	if (ret)
@@ -270,9 +302,29 @@ out:
 void rctl_info_remove_res(struct resctrl_res *r)
 {
 	kernfs_remove(r->info_kn);
+	kernfs_remove(r->info_code_kn);
 	kernfs_remove(r->mon_info_kn);
 	r->info_kn = NULL;
+	r->info_code_kn = NULL;
 	r->mon_info_kn = NULL;
+}
+
+/**
+ * rctl_info_dir_conf() - which half of the CLOSIDs an info directory is for
+ * @r: the resource
+ * @dir: one of its info directories
+ *
+ * Return: RESCTRL_CONF_CODE for info/<NAME>CODE, RESCTRL_CONF_DATA for
+ * info/<NAME>DATA, RESCTRL_CONF_BOTH for any other.
+ */
+enum resctrl_conf_type rctl_info_dir_conf(struct resctrl_res *r,
+					  struct kernfs_node *dir)
+{
+	if (dir && dir == r->info_code_kn)
+		return RESCTRL_CONF_CODE;
+	if (dir && dir == r->info_kn && r->info_code_kn)
+		return RESCTRL_CONF_DATA;
+	return RESCTRL_CONF_BOTH;
 }
 
 /**

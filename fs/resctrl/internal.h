@@ -137,7 +137,10 @@ struct rctl_mon_file {
  *	CPU-scoped domain whose CPUs are all offline stays in the list,
  *	offline, so that its values survive until a CPU returns.
  * @dead: a DEVICE domain the driver removed; freed with the resource
- * @vals: the value in force for each CLOSID
+ * @vals: the value in force for each CLOSID, without CDP
+ * @code_vals: with CDP, the code value of each CLOSID of the halved
+ *	count; allocated for resources that can be split (rctl_cdp_capable())
+ * @data_vals: with CDP, the data value of each CLOSID of the halved count
  * @mon_files: one per event of the resource
  * @mbps: per CLOSID, the mba_MBps controller's state (see mbps.c); only
  *	for a resource the controller can steer
@@ -151,6 +154,8 @@ struct resctrl_dom {
 	bool online;
 	bool dead;
 	u32 *vals;
+	u32 *code_vals;
+	u32 *data_vals;
 	struct rctl_mon_file *mon_files;
 	struct rctl_mbps_slot *mbps;
 	void *priv;
@@ -172,7 +177,9 @@ struct resctrl_dom {
  * @mbps: steered by the mba_MBps controller in the current mount: its
  *	schemata line holds MBps targets, @vals the percentages in force
  * @occ_threshold: max_threshold_occupancy, for an occupancy event
- * @info_kn: info/<NAME> in the current mount, if any
+ * @info_kn: info/<NAME> in the current mount, if any; info/<NAME>DATA
+ *	while the resource is split by CDP
+ * @info_code_kn: info/<NAME>CODE while the resource is split by CDP
  * @mon_info_kn: info/<NAME>_MON in the current mount, if any
  */
 struct resctrl_res {
@@ -188,6 +195,7 @@ struct resctrl_res {
 	bool mbps;
 	u32 occ_threshold;
 	struct kernfs_node *info_kn;
+	struct kernfs_node *info_code_kn;
 	struct kernfs_node *mon_info_kn;
 };
 
@@ -273,6 +281,11 @@ int rctl_domains_init(struct resctrl_res *r);
 void rctl_domains_free(struct resctrl_res *r);
 struct resctrl_dom *rctl_find_dom(struct resctrl_res *r, int id);
 int rctl_dom_apply(struct resctrl_dom *d, u32 closid, u32 val);
+int rctl_dom_apply_type(struct resctrl_dom *d, u32 closid,
+			enum resctrl_conf_type type, u32 val);
+u32 *rctl_dom_val(struct resctrl_dom *d, u32 closid,
+		  enum resctrl_conf_type type);
+void rctl_res_reprogram(struct resctrl_res *r);
 int rctl_dom_read(struct resctrl_dom *d, u32 closid, u32 rmid,
 		  unsigned int evt, u64 *val);
 void rctl_reset_closid(u32 closid);
@@ -304,6 +317,8 @@ int rctl_add_driver_info_files(struct resctrl_res *r, struct kernfs_node *dir);
 
 /* options.c: mount options */
 struct rctl_mount_opts {
+	bool cdp_l3;
+	bool cdp_l2;
 	bool mba_mbps;
 	bool debug;
 	char *plugin;
@@ -334,8 +349,9 @@ int rctl_mbps_dom_init(struct resctrl_dom *d,
 		       const struct resctrl_resource_desc *desc);
 void rctl_mbps_dom_free(struct resctrl_dom *d);
 void rctl_mbps_reset(struct resctrl_dom *d, u32 closid);
-u32 rctl_user_val(struct resctrl_dom *d, u32 closid);
-int rctl_user_set(struct resctrl_dom *d, u32 closid, u32 val);
+u32 rctl_user_val(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type);
+int rctl_user_set(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type,
+		  u32 val);
 bool rctl_mbps_possible(void);
 int rctl_mbps_mount(void);
 void rctl_mbps_res_added(struct resctrl_res *r);
@@ -346,10 +362,32 @@ u64 rctl_mbps_rate(u64 bytes, u64 ns);
 u32 rctl_mbps_step(u32 pct, u64 mbps, u32 target,
 		   const struct resctrl_range_params *p);
 
+/*
+ * options.c: code and data prioritisation (CDP). With the cdp (cdpl2)
+ * mount option every resource rctl_cdp_capable() of scope L3 (L2) in the
+ * mount is split: its schemata lines and info directories are NAMEDATA
+ * and NAMECODE instead of NAME, each with half its CLOSIDs, and apply()
+ * gets RESCTRL_CONF_DATA and RESCTRL_CONF_CODE values.
+ */
+#define RCTL_CDP_SUFFIX_LEN	4
+/* Room for the longest schemata line name, suffix and NUL included. */
+#define RCTL_CONF_NAME_LEN	40
+bool rctl_cdp_capable(const struct resctrl_resource_desc *desc);
+bool rctl_cdp_wanted(const struct resctrl_resource_desc *desc,
+		     const struct rctl_mount_opts *o);
+bool rctl_res_cdp(struct resctrl_res *r);
+u32 rctl_res_num_closid(struct resctrl_res *r);
+unsigned int rctl_res_nconf(struct resctrl_res *r);
+enum resctrl_conf_type rctl_res_conf(struct resctrl_res *r, unsigned int i);
+void rctl_conf_name(struct resctrl_res *r, enum resctrl_conf_type type,
+		    char *buf, size_t len);
+
 /* info.c */
 int rctl_info_create(struct kernfs_node *root);
 int rctl_info_add_res(struct resctrl_res *r);
 void rctl_info_remove_res(struct resctrl_res *r);
+enum resctrl_conf_type rctl_info_dir_conf(struct resctrl_res *r,
+					  struct kernfs_node *dir);
 
 /* tree.c: a resource's files across the mounted tree */
 int rctl_tree_add_res(struct resctrl_res *r);

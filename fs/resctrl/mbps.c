@@ -245,22 +245,24 @@ void rctl_mbps_reset(struct resctrl_dom *d, u32 closid)
  * rctl_user_val() - the value schemata shows for a CLOSID in a domain
  * @d: an online domain of a control resource
  * @closid: the CLOSID
+ * @type: which half, for a resource CDP splits; RESCTRL_CONF_BOTH else
  *
- * Return: the MBps target of a resource the controller steers, else the
- * value in force.
+ * Return: the MBps target of a resource the controller steers (never
+ * split), else the value in force.
  */
-u32 rctl_user_val(struct resctrl_dom *d, u32 closid)
+u32 rctl_user_val(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type)
 {
 	lockdep_assert_held(&rctl_mutex);
 	if (d->res->mbps)
 		return d->mbps[closid].target;
-	return d->vals[closid];
+	return *rctl_dom_val(d, closid, type);
 }
 
 /**
  * rctl_user_set() - set the value a schemata write gives a CLOSID
  * @d: an online domain of a control resource
  * @closid: the CLOSID
+ * @type: which half, for a resource CDP splits; RESCTRL_CONF_BOTH else
  * @val: the value, checked
  *
  * A resource the controller steers takes the value as its target, which
@@ -268,11 +270,12 @@ u32 rctl_user_val(struct resctrl_dom *d, u32 closid)
  *
  * Return: 0, or the driver's error.
  */
-int rctl_user_set(struct resctrl_dom *d, u32 closid, u32 val)
+int rctl_user_set(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type,
+		  u32 val)
 {
 	lockdep_assert_held(&rctl_mutex);
 	if (!d->res->mbps)
-		return rctl_dom_apply(d, closid, val);
+		return rctl_dom_apply_type(d, closid, type, val);
 	d->mbps[closid].target = val;
 	return 0;
 }

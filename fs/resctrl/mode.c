@@ -69,15 +69,19 @@ static bool rctl_is_bitmask(const struct resctrl_res *r)
 
 /*
  * The bits @closid holds in domain @d. With code/data prioritisation a
- * CLOSID will hold two masks, and the bits of both will count here.
+ * CLOSID holds two masks, and the bits of both count: a value is checked
+ * against both halves of every other group, never its own other half.
  */
-static u32 rctl_closid_bits(const struct resctrl_dom *d, u32 closid)
+static u32 rctl_closid_bits(struct resctrl_dom *d, u32 closid)
 {
+	if (rctl_res_cdp(d->res))
+		return *rctl_dom_val(d, closid, RESCTRL_CONF_CODE) |
+		       *rctl_dom_val(d, closid, RESCTRL_CONF_DATA);
 	return d->vals[closid];
 }
 
 /* Fill @use for domain @d, leaving out the group with CLOSID @skip. */
-static void rctl_bits_use_of(const struct resctrl_dom *d, u32 skip,
+static void rctl_bits_use_of(struct resctrl_dom *d, u32 skip,
 			     struct rctl_bits_use *use)
 {
 	const struct resctrl_resource_desc *desc = d->res->desc;
@@ -88,7 +92,7 @@ static void rctl_bits_use_of(const struct resctrl_dom *d, u32 skip,
 	use->shared = 0;
 	use->hw = desc->bitmask.shareable_bits;
 	list_for_each_entry(g, &rctl_ctrl_groups, sibling) {
-		if (g->closid == skip || g->closid >= desc->num_closid)
+		if (g->closid == skip || g->closid >= rctl_res_num_closid(d->res))
 			continue;
 		bits = rctl_closid_bits(d, g->closid);
 		if (g->mode == RCTL_MODE_EXCLUSIVE)
@@ -157,6 +161,17 @@ static int rctl_mode_exclusive_ok(const struct rctl_group *g)
 	return 0;
 }
 
+/* Whether CDP splits a resource of the mount: upstream names it first. */
+static bool rctl_mount_splits_any(void)
+{
+	struct resctrl_res *r;
+
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+		if (rctl_res_cdp(r))
+			return true;
+	return false;
+}
+
 /* Make @g take mode @name, the text written to its "mode" file. */
 static int rctl_mode_set(struct rctl_group *g, const char *name)
 {
@@ -168,6 +183,8 @@ static int rctl_mode_set(struct rctl_group *g, const char *name)
 			rctl_status_puts("Unknown or unsupported mode\n");
 		else if (g == &rctl_default_group)
 			rctl_status_puts("Cannot pseudo-lock default group\n");
+		else if (rctl_mount_splits_any())
+			rctl_status_puts("CDP enabled\n");
 		else
 			rctl_status_puts("Pseudo-locking not supported\n");
 		return -EINVAL;
@@ -232,13 +249,31 @@ static u32 rctl_lowest_run(u32 bits)
 }
 
 /* The first mask of a new group with @closid in domain @d. */
-static u32 rctl_first_mask(const struct resctrl_dom *d, u32 closid)
+static u32 rctl_first_mask(struct resctrl_dom *d, u32 closid)
 {
 	struct rctl_bits_use use;
 
 	rctl_bits_use_of(d, closid, &use);
 	return rctl_lowest_run((~use.excl | use.shared | use.hw) &
 			       rctl_default_val(d->res->desc));
+}
+
+/* Give @closid mask @val in @d, in both halves with CDP. */
+static int rctl_mode_init_val(struct resctrl_dom *d, u32 closid, u32 val)
+{
+	enum resctrl_conf_type type;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < rctl_res_nconf(d->res); i++) {
+		type = rctl_res_conf(d->res, i);
+		if (val == *rctl_dom_val(d, closid, type))
+			continue;
+		ret = rctl_dom_apply_type(d, closid, type, val);
+		if (ret)
+			return ret;
+	}
+	return 0;
 }
 
 /**
@@ -263,7 +298,7 @@ int rctl_mode_init_closid(u32 closid)
 
 	lockdep_assert_held(&rctl_mutex);
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
-		if (!rctl_is_bitmask(r) || closid >= r->desc->num_closid)
+		if (!rctl_is_bitmask(r) || closid >= rctl_res_num_closid(r))
 			continue;
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
 			val = rctl_first_mask(d, closid);
@@ -275,13 +310,11 @@ int rctl_mode_init_closid(u32 closid)
 		}
 	}
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
-		if (!rctl_is_bitmask(r) || closid >= r->desc->num_closid)
+		if (!rctl_is_bitmask(r) || closid >= rctl_res_num_closid(r))
 			continue;
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
 			val = rctl_first_mask(d, closid);
-			if (val == d->vals[closid])
-				continue;
-			ret = rctl_dom_apply(d, closid, val);
+			ret = rctl_mode_init_val(d, closid, val);
 			if (ret) {
 				rctl_status_puts("Failed to initialize allocations\n");
 				return ret;
@@ -338,14 +371,32 @@ static void rctl_size_print(struct seq_file *sf, struct resctrl_dom *d, u32 val)
 	}
 }
 
+/* One line of "size": the @type values of @r for @closid. */
+static void rctl_size_show_line(struct seq_file *sf, struct resctrl_res *r,
+				enum resctrl_conf_type type, u32 closid,
+				int width)
+{
+	char name[RCTL_CONF_NAME_LEN];
+	struct resctrl_dom *d;
+	const char *sep = "";
+
+	rctl_conf_name(r, type, name, sizeof(name));
+	seq_printf(sf, "%*s:", width, name);
+	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		seq_printf(sf, "%s%d=", sep, d->id);
+		sep = ";";
+		rctl_size_print(sf, d, *rctl_dom_val(d, closid, type));
+	}
+	seq_putc(sf, '\n');
+}
+
 /* "size": the group's schemata with bytes in place of masks. */
 static int rctl_size_show(struct seq_file *sf, void *v)
 {
 	struct kernfs_open_file *of = sf->private;
 	struct resctrl_res *r;
-	struct resctrl_dom *d;
 	struct rctl_group *g;
-	const char *sep;
+	unsigned int i;
 	int width;
 
 	g = rctl_group_lock(of->kn);
@@ -355,14 +406,9 @@ static int rctl_size_show(struct seq_file *sf, void *v)
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
 		if (!rctl_res_has_ctrl(r))
 			continue;
-		seq_printf(sf, "%*s:", width, r->desc->name);
-		sep = "";
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-			seq_printf(sf, "%s%d=", sep, d->id);
-			sep = ";";
-			rctl_size_print(sf, d, d->vals[g->closid]);
-		}
-		seq_putc(sf, '\n');
+		for (i = 0; i < rctl_res_nconf(r); i++)
+			rctl_size_show_line(sf, r, rctl_res_conf(r, i),
+					    g->closid, width);
 	}
 unlock:
 	rctl_group_unlock(of->kn);

@@ -4,6 +4,12 @@
  * options drivers declare for their resources, and hide=NAME, which
  * keeps a resource out of the mount. Two resources that declare the same
  * hardware never both serve a mount: hide= picks between them.
+ *
+ * cdp and cdpl2 turn on code and data prioritisation (CDP) for the
+ * resources of scope L3 and L2 that can do it: see rctl_res_cdp() and
+ * Documentation/filesystems/resctrl.rst. A mount asks for them only if
+ * such a resource is registered; resources registered later follow the
+ * live mount's options.
  */
 #include <linux/fs_context.h>
 #include <linux/fs_parser.h>
@@ -46,6 +52,24 @@ static int rctl_list_add(char **list, const char *name)
 	return 0;
 }
 
+/* Whether a registered resource can be split by the option @key. */
+static bool rctl_cdp_offered(const char *key)
+{
+	struct rctl_mount_opts o = {
+		.cdp_l3 = !strcmp(key, "cdp"),
+		.cdp_l2 = !strcmp(key, "cdpl2"),
+	};
+	struct resctrl_res *r;
+	bool found = false;
+
+	mutex_lock(&rctl_mutex);
+	list_for_each_entry(r, &rctl_resources, list)
+		if (rctl_cdp_wanted(r->desc, &o))
+			found = true;
+	mutex_unlock(&rctl_mutex);
+	return found;
+}
+
 static bool rctl_driver_option(const char *key)
 {
 	struct resctrl_res *r;
@@ -73,8 +97,16 @@ int rctl_parse_param(struct fs_context *fc, struct fs_parameter *param)
 	const char *key = param->key;
 	bool flag = param->type == fs_value_is_flag;
 
-	if (flag && (!strcmp(key, "cdp") || !strcmp(key, "cdpl2")))
-		return invalfc(fc, "%s: no resource offers code and data prioritization", key);
+	if (flag && (!strcmp(key, "cdp") || !strcmp(key, "cdpl2"))) {
+		if (!rctl_cdp_offered(key))
+			return invalfc(fc, "%s: no resource offers code and data prioritization",
+				       key);
+		if (!strcmp(key, "cdpl2"))
+			ctx->opts.cdp_l2 = true;
+		else
+			ctx->opts.cdp_l3 = true;
+		return 0;
+	}
 	if (flag && !strcmp(key, "mba_MBps")) {
 		/* Upstream's words; the rule is mbps.c's, for any provider. */
 		if (!rctl_mbps_possible())
@@ -110,22 +142,42 @@ void rctl_mount_opts_free(struct rctl_mount_opts *o)
 /**
  * rctl_mount_opts_install() - make a mount's options the live ones
  * @o: the options parsed for the mount; emptied
+ *
+ * Resources that CDP splits get the default value in both halves of
+ * every CLOSID, programmed in each online domain.
  */
 void rctl_mount_opts_install(struct rctl_mount_opts *o)
 {
+	struct resctrl_res *r;
+
 	lockdep_assert_held(&rctl_mutex);
 	rctl_mount_opts_free(&rctl_mopts);
 	rctl_mopts = *o;
 	memset(o, 0, sizeof(*o));
+	list_for_each_entry(r, &rctl_resources, list)
+		if (rctl_res_cdp(r))
+			rctl_res_reprogram(r);
 }
 
 /**
  * rctl_mount_opts_clear() - forget the options at unmount
+ *
+ * Resources that CDP split are whole again, with the default value for
+ * every CLOSID programmed in each online domain.
  */
 void rctl_mount_opts_clear(void)
 {
+	struct rctl_mount_opts was = {
+		.cdp_l3 = rctl_mopts.cdp_l3,
+		.cdp_l2 = rctl_mopts.cdp_l2,
+	};
+	struct resctrl_res *r;
+
 	lockdep_assert_held(&rctl_mutex);
 	rctl_mount_opts_free(&rctl_mopts);
+	list_for_each_entry(r, &rctl_resources, list)
+		if (rctl_cdp_wanted(r->desc, &was))
+			rctl_res_reprogram(r);
 }
 
 /*
@@ -221,6 +273,10 @@ static void rctl_show_list(struct seq_file *sf, const char *prefix,
 int rctl_show_options(struct seq_file *sf, struct kernfs_root *root)
 {
 	mutex_lock(&rctl_mutex);
+	if (rctl_mopts.cdp_l3)
+		seq_puts(sf, ",cdp");
+	if (rctl_mopts.cdp_l2)
+		seq_puts(sf, ",cdpl2");
 	if (rctl_mopts.mba_mbps)
 		seq_puts(sf, ",mba_MBps");
 	if (rctl_mopts.debug)
@@ -229,4 +285,105 @@ int rctl_show_options(struct seq_file *sf, struct kernfs_root *root)
 	rctl_show_list(sf, "hide=", rctl_mopts.hide);
 	mutex_unlock(&rctl_mutex);
 	return 0;
+}
+
+/**
+ * rctl_cdp_capable() - whether CDP can split a resource
+ * @desc: the resource's description
+ *
+ * Return: true for a BITMASK resource of scope L3 or L2 that declares
+ * &resctrl_resource_desc.cdp_capable and has CLOSIDs to halve.
+ */
+bool rctl_cdp_capable(const struct resctrl_resource_desc *desc)
+{
+	return desc->cdp_capable && desc->ctrl == RESCTRL_CTRL_BITMASK &&
+	       (desc->scope == RESCTRL_SCOPE_L3 || desc->scope == RESCTRL_SCOPE_L2) &&
+	       desc->num_closid >= 2;
+}
+
+/**
+ * rctl_cdp_wanted() - whether a set of options splits a resource
+ * @desc: the resource's description
+ * @o: the options: cdp splits L3 resources, cdpl2 L2 ones
+ *
+ * Return: true if @o asks for CDP at the scope of a resource that can be
+ * split.
+ */
+bool rctl_cdp_wanted(const struct resctrl_resource_desc *desc,
+		     const struct rctl_mount_opts *o)
+{
+	if (!rctl_cdp_capable(desc))
+		return false;
+	return desc->scope == RESCTRL_SCOPE_L3 ? o->cdp_l3 : o->cdp_l2;
+}
+
+/**
+ * rctl_res_cdp() - whether the live mount splits a resource
+ * @r: the resource
+ *
+ * A resource the mount hides is never split. rctl_mutex is held.
+ *
+ * Return: true while @r shows as NAMEDATA and NAMECODE.
+ */
+bool rctl_res_cdp(struct resctrl_res *r)
+{
+	return rctl_cdp_wanted(r->desc, &rctl_mopts) && !rctl_mount_hides(r);
+}
+
+/**
+ * rctl_res_num_closid() - the CLOSIDs a control resource serves now
+ * @r: the resource
+ *
+ * Return: its CLOSIDs, half of them (rounded down) while CDP splits it.
+ */
+u32 rctl_res_num_closid(struct resctrl_res *r)
+{
+	return rctl_res_cdp(r) ? r->desc->num_closid / 2 : r->desc->num_closid;
+}
+
+/**
+ * rctl_res_nconf() - how many schemata lines a control resource has
+ * @r: the resource
+ *
+ * Return: 2 while CDP splits it, else 1.
+ */
+unsigned int rctl_res_nconf(struct resctrl_res *r)
+{
+	return rctl_res_cdp(r) ? 2 : 1;
+}
+
+/**
+ * rctl_res_conf() - which half a schemata line of a resource is for
+ * @r: the resource
+ * @i: the line, below rctl_res_nconf()
+ *
+ * Return: RESCTRL_CONF_BOTH for an unsplit resource; for a split one,
+ * RESCTRL_CONF_DATA then RESCTRL_CONF_CODE, the order upstream shows.
+ */
+enum resctrl_conf_type rctl_res_conf(struct resctrl_res *r, unsigned int i)
+{
+	if (!rctl_res_cdp(r))
+		return RESCTRL_CONF_BOTH;
+	return i ? RESCTRL_CONF_CODE : RESCTRL_CONF_DATA;
+}
+
+/**
+ * rctl_conf_name() - the name of a schemata line and info directory
+ * @r: the resource
+ * @type: the half the line is for
+ * @buf: where the name goes, RCTL_CONF_NAME_LEN bytes will do
+ * @len: room in @buf
+ *
+ * NAME for RESCTRL_CONF_BOTH, NAMECODE or NAMEDATA for the halves.
+ */
+void rctl_conf_name(struct resctrl_res *r, enum resctrl_conf_type type,
+		    char *buf, size_t len)
+{
+	const char *suffix = "";
+
+	if (type == RESCTRL_CONF_CODE)
+		suffix = "CODE";
+	else if (type == RESCTRL_CONF_DATA)
+		suffix = "DATA";
+	snprintf(buf, len, "%s%s", r->desc->name, suffix);
 }

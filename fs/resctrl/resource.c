@@ -62,15 +62,18 @@ bool rctl_mon_capable(void)
 	return rctl_num_rmids() > 0;
 }
 
-/* Control groups can use the CLOSIDs that every control resource has. */
+/*
+ * Control groups can use the CLOSIDs that every control resource has:
+ * half of them for a resource that CDP splits.
+ */
 u32 rctl_num_closids(void)
 {
 	struct resctrl_res *r;
 	u32 n = 0;
 
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
-		if (rctl_res_has_ctrl(r) && (!n || r->desc->num_closid < n))
-			n = r->desc->num_closid;
+		if (rctl_res_has_ctrl(r) && (!n || rctl_res_num_closid(r) < n))
+			n = rctl_res_num_closid(r);
 	return n;
 }
 
@@ -136,6 +139,17 @@ static const char *rctl_owner_name(const struct resctrl_resource_desc *desc)
 	return desc->owner ? module_name(desc->owner) : "the kernel";
 }
 
+/* Say why a resource that CDP splits did not fit the CLOSIDs in use. */
+static void rctl_cdp_refused(struct resctrl_res *r)
+{
+	const char *name = r->desc->name;
+
+	rctl_status_printf("%s: code and data prioritization halves its %u CLOSIDs\n",
+			   name, r->desc->num_closid);
+	pr_info("resctrl: %s refused: CDP leaves it %u CLOSIDs, too few\n",
+		name, rctl_res_num_closid(r));
+}
+
 static void rctl_res_remove(struct resctrl_res *r)
 {
 	if (r->in_tree)
@@ -161,7 +175,8 @@ static void rctl_res_remove(struct resctrl_res *r)
  *
  * Return: the handle, or ERR_PTR(-EINVAL) for a bad description,
  * -EEXIST for a name in use, -EBUSY when the resource cannot serve the
- * CLOSIDs or RMIDs in use (explained in info/last_cmd_status), -ENOMEM,
+ * CLOSIDs or RMIDs in use (explained in info/last_cmd_status; a resource
+ * that the mount's CDP splits has half its CLOSIDs), -ENOMEM,
  * or the error of a domain_online that refused a domain.
  */
 struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc *desc,
@@ -197,8 +212,10 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 	}
 	r->hidden = rctl_mounted && rctl_mount_hides(r);
 	if (rctl_mounted && !r->hidden) {
-		ret = rctl_ids_fit(rctl_res_has_ctrl(r) ? desc->num_closid : 0,
+		ret = rctl_ids_fit(rctl_res_has_ctrl(r) ? rctl_res_num_closid(r) : 0,
 				   rctl_res_has_mon(r) ? desc->num_rmid : 0);
+		if (ret && rctl_res_cdp(r))
+			rctl_cdp_refused(r);
 		if (ret)
 			goto unlock;
 	}

@@ -7,6 +7,11 @@
  * name keeps its value. It is all or nothing: every line is parsed and
  * checked before any value is applied, and if the driver fails to apply
  * one, the values already applied are put back.
+ *
+ * A resource that CDP splits has two lines, NAMEDATA and NAMECODE, and
+ * no NAME line. Names are padded to the longest, counting the CDP
+ * suffix of every resource that could be split, so that the columns do
+ * not move between mounts with and without CDP, as upstream.
  */
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -24,18 +29,37 @@ int rctl_name_width(void)
 
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
 		if (rctl_res_has_ctrl(r))
-			width = max_t(int, width, strlen(r->desc->name));
+			width = max_t(int, width, strlen(r->desc->name) +
+				      (rctl_cdp_capable(r->desc) ? RCTL_CDP_SUFFIX_LEN : 0));
 	return width;
+}
+
+/* One line of schemata: the @type values of @r for CLOSID @closid. */
+static void rctl_schemata_show_line(struct seq_file *sf, struct resctrl_res *r,
+				    enum resctrl_conf_type type, u32 closid,
+				    int width)
+{
+	char name[RCTL_CONF_NAME_LEN], text[RCTL_VAL_LEN];
+	struct resctrl_dom *d;
+	const char *sep = "";
+
+	rctl_conf_name(r, type, name, sizeof(name));
+	seq_printf(sf, "%*s:", width, name);
+	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		rctl_format_val(r, d, rctl_user_val(d, closid, type), text,
+				sizeof(text));
+		seq_printf(sf, "%s%d=%s", sep, d->id, text);
+		sep = ";";
+	}
+	seq_putc(sf, '\n');
 }
 
 static int rctl_schemata_show(struct seq_file *sf, void *v)
 {
 	struct kernfs_open_file *of = sf->private;
-	char text[RCTL_VAL_LEN];
 	struct resctrl_res *r;
-	struct resctrl_dom *d;
 	struct rctl_group *g;
-	const char *sep;
+	unsigned int i;
 	int width;
 
 	g = rctl_group_lock(of->kn);
@@ -45,15 +69,9 @@ static int rctl_schemata_show(struct seq_file *sf, void *v)
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
 		if (!rctl_res_has_ctrl(r))
 			continue;
-		seq_printf(sf, "%*s:", width, r->desc->name);
-		sep = "";
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-			rctl_format_val(r, d, rctl_user_val(d, g->closid), text,
-					sizeof(text));
-			seq_printf(sf, "%s%d=%s", sep, d->id, text);
-			sep = ";";
-		}
-		seq_putc(sf, '\n');
+		for (i = 0; i < rctl_res_nconf(r); i++)
+			rctl_schemata_show_line(sf, r, rctl_res_conf(r, i),
+						g->closid, width);
 	}
 unlock:
 	rctl_group_unlock(of->kn);
@@ -63,12 +81,14 @@ unlock:
 /**
  * struct rctl_staged - one value a schemata write wants to set
  * @dom: the domain
+ * @type: the half of the CLOSID, RESCTRL_CONF_BOTH without CDP
  * @val: the new value
  * @applied: it was programmed, to be undone if a later one fails
  * @old: the value before, for undoing
  */
 struct rctl_staged {
 	struct resctrl_dom *dom;
+	enum resctrl_conf_type type;
 	u32 val;
 	bool applied;
 	u32 old;
@@ -81,19 +101,20 @@ struct rctl_stage {
 	unsigned int max;
 };
 
-static bool rctl_stage_has(struct rctl_stage *st, struct resctrl_dom *d)
+static bool rctl_stage_has(struct rctl_stage *st, struct resctrl_dom *d,
+			   enum resctrl_conf_type type)
 {
 	unsigned int i;
 
 	for (i = 0; i < st->nr; i++)
-		if (st->vals[i].dom == d)
+		if (st->vals[i].dom == d && st->vals[i].type == type)
 			return true;
 	return false;
 }
 
-/* "<id>=<val>;<id>=<val>" for resource @r. */
+/* "<id>=<val>;<id>=<val>" for the @type line of resource @r. */
 static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
-			   char *line)
+			   enum resctrl_conf_type type, char *line)
 {
 	struct resctrl_dom *d;
 	char *dom, *id_text;
@@ -112,7 +133,7 @@ static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
 			rctl_status_printf("%s: no domain %lu\n", r->desc->name, id);
 			return -EINVAL;
 		}
-		if (rctl_stage_has(st, d)) {
+		if (rctl_stage_has(st, d, type)) {
 			rctl_status_printf("Duplicate domain %d\n", d->id);
 			return -EINVAL;
 		}
@@ -125,14 +146,40 @@ static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
 			return -EINVAL;
 		if (WARN_ON_ONCE(st->nr == st->max))
 			return -EINVAL;
-		st->vals[st->nr++] = (struct rctl_staged){ .dom = d, .val = val };
+		st->vals[st->nr++] = (struct rctl_staged){ .dom = d, .type = type,
+							   .val = val };
 	}
 	return 0;
+}
+
+/*
+ * The control resource of the mount whose schemata line is called
+ * @name, and the half of its CLOSIDs the line is for; NULL if none.
+ */
+static struct resctrl_res *rctl_find_line(const char *name,
+					  enum resctrl_conf_type *type)
+{
+	char line_name[RCTL_CONF_NAME_LEN];
+	struct resctrl_res *r;
+	unsigned int i;
+
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+		if (!rctl_res_has_ctrl(r))
+			continue;
+		for (i = 0; i < rctl_res_nconf(r); i++) {
+			*type = rctl_res_conf(r, i);
+			rctl_conf_name(r, *type, line_name, sizeof(line_name));
+			if (!strcmp(line_name, name))
+				return r;
+		}
+	}
+	return NULL;
 }
 
 /* One "NAME:values" line of the write. */
 static int rctl_stage_text_line(struct rctl_stage *st, char *line)
 {
+	enum resctrl_conf_type type;
 	struct resctrl_res *r;
 	char *name;
 
@@ -145,41 +192,47 @@ static int rctl_stage_text_line(struct rctl_stage *st, char *line)
 		rctl_status_printf("Missing '%s' value\n", name);
 		return -EINVAL;
 	}
-	r = rctl_find_resource(name);
-	if (!r || r->hidden || !rctl_res_has_ctrl(r)) {
+	r = rctl_find_line(name, &type);
+	if (!r) {
 		rctl_status_printf("Unknown or unsupported resource name '%s'\n",
 				   name);
 		return -EINVAL;
 	}
-	return rctl_stage_line(st, r, line);
+	return rctl_stage_line(st, r, type, line);
 }
 
 static int rctl_stage_apply(struct rctl_stage *st, u32 closid)
 {
+	char name[RCTL_CONF_NAME_LEN];
 	struct rctl_staged *s;
 	unsigned int i;
 	int ret = 0;
 
 	for (i = 0; i < st->nr && !ret; i++) {
 		s = &st->vals[i];
-		s->old = rctl_user_val(s->dom, closid);
+		s->old = rctl_user_val(s->dom, closid, s->type);
 		if (s->val == s->old)
 			continue;
-		ret = rctl_user_set(s->dom, closid, s->val);
-		if (ret)
+		ret = rctl_user_set(s->dom, closid, s->type, s->val);
+		if (ret) {
+			rctl_conf_name(s->dom->res, s->type, name, sizeof(name));
 			rctl_status_printf("%s: domain %d: the driver failed to apply (%d)\n",
-					   s->dom->res->desc->name, s->dom->id, ret);
-		else
+					   name, s->dom->id, ret);
+		} else {
 			s->applied = true;
+		}
 	}
 	if (!ret)
 		return 0;
 	/* Put back what was applied before the failure. */
 	while (i--) {
 		s = &st->vals[i];
-		if (s->applied && rctl_user_set(s->dom, closid, s->old))
-			rctl_status_printf("%s: domain %d: could not restore the old value\n",
-					   s->dom->res->desc->name, s->dom->id);
+		if (!s->applied ||
+		    !rctl_user_set(s->dom, closid, s->type, s->old))
+			continue;
+		rctl_conf_name(s->dom->res, s->type, name, sizeof(name));
+		rctl_status_printf("%s: domain %d: could not restore the old value\n",
+				   name, s->dom->id);
 	}
 	return ret;
 }
@@ -193,7 +246,7 @@ static unsigned int rctl_count_ctrl_domains(void)
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
 		if (rctl_res_has_ctrl(r)) {
 			for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
-				n++;
+				n += rctl_res_nconf(r);
 		}
 	}
 	return n;

@@ -80,9 +80,12 @@ enum resctrl_ctrl_type {
  * @RESCTRL_CONF_CODE: instruction fetches, with CDP
  * @RESCTRL_CONF_DATA: data accesses, with CDP
  *
- * With CDP (mount options cdp and cdpl2) a resource that declares
- * &resctrl_resource_desc.cdp_capable shows as two schemata lines, NAME
- * followed by CODE and DATA, each with half the CLOSIDs.
+ * With CDP (mount options cdp for scope L3, cdpl2 for L2) a resource
+ * that declares &resctrl_resource_desc.cdp_capable shows as two schemata
+ * lines, NAMEDATA and NAMECODE, each with half the CLOSIDs: its
+ * &resctrl_resource_ops.apply then gets CODE and DATA values for the
+ * CLOSIDs below half its num_closid, and BOTH values again once the
+ * filesystem is unmounted.
  */
 enum resctrl_conf_type {
 	RESCTRL_CONF_BOTH,
@@ -276,8 +279,9 @@ struct resctrl_resource_ops {
  *	next mount.
  * @run_on_domain_cpu: call @ops->apply and @ops->read_event on a CPU of
  *	the domain
- * @cdp_capable: BITMASK only: the hardware can split each CLOSID into a
- *	code and a data value (CDP); @ops->apply then gets the type
+ * @cdp_capable: BITMASK of scope L3 or L2 only (with at least two
+ *	CLOSIDs): the hardware can split each CLOSID into a code and a data
+ *	value (CDP); @ops->apply then gets the type
  * @ops: the callbacks
  * @owner: the module that provides the resource, named in kernel
  *	messages. The filesystem takes no reference on it: unregistering
