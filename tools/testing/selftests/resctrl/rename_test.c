@@ -79,15 +79,17 @@ static bool rename_fails(const char *from, const char *to, int err,
 }
 
 /* The tasks file of @group lists exactly these of our tasks. */
-static bool has_tasks(const char *group, pid_t a, pid_t b, pid_t c)
+static bool has_tasks(const char *group, pid_t a, pid_t b, pid_t c, pid_t d)
 {
 	pid_t all[] = { t1, t2, t3, t4, self };
-	const char *dir = rp(group);
 	unsigned int i;
 	bool want, ok = true;
+	char dir[256];
 
+	/* rp()'s buffers rotate: keep the path across the calls below. */
+	snprintf(dir, sizeof(dir), RCTL_ROOT "/%s", group);
 	for (i = 0; i < ARRAY_SIZE(all); i++) {
-		want = all[i] == a || all[i] == b || all[i] == c;
+		want = all[i] == a || all[i] == b || all[i] == c || all[i] == d;
 		if (rctl_group_has_task(dir, all[i]) != want) {
 			ksft_print_msg("%s/tasks %s task %d\n", group,
 				       want ? "lacks" : "has", all[i]);
@@ -102,9 +104,9 @@ static bool m1_unchanged(void)
 {
 	return hw_id(rp("c1/mon_groups/m1/mon_hw_id")) == rmid_m1 &&
 	       hw_id(rp("c1/ctrl_hw_id")) == closid_c1 &&
-	       has_tasks("c1/mon_groups/m1", t1, t2, self) &&
-	       has_tasks("c1", t1, t2, t3) &&
-	       has_tasks("c2", 0, 0, 0) &&
+	       has_tasks("c1/mon_groups/m1", t1, t2, self, 0) &&
+	       has_tasks("c1", t1, t2, t3, self) &&
+	       has_tasks("c2", 0, 0, 0, 0) &&
 	       rctl_proc_groups_are(t1, "res:c1\nmon:m1\n") &&
 	       rctl_reads("/proc/self/cpu_resctrl_groups", "res:c1\nmon:m1\n") &&
 	       rctl_dir_is(rp("c1/mon_groups"), "m1") &&
@@ -240,9 +242,9 @@ static void test_move(void)
 			 rctl_dir_is(rp("c1/mon_groups"), "") &&
 			 rctl_dir_is(rp("c2/mon_groups"), "busy m1"),
 			 "m1 moves from c1 to c2 and keeps its RMID\n");
-	ksft_test_result(has_tasks("c2/mon_groups/m1", t1, t2, self) &&
-			 has_tasks("c2", t1, t2, self) &&
-			 has_tasks("c1", t3, 0, 0) &&
+	ksft_test_result(has_tasks("c2/mon_groups/m1", t1, t2, self, 0) &&
+			 has_tasks("c2", t1, t2, self, 0) &&
+			 has_tasks("c1", t3, 0, 0, 0) &&
 			 hw_id(rp("c2/ctrl_hw_id")) == closid_c2 &&
 			 rctl_proc_groups_are(t1, "res:c2\nmon:m1\n") &&
 			 rctl_proc_groups_are(t2, "res:c2\nmon:m1\n") &&
@@ -257,7 +259,7 @@ static void test_move(void)
 			 "its counts go on, and now add up in c2, no longer in c1\n");
 	/* Its tasks carry c2's CLOSID now: c2's monitor groups take them. */
 	ksft_test_result(!rctl_move_task(rp("c2/mon_groups/busy"), t2) &&
-			 has_tasks("c2/mon_groups/busy", t2, 0, 0) &&
+			 has_tasks("c2/mon_groups/busy", t2, 0, 0, 0) &&
 			 !rctl_move_task(rp("c2/mon_groups/m1"), t2) &&
 			 rctl_write_fails(rp("c2/mon_groups/m1/tasks"), rpath("%d", t3),
 					  EINVAL,
@@ -266,15 +268,15 @@ static void test_move(void)
 
 	ksft_test_result(rename_ok("c2/mon_groups/m1", "c2/mon_groups/renamed") &&
 			 hw_id(rp("c2/mon_groups/renamed/mon_hw_id")) == rmid_m1 &&
-			 has_tasks("c2/mon_groups/renamed", t1, t2, self) &&
+			 has_tasks("c2/mon_groups/renamed", t1, t2, self, 0) &&
 			 rctl_proc_groups_are(t1, "res:c2\nmon:renamed\n") &&
 			 count("c2/mon_groups/renamed/") == bit(rmid_m1),
 			 "renamed in place, it keeps its RMID, tasks and counts\n");
 
 	ksft_test_result(rename_ok("c2/mon_groups/renamed", "mon_groups/m1") &&
 			 hw_id(rp("mon_groups/m1/mon_hw_id")) == rmid_m1 &&
-			 has_tasks("mon_groups/m1", t1, t2, self) &&
-			 has_tasks("c2", 0, 0, 0) &&
+			 has_tasks("mon_groups/m1", t1, t2, self, 0) &&
+			 has_tasks("c2", 0, 0, 0, 0) &&
 			 rctl_proc_groups_are(t2, "res:/\nmon:m1\n") &&
 			 rctl_reads("/proc/self/cpu_resctrl_groups", "res:/\nmon:m1\n") &&
 			 count("mon_groups/m1/") == bit(rmid_m1),
@@ -282,8 +284,8 @@ static void test_move(void)
 
 	ksft_test_result(rename_ok("mon_groups/r1", "c1/mon_groups/r1") &&
 			 hw_id(rp("c1/mon_groups/r1/mon_hw_id")) == rmid_r1 &&
-			 has_tasks("c1/mon_groups/r1", t4, 0, 0) &&
-			 has_tasks("c1", t3, t4, 0) &&
+			 has_tasks("c1/mon_groups/r1", t4, 0, 0, 0) &&
+			 has_tasks("c1", t3, t4, 0, 0) &&
 			 rctl_proc_groups_are(t4, "res:c1\nmon:r1\n") &&
 			 count("c1/") == bit(hw_id(rp("c1/mon_hw_id"))) + bit(rmid_r1),
 			 "a monitor group of the default group moves into c1\n");

@@ -93,7 +93,7 @@ int x86_rdt_domain_online(struct resctrl_res *r, struct resctrl_dom *d)
 	if (!dom)
 		return -ENOMEM;
 	resctrl_dom_set_priv(d, dom);
-	x86_rdt_mbm_worker_start(dom, res, d);
+	x86_rdt_mbm_worker_start(dom, res, resctrl_dom_cpus(d));
 	return 0;
 }
 

@@ -159,7 +159,7 @@ struct x86_rdt_mbm {
  *	of the domain) and the worker never account out of order
  * @mbm_work: the overflow worker, running while the domain is online
  * @res: the resource, for the worker
- * @d: the filesystem's domain, for the worker to find its CPUs
+ * @cpus: the domain's CPUs (resctrl_dom_cpus()), for the worker
  *
  * Allocated when the domain comes online, because the callbacks that use
  * it run in an IPI and cannot allocate. The filesystem never runs two
@@ -173,7 +173,7 @@ struct x86_rdt_dom {
 	raw_spinlock_t mbm_lock;
 	struct delayed_work mbm_work;
 	const struct x86_rdt_res *res;
-	struct resctrl_dom *d;
+	const struct cpumask *cpus;
 };
 
 /**
@@ -220,7 +220,7 @@ void x86_rdt_mbm_fold(const struct x86_rdt_res *res, struct x86_rdt_dom *dom);
 void x86_rdt_mbm_work(struct work_struct *work);
 void x86_rdt_mbm_worker_start(struct x86_rdt_dom *dom,
 			      const struct x86_rdt_res *res,
-			      struct resctrl_dom *d);
+			      const struct cpumask *cpus);
 
 /* domain.c */
 struct x86_rdt_dom *x86_rdt_dom_alloc(const struct x86_rdt_res *res);

@@ -184,12 +184,11 @@ static void x86_rdt_mbm_fold_ipi(void *arg)
  */
 static unsigned int x86_rdt_mbm_next_cpu(struct x86_rdt_dom *dom)
 {
-	const struct cpumask *cpus = resctrl_dom_cpus(dom->d);
 	unsigned int cpu = raw_smp_processor_id();
 
-	if (cpumask_test_cpu(cpu, cpus))
+	if (cpumask_test_cpu(cpu, dom->cpus))
 		return cpu;
-	return cpumask_any_and(cpus, cpu_online_mask);
+	return cpumask_any_and(dom->cpus, cpu_online_mask);
 }
 
 /**
@@ -211,11 +210,10 @@ void x86_rdt_mbm_work(struct work_struct *work)
 	unsigned int cpu;
 
 	migrate_disable();
-	if (cpumask_test_cpu(smp_processor_id(), resctrl_dom_cpus(dom->d)))
+	if (cpumask_test_cpu(smp_processor_id(), dom->cpus))
 		x86_rdt_mbm_fold(dom->res, dom);
 	else
-		smp_call_function_any(resctrl_dom_cpus(dom->d),
-				      x86_rdt_mbm_fold_ipi, dom, 1);
+		smp_call_function_any(dom->cpus, x86_rdt_mbm_fold_ipi, dom, 1);
 	migrate_enable();
 
 	cpu = x86_rdt_mbm_next_cpu(dom);
@@ -228,23 +226,25 @@ void x86_rdt_mbm_work(struct work_struct *work)
  * x86_rdt_mbm_worker_start() - start the overflow worker of a domain
  * @dom: the domain's state, with MBM
  * @res: the resource
- * @d: the filesystem's domain, coming online
+ * @cpus: the CPUs of the domain, coming online; the mask must stay valid
+ *	while the domain is (resctrl_dom_cpus() of the domain)
  *
+ * Nothing starts without MBM or without an online CPU in @cpus.
  * x86_rdt_dom_free() stops it.
  *
  * Context: process, filesystem lock held (domain_online).
  */
 void x86_rdt_mbm_worker_start(struct x86_rdt_dom *dom,
 			      const struct x86_rdt_res *res,
-			      struct resctrl_dom *d)
+			      const struct cpumask *cpus)
 {
 	unsigned int cpu;
 
-	if (!dom->mbm || !x86_rdt_mbm_events(res))
+	if (!dom->mbm || !res->mbm_width || !x86_rdt_mbm_events(res))
 		return;
 	dom->res = res;
-	dom->d = d;
-	cpu = cpumask_any_and(resctrl_dom_cpus(d), cpu_online_mask);
+	dom->cpus = cpus;
+	cpu = cpumask_any_and(cpus, cpu_online_mask);
 	if (cpu < nr_cpu_ids)
 		schedule_delayed_work_on(cpu, &dom->mbm_work,
 					 msecs_to_jiffies(X86_RDT_MBM_FOLD_MS));

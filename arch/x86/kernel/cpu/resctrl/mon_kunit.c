@@ -6,6 +6,8 @@
  */
 #include <kunit/test.h>
 #include <linux/bits.h>
+#include <linux/cpumask.h>
+#include <linux/workqueue.h>
 
 #include "rdt_kunit.h"
 
@@ -393,6 +395,37 @@ static void mon_mbm_reset_then_fold(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, mon_read(test, &mbm_l3, dom, 3, 2), 500ULL * MON_SCALE);
 }
 
+/*
+ * The worker is queued only for a domain with MBM and an online CPU, and
+ * freeing the state cancels it. It is cancelled long before its first
+ * run: it would touch the real MSRs, outside the test's stubs.
+ */
+static void mon_mbm_worker_start_and_stop(struct kunit *test)
+{
+	struct x86_rdt_res occ_only = mbm_l3;
+	struct x86_rdt_dom *dom;
+
+	x86_rdt_fake_start(test);
+	occ_only.desc.num_events = 1;
+	dom = x86_rdt_dom_alloc(&occ_only);
+	KUNIT_ASSERT_NOT_NULL(test, dom);
+	x86_rdt_mbm_worker_start(dom, &occ_only, cpu_online_mask);
+	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&dom->mbm_work));
+	x86_rdt_dom_free(dom);
+
+	dom = x86_rdt_dom_alloc(&mbm_l3);
+	KUNIT_ASSERT_NOT_NULL(test, dom);
+	x86_rdt_mbm_worker_start(dom, &mbm_l3, cpu_none_mask);
+	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&dom->mbm_work));
+	x86_rdt_mbm_worker_start(dom, &mbm_l3, cpu_online_mask);
+	KUNIT_EXPECT_TRUE(test, delayed_work_pending(&dom->mbm_work));
+	KUNIT_EXPECT_PTR_EQ(test, dom->cpus, cpu_online_mask);
+	cancel_delayed_work_sync(&dom->mbm_work);
+	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&dom->mbm_work));
+	x86_rdt_dom_free(dom);
+	x86_rdt_fake_check(test, NULL, 0);
+}
+
 static struct kunit_case mon_cases[] = {
 	KUNIT_CASE(mon_occupancy_scaled),
 	KUNIT_CASE(mon_status_bits),
@@ -409,6 +442,7 @@ static struct kunit_case mon_cases[] = {
 	KUNIT_CASE(mon_mbm_fold_needs_mbm),
 	KUNIT_CASE(mon_mbm_fold_skips_bad_samples),
 	KUNIT_CASE(mon_mbm_reset_then_fold),
+	KUNIT_CASE(mon_mbm_worker_start_and_stop),
 	{}
 };
 
