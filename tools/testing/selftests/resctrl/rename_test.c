@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "rctl_util.h"
@@ -312,12 +313,68 @@ static void test_removal(void)
 			 strerror(-ret));
 }
 
+#define RACE_ROUNDS	200
+
+/*
+ * A child moves "mv" between c1 and c3 while the parent removes and
+ * makes c3 again: both take the groups' locks from kernfs nodes that the
+ * other may be removing. Nothing may hang, and wherever mv ends up its
+ * task's view agrees with the tasks files.
+ */
+static void test_race(void)
+{
+	const char *where;
+	char proc[64];
+	pid_t t5, child;
+	int i, status, ret;
+
+	t5 = rctl_spawn_task();
+	ret = rctl_mkdir(rp("c1")) ?: rctl_mkdir(rp("c3")) ?:
+	      rctl_mkdir(rp("c1/mon_groups/mv")) ?:
+	      rctl_move_task(rp("c1"), t5) ?:
+	      rctl_move_task(rp("c1/mon_groups/mv"), t5);
+	if (ret || t5 < 0) {
+		ksft_test_result_fail("race setup: %s\n", strerror(-ret));
+		return;
+	}
+	child = fork();
+	if (!child) {
+		for (i = 0; i < RACE_ROUNDS; i++) {
+			rename(RCTL_ROOT "/c1/mon_groups/mv", RCTL_ROOT "/c3/mon_groups/mv");
+			rename(RCTL_ROOT "/c3/mon_groups/mv", RCTL_ROOT "/c1/mon_groups/mv");
+		}
+		_exit(0);
+	}
+	for (i = 0; i < RACE_ROUNDS / 4; i++) {
+		rctl_rmdir(rp("c3"));
+		rctl_mkdir(rp("c3"));
+	}
+	waitpid(child, &status, 0);
+
+	if (rctl_exists(rp("c1/mon_groups/mv")))
+		where = "c1";
+	else if (rctl_exists(rp("c3/mon_groups/mv")))
+		where = "c3";
+	else
+		where = NULL;
+	if (where)
+		snprintf(proc, sizeof(proc), "res:%s\nmon:mv\n", where);
+	else
+		snprintf(proc, sizeof(proc), "res:/\nmon:\n");
+	ksft_test_result(child > 0 && WIFEXITED(status) &&
+			 rctl_proc_groups_are(t5, proc) &&
+			 (!where || rctl_group_has_task(rpath(RCTL_ROOT "/%s/mon_groups/mv",
+							      where), t5)),
+			 "renames racing with rmdir of the destination: mv ends in %s\n",
+			 where ?: "the removed c3");
+}
+
 int main(void)
 {
 	int ret;
 
 	ksft_print_header();
-	ksft_set_plan(20);
+	ksft_set_plan(21);
 	rctl_sim_setup();
 
 	ret = setup();
@@ -326,6 +383,7 @@ int main(void)
 	test_cpus();
 	test_move();
 	test_removal();
+	test_race();
 	ksft_test_result(!sim_violations("L3"), "the simulator saw no contract violation\n");
 	ksft_test_result(rctl_cleanup(), "cleanup\n");
 	ksft_finished();
