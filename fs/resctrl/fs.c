@@ -27,6 +27,7 @@ static DEFINE_MUTEX(rctl_mount_mutex);
 static struct kernfs_syscall_ops rctl_kf_syscall_ops = {
 	.mkdir = rctl_mkdir,
 	.rmdir = rctl_rmdir,
+	.rename = rctl_rename,
 	.show_options = rctl_show_options,
 };
 

@@ -365,6 +365,113 @@ int rctl_rmdir(struct kernfs_node *kn)
 	return ret;
 }
 
+/* A monitor group joins another control group, keeping its RMID. */
+static void rctl_mon_group_reparent(struct rctl_group *m,
+				    struct rctl_group *to)
+{
+	u32 old_closid = m->closid;
+
+	if (m->parent == to)
+		return;
+	list_move_tail(&m->sibling, &to->mon_children);
+	m->parent = to;
+	m->closid = to->closid;
+	rctl_mon_group_retag_tasks(m, old_closid);
+}
+
+/*
+ * Why @m cannot become @new_name in the directory @new_parent, or NULL
+ * if it can. Only monitor groups move, into a mon_groups directory, and
+ * not away from the control group that owns their CPUs.
+ */
+static const char *rctl_rename_refusal(struct rctl_group *m,
+				       struct kernfs_node *kn,
+				       struct rctl_group *dst,
+				       struct kernfs_node *new_parent,
+				       const char *new_name)
+{
+	if (!rctl_is_mon_group(m) || m->kn != kn)
+		return "Source must be a MON group\n";
+	if (dst->mon_groups_kn != new_parent || !strcmp(new_name, "mon_groups"))
+		return "Destination must be a mon_groups subdirectory\n";
+	if (m->parent != dst && !cpumask_empty(&m->cpus))
+		return "Cannot move a MON group that monitors CPUs\n";
+	return NULL;
+}
+
+/**
+ * rctl_rename() - kernfs rename: rename a monitor group, or move it to
+ *	another control group's mon_groups
+ * @kn: the node being renamed
+ * @new_parent: the directory it goes to
+ * @new_name: its new name
+ *
+ * A moved monitor group keeps its RMID, so its counts go on; it and its
+ * tasks take the CLOSID of the new control group. kernfs holds active
+ * references on both nodes: like rctl_group_lock(), both are pinned and
+ * their active protection dropped before rctl_mutex is taken, so that
+ * removing either group meanwhile cannot deadlock.
+ *
+ * Return: 0, or a negative error code explained in last_cmd_status;
+ * nothing changes on failure.
+ */
+int rctl_rename(struct kernfs_node *kn, struct kernfs_node *new_parent,
+		const char *new_name)
+{
+	struct rctl_group *m = rctl_kn_group(kn);
+	struct rctl_group *dst = rctl_kn_group(new_parent);
+	const char *why;
+	int ret;
+
+	refcount_inc(&m->ref);
+	refcount_inc(&dst->ref);
+	kernfs_break_active_protection(kn);
+	kernfs_break_active_protection(new_parent);
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	rctl_status_clear();
+
+	/* A file's group is its directory's: refuse before looking at it. */
+	if (kernfs_type(kn) != KERNFS_DIR || kernfs_type(new_parent) != KERNFS_DIR) {
+		rctl_status_puts("Source and destination must be directories");
+		ret = -EPERM;
+		goto unlock;
+	}
+	if (m->removed || dst->removed) {
+		ret = -ENOENT;
+		goto unlock;
+	}
+	why = rctl_rename_refusal(m, kn, dst, new_parent, new_name);
+	if (why) {
+		rctl_status_puts(why);
+		ret = -EPERM;
+		goto unlock;
+	}
+	/* As for mkdir: a newline would make tasks and proc output ambiguous. */
+	if (strchr(new_name, '\n')) {
+		rctl_status_puts("Group names may not contain a newline\n");
+		ret = -EINVAL;
+		goto unlock;
+	}
+
+	/* The last step that can fail: after it, nothing can. */
+	ret = kernfs_rename(kn, new_parent, new_name);
+	if (ret) {
+		rctl_status_puts(ret == -EEXIST ? "A file or group of that name exists\n" :
+				 "kernfs rename error\n");
+		goto unlock;
+	}
+	rctl_mon_group_reparent(m, dst);
+unlock:
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+	kernfs_unbreak_active_protection(new_parent);
+	kernfs_unbreak_active_protection(kn);
+	rctl_group_unpin(dst);
+	rctl_group_unpin(m);
+	return ret;
+}
+
 /**
  * rctl_groups_assign_rmids() - RMIDs for control groups that have none
  *

@@ -255,11 +255,14 @@ int rctl_groups_assign_rmids(void);
 extern const struct kernfs_ops rctl_hw_id_ops;
 int rctl_mkdir(struct kernfs_node *parent, const char *name, umode_t mode);
 int rctl_rmdir(struct kernfs_node *kn);
+int rctl_rename(struct kernfs_node *kn, struct kernfs_node *new_parent,
+		const char *new_name);
 
 /* tasks.c: task membership */
 extern const struct kernfs_ops rctl_tasks_ops;
 int rctl_parse_pids(char *buf, pid_t *pids, unsigned int max);
 void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to);
+void rctl_mon_group_retag_tasks(struct rctl_group *m, u32 old_closid);
 
 /* cpus.c: CPU membership */
 extern const struct kernfs_ops rctl_cpus_ops;

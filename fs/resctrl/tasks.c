@@ -24,12 +24,18 @@
 
 #include "internal.h"
 
+/* Whether @t carries @closid, and @rmid too when @by_rmid. */
+static bool rctl_task_has_ids(struct task_struct *t, u32 closid, u32 rmid,
+			      bool by_rmid)
+{
+	if (resctrl_arch_task_closid(t) != closid)
+		return false;
+	return !by_rmid || resctrl_arch_task_rmid(t) == rmid;
+}
+
 static bool rctl_task_in_group(struct task_struct *t, struct rctl_group *g)
 {
-	if (rctl_is_mon_group(g))
-		return resctrl_arch_task_rmid(t) == g->rmid &&
-		       resctrl_arch_task_closid(t) == g->closid;
-	return resctrl_arch_task_closid(t) == g->closid;
+	return rctl_task_has_ids(t, g->closid, g->rmid, rctl_is_mon_group(g));
 }
 
 static int rctl_tasks_show(struct seq_file *sf, void *v)
@@ -208,12 +214,12 @@ const struct kernfs_ops rctl_tasks_ops = {
 	.write = rctl_tasks_write,
 };
 
-/**
- * rctl_move_group_tasks() - move every task of a group to another group
- * @from: the group being removed
- * @to: its parent: the default group, or a monitor group's control group
+/*
+ * Give @to's IDs to every task that carries @closid (and @rmid, when
+ * @by_rmid), and make the CPUs running one of them reload.
  */
-void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
+static void rctl_retag_tasks(u32 closid, u32 rmid, bool by_rmid,
+			     struct rctl_group *to)
 {
 	struct task_struct *p, *t;
 	cpumask_var_t reload;
@@ -224,7 +230,7 @@ void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
 
 	read_lock(&tasklist_lock);
 	for_each_process_thread(p, t) {
-		if (!rctl_task_in_group(t, from))
+		if (!rctl_task_has_ids(t, closid, rmid, by_rmid))
 			continue;
 		if (have_mask)
 			rctl_set_task_group(t, to, reload);
@@ -237,6 +243,31 @@ void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
 	resctrl_arch_reload_cpus(have_mask ? reload : cpu_online_mask);
 	if (have_mask)
 		free_cpumask_var(reload);
+}
+
+/**
+ * rctl_move_group_tasks() - move every task of a group to another group
+ * @from: the group being removed
+ * @to: its parent: the default group, or a monitor group's control group
+ */
+void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
+{
+	rctl_retag_tasks(from->closid, from->rmid, rctl_is_mon_group(from), to);
+}
+
+/**
+ * rctl_mon_group_retag_tasks() - a monitor group's tasks follow its move
+ * @m: a monitor group that now belongs to another control group: its
+ *	@closid is already the new one
+ * @old_closid: the CLOSID of the control group it left, which its tasks
+ *	still carry
+ *
+ * Every task of @m takes the new CLOSID and keeps @m's RMID; a task that
+ * is running picks it up at once, as after a write to a tasks file.
+ */
+void rctl_mon_group_retag_tasks(struct rctl_group *m, u32 old_closid)
+{
+	rctl_retag_tasks(old_closid, m->rmid, true, m);
 }
 
 #ifdef CONFIG_PROC_CPU_RESCTRL

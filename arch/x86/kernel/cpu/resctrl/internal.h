@@ -15,7 +15,9 @@
 
 #include <linux/bits.h>
 #include <linux/resctrl.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 /* IA32_QM_CTR status: the count is not valid when either is set. */
 #define X86_RDT_CTR_ERROR		BIT_ULL(63)
@@ -35,6 +37,12 @@
  */
 #define X86_RDT_MBM_WIDTH_BASE		24
 #define X86_RDT_MBM_WIDTH_MAX		62
+
+/*
+ * How often the overflow worker folds the MBM counters in use into their
+ * totals: a 24-bit counter must not wrap twice in between.
+ */
+#define X86_RDT_MBM_FOLD_MS		1000
 
 /* IA32_L3_QOS_CFG / IA32_L2_QOS_CFG: bit 0 turns CDP on. */
 #define X86_RDT_QOS_CFG_CDP		BIT_ULL(0)
@@ -144,14 +152,28 @@ struct x86_rdt_mbm {
  * @cdp: the CDP mode written to the domain's QOS_CFG
  * @mbm: wrap state of the MBM counters, X86_RDT_MBM_EVENTS per RMID;
  *	NULL for a resource without MBM
+ * @mbm_used: the RMIDs whose MBM counters the overflow worker folds:
+ *	RMID 0, and every RMID reset for a new group or read since
+ * @mbm_lock: protects @mbm and @mbm_used; a counter is sampled and its
+ *	total updated under it, so that user reads (in an IPI on any CPU
+ *	of the domain) and the worker never account out of order
+ * @mbm_work: the overflow worker, running while the domain is online
+ * @res: the resource, for the worker
+ * @cpus: the domain's CPUs (resctrl_dom_cpus()), for the worker
  *
  * Allocated when the domain comes online, because the callbacks that use
  * it run in an IPI and cannot allocate. The filesystem never runs two
- * callbacks of a resource at once, so the state needs no lock.
+ * callbacks of a resource at once; only the MBM state is shared with the
+ * worker.
  */
 struct x86_rdt_dom {
 	enum x86_rdt_cdp_state cdp;
 	struct x86_rdt_mbm *mbm;
+	unsigned long *mbm_used;
+	raw_spinlock_t mbm_lock;
+	struct delayed_work mbm_work;
+	const struct x86_rdt_res *res;
+	const struct cpumask *cpus;
 };
 
 /**
@@ -192,6 +214,13 @@ int x86_rdt_counter_read(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
 			 u32 rmid, u32 evt, u64 *val);
 int x86_rdt_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 		       u32 closid, u32 rmid, u32 evt, u64 *val);
+void x86_rdt_mbm_reset(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
+		       u32 rmid);
+void x86_rdt_mbm_fold(const struct x86_rdt_res *res, struct x86_rdt_dom *dom);
+void x86_rdt_mbm_work(struct work_struct *work);
+void x86_rdt_mbm_worker_start(struct x86_rdt_dom *dom,
+			      const struct x86_rdt_res *res,
+			      const struct cpumask *cpus);
 
 /* domain.c */
 struct x86_rdt_dom *x86_rdt_dom_alloc(const struct x86_rdt_res *res);
