@@ -251,9 +251,12 @@ static int accel_qos_probe(struct auxiliary_device *adev,
 	if (!qd)
 		return -ENOMEM;
 	mutex_lock(&accel_lock);
+	/* Another parent's instance with the same number has the id. */
 	ret = xa_insert(&accel_devs, adev->id, qd, GFP_KERNEL);
-	if (ret)
+	if (ret) {
+		ret = ret == -EBUSY ? -EEXIST : ret;
 		goto unlock;
+	}
 	if (accel_res && qd->num_closid >= accel_desc.num_closid &&
 	    qd->num_rmid >= accel_desc.num_rmid)
 		ret = resctrl_add_device_domain(accel_res, adev->id,
@@ -265,7 +268,11 @@ static int accel_qos_probe(struct auxiliary_device *adev,
 unlock:
 	mutex_unlock(&accel_lock);
 	if (ret) {
-		dev_err(&adev->dev, "not added to resctrl: %d\n", ret);
+		if (ret == -EBUSY)
+			dev_err(&adev->dev, "%u CLOSIDs, %u RMIDs: too few for the resctrl groups in use\n",
+				qd->num_closid, qd->num_rmid);
+		else
+			dev_err(&adev->dev, "not added to resctrl: %d\n", ret);
 		accel_qos_dev_free(qd);
 		return ret;
 	}
