@@ -76,16 +76,16 @@ enum rpkg_event {
 
 /**
  * struct rpkg_regs - how the registers are reached
- * @rdmsr: read register @msr of package @pkg into @val. Return 0, or
+ * @read_reg: read register @msr of package @pkg into @val. Return 0, or
  *	-EIO when the register cannot be read.
- * @wrmsr: write @val to register @msr of package @pkg. Return 0 or -EIO.
+ * @write_reg: write @val to register @msr of package @pkg. Return 0 or -EIO.
  *
  * Both are called on a CPU of package @pkg with interrupts disabled
  * (from the core's IPI), or with preemption disabled at probe time.
  */
 struct rpkg_regs {
-	int (*rdmsr)(int pkg, u32 msr, u64 *val);
-	int (*wrmsr)(int pkg, u32 msr, u64 val);
+	int (*read_reg)(int pkg, u32 msr, u64 *val);
+	int (*write_reg)(int pkg, u32 msr, u64 val);
 };
 
 /**

@@ -43,8 +43,8 @@ static int rpkg_msr_write(int pkg, u32 msr, u64 val)
 
 /* The registers of real hardware: MSRs of the current CPU's package. */
 const struct rpkg_regs rpkg_msr_regs = {
-	.rdmsr = rpkg_msr_read,
-	.wrmsr = rpkg_msr_write,
+	.read_reg = rpkg_msr_read,
+	.write_reg = rpkg_msr_write,
 };
 
 /**
@@ -61,7 +61,7 @@ const struct rpkg_regs rpkg_msr_regs = {
 int rpkg_hw_rdmsr(const struct rpkg_hw *hw, int pkg, u32 msr, u64 *val)
 {
 	KUNIT_STATIC_STUB_REDIRECT(rpkg_hw_rdmsr, hw, pkg, msr, val);
-	return hw->regs->rdmsr(pkg, msr, val);
+	return hw->regs->read_reg(pkg, msr, val);
 }
 
 /**
@@ -78,7 +78,7 @@ int rpkg_hw_rdmsr(const struct rpkg_hw *hw, int pkg, u32 msr, u64 *val)
 int rpkg_hw_wrmsr(const struct rpkg_hw *hw, int pkg, u32 msr, u64 val)
 {
 	KUNIT_STATIC_STUB_REDIRECT(rpkg_hw_wrmsr, hw, pkg, msr, val);
-	return hw->regs->wrmsr(pkg, msr, val);
+	return hw->regs->write_reg(pkg, msr, val);
 }
 
 /**

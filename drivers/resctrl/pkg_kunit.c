@@ -115,8 +115,8 @@ static int rpkg_trap_wrmsr(int pkg, u32 msr, u64 val)
 }
 
 static const struct rpkg_regs rpkg_trap_regs = {
-	.rdmsr = rpkg_trap_rdmsr,
-	.wrmsr = rpkg_trap_wrmsr,
+	.read_reg = rpkg_trap_rdmsr,
+	.write_reg = rpkg_trap_wrmsr,
 };
 
 /* The hardware of the simulator: 2 aggregators, 16 CLOSIDs, 32 RMIDs. */

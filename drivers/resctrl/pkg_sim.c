@@ -62,10 +62,10 @@ static atomic_t rpkg_sim_violations;
 static struct dentry *rpkg_sim_dir;
 
 static const u64 rpkg_sim_cap =
-	FIELD_PREP(RPKG_CAP_VERSION, RPKG_VERSION) |
-	FIELD_PREP(RPKG_CAP_MAX_RMID, RPKG_SIM_RMIDS - 1) |
-	FIELD_PREP(RPKG_CAP_MAX_CLOSID, RPKG_SIM_CLOSIDS - 1) |
-	FIELD_PREP(RPKG_CAP_AGGR, RPKG_SIM_AGGR);
+	FIELD_PREP_CONST(RPKG_CAP_VERSION, RPKG_VERSION) |
+	FIELD_PREP_CONST(RPKG_CAP_MAX_RMID, RPKG_SIM_RMIDS - 1) |
+	FIELD_PREP_CONST(RPKG_CAP_MAX_CLOSID, RPKG_SIM_CLOSIDS - 1) |
+	FIELD_PREP_CONST(RPKG_CAP_AGGR, RPKG_SIM_AGGR);
 
 /* The registers the current CPU reaches; rpkg_sim_lock held. */
 static struct rpkg_sim_pkg *rpkg_sim_here(int pkg)
@@ -141,8 +141,8 @@ static int rpkg_sim_wrmsr(int pkg, u32 msr, u64 val)
 
 /* The registers of simulate=1. */
 const struct rpkg_regs rpkg_sim_regs = {
-	.rdmsr = rpkg_sim_rdmsr,
-	.wrmsr = rpkg_sim_wrmsr,
+	.read_reg = rpkg_sim_rdmsr,
+	.write_reg = rpkg_sim_wrmsr,
 };
 
 static int rpkg_sim_counter_show(struct seq_file *sf, void *v)

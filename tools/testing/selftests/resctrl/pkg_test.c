@@ -216,6 +216,19 @@ static void test_modalias(void)
 	ksft_test_result(aliases[0] && !other,
 			 "and no other model\n");
 
+	/* The module tools resolve a model's modalias to the driver. */
+	f = popen("modprobe -D 'cpu:type:x86,ven0000fam0006mod00AD:feature:,0000,0001' 2>&1",
+		  "r");
+	mine[0] = '\0';
+	while (f && fgets(line, sizeof(line), f))
+		strncat(mine, line, sizeof(mine) - strlen(mine) - 1);
+	if (f)
+		pclose(f);
+	ksft_test_result(strstr(mine, "resctrl_pkg.ko") != NULL,
+			 "modprobe resolves a Granite Rapids modalias to resctrl_pkg\n");
+	if (!strstr(mine, "resctrl_pkg.ko"))
+		ksft_print_msg("modprobe -D printed: %s\n", mine);
+
 	/* Without simulate, the VM's CPU is refused unless it is one of them. */
 	if (rctl_read(CPU_SYS "/modalias", mine, sizeof(mine)) <= 0) {
 		ksft_test_result_skip("no " CPU_SYS "/modalias\n");
@@ -449,7 +462,7 @@ int main(void)
 		ksft_exit_skip("no resctrl filesystem\n");
 	if (system("modinfo resctrl_pkg >/dev/null 2>&1"))
 		ksft_exit_skip("no resctrl_pkg module\n");
-	ksft_set_plan(3 + 4 + 4 + 4 + 3 + 3 + 1);
+	ksft_set_plan(4 + 4 + 4 + 4 + 3 + 3 + 1);
 
 	test_modalias();
 	test_mount_option();
