@@ -299,8 +299,10 @@ void rctl_domains_cpu_offline(unsigned int cpu);
 
 /* schemata.c */
 extern const struct kernfs_ops rctl_schemata_ops;
-/* The width schemata and size pad resource names to. */
-int rctl_name_width(void);
+/* Prints the value of the group with @closid in domain @d, of half @type. */
+typedef void (*rctl_val_show_fn)(struct seq_file *sf, struct resctrl_dom *d,
+				 u32 closid, enum resctrl_conf_type type);
+int rctl_ctrl_lines_show(struct seq_file *sf, rctl_val_show_fn show);
 
 /* mode.c: group modes, size, bit_usage and the exclusive-overlap rules */
 extern const struct kernfs_ops rctl_mode_ops;

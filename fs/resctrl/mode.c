@@ -349,9 +349,11 @@ static u64 rctl_dom_cache_bytes(const struct resctrl_dom *d)
 }
 
 /* One domain's value in "size": bytes for a mask, the value otherwise. */
-static void rctl_size_print(struct seq_file *sf, struct resctrl_dom *d, u32 val)
+static void rctl_size_val_show(struct seq_file *sf, struct resctrl_dom *d,
+			       u32 closid, enum resctrl_conf_type type)
 {
 	const struct resctrl_resource_desc *desc = d->res->desc;
+	u32 val = *rctl_dom_val(d, closid, type);
 	char text[64];
 
 	switch (desc->ctrl) {
@@ -371,48 +373,10 @@ static void rctl_size_print(struct seq_file *sf, struct resctrl_dom *d, u32 val)
 	}
 }
 
-/* One line of "size": the @type values of @r for @closid. */
-static void rctl_size_show_line(struct seq_file *sf, struct resctrl_res *r,
-				enum resctrl_conf_type type, u32 closid,
-				int width)
-{
-	char name[RCTL_CONF_NAME_LEN];
-	struct resctrl_dom *d;
-	const char *sep = "";
-
-	rctl_conf_name(r, type, name, sizeof(name));
-	seq_printf(sf, "%*s:", width, name);
-	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-		seq_printf(sf, "%s%d=", sep, d->id);
-		sep = ";";
-		rctl_size_print(sf, d, *rctl_dom_val(d, closid, type));
-	}
-	seq_putc(sf, '\n');
-}
-
 /* "size": the group's schemata with bytes in place of masks. */
 static int rctl_size_show(struct seq_file *sf, void *v)
 {
-	struct kernfs_open_file *of = sf->private;
-	struct resctrl_res *r;
-	struct rctl_group *g;
-	unsigned int i;
-	int width;
-
-	g = rctl_group_lock(of->kn);
-	if (!g)
-		goto unlock;
-	width = rctl_name_width();
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
-		if (!rctl_res_has_ctrl(r))
-			continue;
-		for (i = 0; i < rctl_res_nconf(r); i++)
-			rctl_size_show_line(sf, r, rctl_res_conf(r, i),
-					    g->closid, width);
-	}
-unlock:
-	rctl_group_unlock(of->kn);
-	return g ? 0 : -ENOENT;
+	return rctl_ctrl_lines_show(sf, rctl_size_val_show);
 }
 
 const struct kernfs_ops rctl_size_ops = {

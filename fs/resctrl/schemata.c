@@ -22,7 +22,7 @@
 /* Longest value text of any control type, custom ones included. */
 #define RCTL_VAL_LEN 64
 
-int rctl_name_width(void)
+static int rctl_name_width(void)
 {
 	struct resctrl_res *r;
 	int width = 0;
@@ -34,48 +34,73 @@ int rctl_name_width(void)
 	return width;
 }
 
-/* One line of schemata: the @type values of @r for CLOSID @closid. */
-static void rctl_schemata_show_line(struct seq_file *sf, struct resctrl_res *r,
-				    enum resctrl_conf_type type, u32 closid,
-				    int width)
+/* One line per control value type of @r: "NAME:<id>=<val>;..." */
+static void rctl_ctrl_lines_show_res(struct seq_file *sf, struct resctrl_res *r,
+				     u32 closid, int width, rctl_val_show_fn show)
 {
-	char name[RCTL_CONF_NAME_LEN], text[RCTL_VAL_LEN];
+	char name[RCTL_CONF_NAME_LEN];
+	enum resctrl_conf_type type;
 	struct resctrl_dom *d;
-	const char *sep = "";
+	const char *sep;
+	unsigned int i;
 
-	rctl_conf_name(r, type, name, sizeof(name));
-	seq_printf(sf, "%*s:", width, name);
-	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-		rctl_format_val(r, d, rctl_user_val(d, closid, type), text,
-				sizeof(text));
-		seq_printf(sf, "%s%d=%s", sep, d->id, text);
-		sep = ";";
+	for (i = 0; i < rctl_res_nconf(r); i++) {
+		type = rctl_res_conf(r, i);
+		rctl_conf_name(r, type, name, sizeof(name));
+		seq_printf(sf, "%*s:", width, name);
+		sep = "";
+		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+			seq_printf(sf, "%s%d=", sep, d->id);
+			show(sf, d, closid, type);
+			sep = ";";
+		}
+		seq_putc(sf, '\n');
 	}
-	seq_putc(sf, '\n');
 }
 
-static int rctl_schemata_show(struct seq_file *sf, void *v)
+/**
+ * rctl_ctrl_lines_show() - print a group file laid out as schemata
+ * @sf: the seq_file of a control group's file
+ * @show: prints one domain's value
+ *
+ * The lines of every control resource of the mount, names padded alike,
+ * for the group the file belongs to; "schemata" and "size" differ only in
+ * how a value prints. Takes the group lock.
+ *
+ * Return: 0, or -ENOENT when the group is gone.
+ */
+int rctl_ctrl_lines_show(struct seq_file *sf, rctl_val_show_fn show)
 {
 	struct kernfs_open_file *of = sf->private;
 	struct resctrl_res *r;
 	struct rctl_group *g;
-	unsigned int i;
 	int width;
 
 	g = rctl_group_lock(of->kn);
 	if (!g)
 		goto unlock;
 	width = rctl_name_width();
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
-		if (!rctl_res_has_ctrl(r))
-			continue;
-		for (i = 0; i < rctl_res_nconf(r); i++)
-			rctl_schemata_show_line(sf, r, rctl_res_conf(r, i),
-						g->closid, width);
-	}
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+		if (rctl_res_has_ctrl(r))
+			rctl_ctrl_lines_show_res(sf, r, g->closid, width, show);
 unlock:
 	rctl_group_unlock(of->kn);
 	return g ? 0 : -ENOENT;
+}
+
+static void rctl_schemata_val_show(struct seq_file *sf, struct resctrl_dom *d,
+				   u32 closid, enum resctrl_conf_type type)
+{
+	char text[RCTL_VAL_LEN];
+
+	rctl_format_val(d->res, d, rctl_user_val(d, closid, type), text,
+			sizeof(text));
+	seq_puts(sf, text);
+}
+
+static int rctl_schemata_show(struct seq_file *sf, void *v)
+{
+	return rctl_ctrl_lines_show(sf, rctl_schemata_val_show);
 }
 
 /**
