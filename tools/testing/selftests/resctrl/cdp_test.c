@@ -419,6 +419,65 @@ static void test_umount(void)
 	ksft_test_result(!rctl_umount(), "unmounted\n");
 }
 
+/* What "size" shows for masks of L3 with @nbits bits in both domains. */
+static void l3_sizes(char *buf, size_t len, int nbits)
+{
+	long long d0 = rctl_cache_bytes(3, 0), d1 = rctl_cache_bytes(3, 1);
+
+	snprintf(buf, len, "0=%lld;1=%lld", d0 / 20 * nbits, d1 / 20 * nbits);
+}
+
+/*
+ * Modes with CDP: a CLOSID's bits are those of both its halves, against
+ * either half of another group, never against its own other half.
+ */
+static void test_modes(void)
+{
+	static const char usage[] =
+		"0=XXSSSSSSSSSS0000EEEE;1=XXSSSSSSSSSS0000EEEE\n";
+	char want[256], sizes[64];
+	int ret;
+
+	/* L2 is left out: its full masks would overlap in every group. */
+	ret = sim_live("L2", false) ?: rctl_mount("cdp") ?: rctl_mkdir(rp("x1")) ?:
+	      rctl_write(rp("x1/schemata"), "L3CODE:0=3;1=3\nL3DATA:0=c;1=c\n") ?:
+	      rctl_write(rp("schemata"),
+			 "L3CODE:0=fff00;1=fff00\nL3DATA:0=fff00;1=fff00\n") ?:
+	      rctl_write(rp("x1/mode"), "exclusive\n");
+	ksft_test_result(!ret && rctl_reads(rp("x1/mode"), "exclusive\n"),
+			 "a group whose code and data masks overlap no one becomes exclusive (%s)\n",
+			 strerror(-ret));
+	ksft_test_result(rctl_reads(rp("info/L3CODE/bit_usage"), usage) &&
+			 rctl_reads(rp("info/L3DATA/bit_usage"), usage),
+			 "bit_usage of both halves counts both halves of every group\n");
+	l3_sizes(sizes, sizeof(sizes), 2);
+	snprintf(want, sizeof(want), "L3DATA:%s\nL3CODE:%s\n    MB:0=100;1=100\n",
+		 sizes, sizes);
+	ksft_test_result(rctl_reads(rp("x1/size"), want),
+			 "size has a line per half, in bytes of the L3 cache\n");
+	ksft_test_result(rctl_write_fails(rp("schemata"), "L3DATA:0=3\n", EINVAL,
+					  "Overlaps with exclusive group\n") &&
+			 rctl_expect_line(rp("schemata"), "L3DATA:0=fff00;1=fff00"),
+			 "a data mask overlapping an exclusive group's code mask is refused\n");
+	ret = rctl_write(rp("x1/schemata"), "L3CODE:0=c\n");
+	ksft_test_result(!ret && rctl_expect_line(rp("x1/schemata"), "L3CODE:0=0000c;1=00003"),
+			 "an exclusive group may take its own other half's bits (%s)\n",
+			 strerror(-ret));
+	ksft_test_result(rctl_write_fails(rp("x1/mode"), "pseudo-locksetup\n", EINVAL,
+					  "CDP enabled\n") &&
+			 rctl_reads(rp("x1/mode"), "exclusive\n"),
+			 "pseudo-locksetup is refused: CDP enabled\n");
+	ret = rctl_mkdir(rp("x2"));
+	ksft_test_result(!ret && rctl_expect_line(rp("x2/schemata"), "L3DATA:0=00003;1=ffff0") &&
+			 rctl_expect_line(rp("x2/schemata"), "L3CODE:0=00003;1=ffff0"),
+			 "a new group gets, in both halves, the lowest run no exclusive group holds (%s)\n",
+			 strerror(-ret));
+	rctl_umount();
+	/* Back in their order: L3, L2, MB. */
+	if (sim_live("L2", true) || sim_live("MB", false) || sim_live("MB", true))
+		ksft_print_msg("could not register L2 and MB again\n");
+}
+
 static void test_cdpl2(void)
 {
 	char want[1024], line[64];
@@ -495,7 +554,7 @@ int main(void)
 {
 	ksft_print_header();
 	rctl_sim_setup();
-	ksft_set_plan(4 + 5 + 5 + ARRAY_SIZE(bad_cases) + 2 + 5 + 2 + 4 + 6 + 2 + 2);
+	ksft_set_plan(4 + 5 + 5 + ARRAY_SIZE(bad_cases) + 2 + 5 + 2 + 4 + 7 + 6 + 2 + 2);
 
 	test_without_cdp();
 	test_cdp_mount();
@@ -505,6 +564,7 @@ int main(void)
 	test_closids();
 	test_hotplug();
 	test_umount();
+	test_modes();
 	test_cdpl2();
 	test_not_capable();
 

@@ -34,41 +34,6 @@
 /* The sizes of the L3 caches, by cache id, from sysfs. */
 static long long l3_bytes[2];
 
-/* Bytes in the cache at @path/size ("16384K"), or -1. */
-static long long cache_size(const char *path)
-{
-	char buf[64], *end;
-	long long n;
-
-	if (rctl_read(rpath("%s/size", path), buf, sizeof(buf)) <= 0)
-		return -1;
-	n = strtoll(buf, &end, 10);
-	if (*end == 'K')
-		n <<= 10;
-	else if (*end == 'M')
-		n <<= 20;
-	else if (*end != '\n')
-		return -1;
-	return n;
-}
-
-/* The size of the L3 cache with id @id, seen from any online CPU. */
-static long long l3_size_of(int id)
-{
-	const char *dir;
-	int cpu, idx;
-
-	for (cpu = 0; cpu < 256; cpu++) {
-		for (idx = 0; idx < 8; idx++) {
-			dir = rpath("/sys/devices/system/cpu/cpu%d/cache/index%d", cpu, idx);
-			if (rctl_count(rpath("%s/level", dir)) == 3 &&
-			    rctl_count(rpath("%s/id", dir)) == id)
-				return cache_size(dir);
-		}
-	}
-	return -1;
-}
-
 static unsigned int bits(unsigned long long mask)
 {
 	return __builtin_popcountll(mask);
@@ -370,8 +335,8 @@ int main(void)
 	ksft_set_plan(1 + 6 + ARRAY_SIZE(mode_refusals) + 5 +
 		      ARRAY_SIZE(write_refusals) + 3 + 5 + 9 + 1);
 
-	l3_bytes[0] = l3_size_of(0);
-	l3_bytes[1] = l3_size_of(1);
+	l3_bytes[0] = rctl_cache_bytes(3, 0);
+	l3_bytes[1] = rctl_cache_bytes(3, 1);
 	ret = sim_add("L3", L3_ARGS, NULL) ?: sim_add("MB", MB_ARGS, NULL) ?:
 	      rctl_mount(NULL);
 	ksft_test_result(!ret && l3_bytes[0] > 0 && l3_bytes[1] > 0,

@@ -273,6 +273,40 @@ bool rctl_mount_has_option(const char *opt)
 	return false;
 }
 
+/* Bytes in the cache at @path/size ("16384K"), or -1. */
+static long long cache_size(const char *path)
+{
+	char buf[64], *end;
+	long long n;
+
+	if (rctl_read(rpath("%s/size", path), buf, sizeof(buf)) <= 0)
+		return -1;
+	n = strtoll(buf, &end, 10);
+	if (*end == 'K')
+		n <<= 10;
+	else if (*end == 'M')
+		n <<= 20;
+	else if (*end != '\n')
+		return -1;
+	return n;
+}
+
+long long rctl_cache_bytes(int level, int id)
+{
+	const char *dir;
+	int cpu, idx;
+
+	for (cpu = 0; cpu < 256; cpu++) {
+		for (idx = 0; idx < 8; idx++) {
+			dir = rpath("/sys/devices/system/cpu/cpu%d/cache/index%d", cpu, idx);
+			if (rctl_count(rpath("%s/level", dir)) == level &&
+			    rctl_count(rpath("%s/id", dir)) == id)
+				return cache_size(dir);
+		}
+	}
+	return -1;
+}
+
 bool rctl_kmsg_has(const char *text)
 {
 	char rec[2048];

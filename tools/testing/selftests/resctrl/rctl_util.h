@@ -66,6 +66,8 @@ bool rctl_dir_is(const char *path, const char *names);
 char *rctl_slurp(const char *path);
 /* Whether /proc/mounts shows resctrl with @opt among its options. */
 bool rctl_mount_has_option(const char *opt);
+/* Bytes of the level @level cache with id @id, from sysfs; -1 if none. */
+long long rctl_cache_bytes(int level, int id);
 /* Whether a kernel log record holds @text. */
 bool rctl_kmsg_has(const char *text);
 
