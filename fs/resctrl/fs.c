@@ -81,12 +81,9 @@ static void rctl_tree_forget(void)
 static int rctl_tree_create(struct rctl_mount_opts *opts)
 {
 	struct kernfs_root *root;
-	struct resctrl_res *r;
 	int ret;
 
 	rctl_mount_opts_install(opts);
-	list_for_each_entry(r, &rctl_resources, list)
-		r->hidden = rctl_mount_hides(r);
 
 	root = kernfs_create_root(&rctl_kf_syscall_ops,
 				  KERNFS_ROOT_CREATE_DEACTIVATED |

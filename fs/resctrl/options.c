@@ -143,7 +143,8 @@ void rctl_mount_opts_free(struct rctl_mount_opts *o)
  * rctl_mount_opts_install() - make a mount's options the live ones
  * @o: the options parsed for the mount; emptied
  *
- * Resources that CDP splits get the default value in both halves of
+ * Each resource learns whether the mount leaves it out (&resctrl_res.hidden);
+ * resources that CDP splits get the default value in both halves of
  * every CLOSID, programmed in each online domain.
  */
 void rctl_mount_opts_install(struct rctl_mount_opts *o)
@@ -154,6 +155,9 @@ void rctl_mount_opts_install(struct rctl_mount_opts *o)
 	rctl_mount_opts_free(&rctl_mopts);
 	rctl_mopts = *o;
 	memset(o, 0, sizeof(*o));
+	/* In list order: a rival is left out for one that came before. */
+	list_for_each_entry(r, &rctl_resources, list)
+		r->hidden = rctl_mount_hides(r);
 	list_for_each_entry(r, &rctl_resources, list)
 		if (rctl_res_cdp(r))
 			rctl_res_reprogram(r);
@@ -321,13 +325,15 @@ bool rctl_cdp_wanted(const struct resctrl_resource_desc *desc,
  * rctl_res_cdp() - whether the live mount splits a resource
  * @r: the resource
  *
- * A resource the mount hides is never split. rctl_mutex is held.
+ * A resource the mount hides is never split: @r->hidden is set from
+ * rctl_mount_hides() when a mount is made and when @r registers, before
+ * anything asks. rctl_mutex is held.
  *
  * Return: true while @r shows as NAMEDATA and NAMECODE.
  */
 bool rctl_res_cdp(struct resctrl_res *r)
 {
-	return rctl_cdp_wanted(r->desc, &rctl_mopts) && !rctl_mount_hides(r);
+	return rctl_cdp_wanted(r->desc, &rctl_mopts) && !r->hidden;
 }
 
 /**

@@ -88,8 +88,12 @@ static void rctl_cdp_test_mount(struct rctl_mount_opts *o)
 
 static void rctl_cdp_test_umount(void)
 {
+	struct resctrl_res *r;
+
 	mutex_lock(&rctl_mutex);
 	rctl_mount_opts_clear();
+	list_for_each_entry(r, &rctl_resources, list)
+		r->hidden = false;
 	mutex_unlock(&rctl_mutex);
 }
 

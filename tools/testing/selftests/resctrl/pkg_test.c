@@ -454,6 +454,32 @@ static void test_unload(void)
 			 "and is programmed; no register was reached from another socket\n");
 }
 
+/*
+ * Two providers of PKG: while the simulator serves the name, the driver
+ * is refused, says so, and changes nothing; once the name is free it
+ * loads.
+ */
+static void test_rival(void)
+{
+	int ret;
+
+	ret = pkg_unload() ?: sim_load() ?:
+	      sim_add("PKG", "ctrl=scalar", "scope=package", "min=0", "max=7",
+		      "mount_option=pkg", NULL);
+	ksft_test_result(!ret && rctl_expect_line(rp("g1/schemata"), "PKG:0=7;1=7") &&
+			 pkg_load() && !rctl_exists(PKG_DBG) &&
+			 rctl_expect_line(rp("g1/schemata"), "PKG:0=7;1=7"),
+			 "while the simulator provides PKG, resctrl_pkg is refused (%s)\n",
+			 strerror(-ret));
+	ksft_test_result(rctl_kmsg_has("resctrl: PKG from resctrl_pkg refused: ") &&
+			 rctl_kmsg_has(" refused: resctrl_sim already provides it\n"),
+			 "and the kernel log names both providers\n");
+	ret = sim_remove("PKG") ?: pkg_load();
+	ksft_test_result(!ret && rctl_expect_line(rp("g1/schemata"), "PKG:0=15;1=15"),
+			 "with the name free, resctrl_pkg loads and serves PKG (%s)\n",
+			 strerror(-ret));
+}
+
 int main(void)
 {
 	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGBUS,
@@ -473,7 +499,7 @@ int main(void)
 		ksft_exit_skip("no resctrl filesystem\n");
 	if (system("modinfo resctrl_pkg >/dev/null 2>&1"))
 		ksft_exit_skip("no resctrl_pkg module\n");
-	ksft_set_plan(4 + 4 + 4 + 4 + 3 + 3 + 1);
+	ksft_set_plan(4 + 4 + 4 + 4 + 3 + 3 + 3 + 1);
 
 	test_modalias();
 	test_mount_option();
@@ -481,6 +507,7 @@ int main(void)
 	test_monitoring();
 	test_hotplug();
 	test_unload();
+	test_rival();
 
 	ksft_test_result(pkg_cleanup(), "everything is cleaned up\n");
 	ksft_finished();
