@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "rctl_util.h"
@@ -99,6 +100,42 @@ static void test_tasks(void)
 			 "a pid with no task is rejected and explained\n");
 }
 
+/*
+ * As user @uid, write "@pid\n" to the default group's tasks file.
+ * Return: 0 or the errno of the write; -1 if the child could not run.
+ */
+static int write_tasks_as(uid_t uid, pid_t pid)
+{
+	pid_t child;
+	int status;
+
+	child = fork();
+	if (!child) {
+		if (setgid(uid) || setuid(uid))
+			_exit(255);
+		_exit(-rctl_write(RCTL_ROOT "/tasks", rpath("%d\n", pid ?: getpid())));
+	}
+	if (child < 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) == 255)
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/* Only root may move another user's task; anyone may move their own. */
+static void test_task_permission(void)
+{
+	char want[64];
+	int ret;
+
+	ret = chmod(RCTL_ROOT "/tasks", 0666) ? errno : write_tasks_as(65534, 0);
+	ksft_test_result(!ret && rctl_status_is("ok\n"),
+			 "a user may move a task of their own (%d)\n", ret);
+	snprintf(want, sizeof(want), "No permission to move task %d\n", getpid());
+	ksft_test_result(write_tasks_as(65534, getpid()) == EPERM && rctl_status_is(want),
+			 "moving another user's task fails with EPERM, explained\n");
+	chmod(RCTL_ROOT "/tasks", 0644);
+}
+
 static void test_cpus(void)
 {
 	ksft_test_result(rctl_write_fails(RCTL_ROOT "/cpus_list", "0\n", EINVAL,
@@ -180,12 +217,13 @@ int main(void)
 	ksft_print_header();
 	if (geteuid())
 		ksft_exit_skip("must run as root\n");
-	ksft_set_plan(33);
+	ksft_set_plan(35);
 
 	test_registered();
 	test_mount_rules();
 	test_root_files();
 	test_tasks();
+	test_task_permission();
 	test_cpus();
 	test_groups();
 	test_schemata();
