@@ -104,37 +104,17 @@ static bool programmed_has_prefix(const char *sim, const char *prefix)
 /* Everything a write could change. */
 static char *state(void)
 {
-	static const char * const sim_files[] = {
-		SIM_DBG "/L3/programmed", SIM_DBG "/L3/apply_count",
-		SIM_DBG "/MB/programmed", SIM_DBG "/MB/apply_count",
-	};
-	char *parts[2 + ARRAY_SIZE(sim_files)], *s;
-	size_t len = 1;
-	unsigned int i;
+	static const char * const files[] = { "schemata", "g1/schemata" };
+	static const char * const sims[] = { "L3", "MB" };
 
-	parts[0] = rctl_slurp(rp("schemata"));
-	parts[1] = rctl_slurp(rp("g1/schemata"));
-	for (i = 0; i < ARRAY_SIZE(sim_files); i++)
-		parts[2 + i] = rctl_slurp(sim_files[i]);
-	for (i = 0; i < ARRAY_SIZE(parts); i++)
-		len += parts[i] ? strlen(parts[i]) : 0;
-	s = calloc(1, len);
-	for (i = 0; i < ARRAY_SIZE(parts); i++) {
-		if (s && parts[i])
-			strcat(s, parts[i]);
-		free(parts[i]);
-	}
-	return s;
+	return rctl_state(files, ARRAY_SIZE(files), sims, ARRAY_SIZE(sims));
 }
 
 static bool state_is(const char *before)
 {
 	char *now = state();
-	bool same = now && before && !strcmp(now, before);
+	bool same = rctl_state_is(before, now);
 
-	if (!same)
-		ksft_print_msg("the state changed:\n%s\n--- now ---\n%s\n",
-			       before, now);
 	free(now);
 	return same;
 }

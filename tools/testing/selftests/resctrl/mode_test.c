@@ -68,29 +68,8 @@ static const char * const state_sims[] = { "L3", "MB", "PK" };
 
 static char *state(void)
 {
-	char *s = strdup(""), *part, *more;
-	unsigned int i;
-
-	for (i = 0; s && i < ARRAY_SIZE(state_files) + 2 * ARRAY_SIZE(state_sims); i++) {
-		if (i < ARRAY_SIZE(state_files))
-			part = rctl_slurp(rp(state_files[i]));
-		else if ((i - ARRAY_SIZE(state_files)) % 2)
-			part = rctl_slurp(rpath(SIM_DBG "/%s/apply_count",
-						state_sims[(i - ARRAY_SIZE(state_files)) / 2]));
-		else
-			part = rctl_slurp(rpath(SIM_DBG "/%s/programmed",
-						state_sims[(i - ARRAY_SIZE(state_files)) / 2]));
-		more = part ? realloc(s, strlen(s) + strlen(part) + 2) : NULL;
-		if (more) {
-			strcat(more, part);
-			strcat(more, "|");
-		} else {
-			free(s);
-		}
-		s = more;
-		free(part);
-	}
-	return s;
+	return rctl_state(state_files, ARRAY_SIZE(state_files), state_sims,
+			  ARRAY_SIZE(state_sims));
 }
 
 /*
@@ -105,9 +84,8 @@ static bool refused(const char *file, const char *text, int err,
 
 	ok = rctl_write_fails(rp(file), text, err, status);
 	after = state();
-	if (!before || !after || strcmp(before, after)) {
-		ksft_print_msg("writing \"%s\" to %s changed the state:\n%s\n--- now ---\n%s\n",
-			       text, file, before, after);
+	if (!rctl_state_is(before, after)) {
+		ksft_print_msg("by writing \"%s\" to %s\n", text, file);
 		ok = false;
 	}
 	free(before);

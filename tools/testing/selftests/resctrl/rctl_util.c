@@ -251,6 +251,40 @@ char *rctl_slurp(const char *path)
 	return strdup(buf);
 }
 
+char *rctl_state(const char * const *files, unsigned int nfiles,
+		 const char * const *sims, unsigned int nsims)
+{
+	char *s = strdup(""), *part, *more;
+	unsigned int i;
+
+	for (i = 0; s && i < nfiles + 2 * nsims; i++) {
+		if (i < nfiles)
+			part = rctl_slurp(rp(files[i]));
+		else
+			part = rctl_slurp(rpath(SIM_DBG "/%s/%s", sims[(i - nfiles) / 2],
+						(i - nfiles) % 2 ? "apply_count" : "programmed"));
+		more = part ? realloc(s, strlen(s) + strlen(part) + 2) : NULL;
+		if (more) {
+			strcat(more, part);
+			strcat(more, "|");
+		} else {
+			free(s);
+		}
+		s = more;
+		free(part);
+	}
+	return s;
+}
+
+bool rctl_state_is(const char *before, const char *now)
+{
+	bool same = before && now && !strcmp(before, now);
+
+	if (!same)
+		ksft_print_msg("the state changed:\n%s\n--- now ---\n%s\n", before, now);
+	return same;
+}
+
 bool rctl_mount_has_option(const char *opt)
 {
 	char buf[16384], *line, *save = NULL, *opts, *o, *osave = NULL;

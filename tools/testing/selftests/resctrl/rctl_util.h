@@ -66,6 +66,15 @@ bool rctl_dir_is(const char *path, const char *names);
 char *rctl_slurp(const char *path);
 /* Whether /proc/mounts shows resctrl with @opt among its options. */
 bool rctl_mount_has_option(const char *opt);
+/*
+ * What a rejected write must leave alone: the @files under the mount and
+ * the simulator's programmed and apply_count files of @sims, one after
+ * another. Free the result.
+ */
+char *rctl_state(const char * const *files, unsigned int nfiles,
+		 const char * const *sims, unsigned int nsims);
+/* Whether @now is still @before (from rctl_state()); says what changed. */
+bool rctl_state_is(const char *before, const char *now);
 /* Bytes of the level @level cache with id @id, from sysfs; -1 if none. */
 long long rctl_cache_bytes(int level, int id);
 /* Whether a kernel log record holds @text. */

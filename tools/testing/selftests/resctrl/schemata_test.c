@@ -84,35 +84,16 @@ static bool programmed_defaults_for(unsigned int closid)
 /* Everything a write could change: schemata and the simulators. */
 static char *state(void)
 {
-	char *s, *parts[2 + 2 * NR_RES];
-	size_t len = 1;
-	int i, n = 0;
+	static const char * const files[] = { "schemata", "g1/schemata" };
 
-	parts[n++] = rctl_slurp(rp("schemata"));
-	parts[n++] = rctl_slurp(rp("g1/schemata"));
-	for (i = 0; i < NR_RES; i++) {
-		parts[n++] = rctl_slurp(rpath(SIM_DBG "/%s/programmed", names[i]));
-		parts[n++] = rctl_slurp(rpath(SIM_DBG "/%s/apply_count", names[i]));
-	}
-	for (i = 0; i < n; i++)
-		len += strlen(parts[i]);
-	s = calloc(1, len);
-	for (i = 0; i < n; i++) {
-		if (s)
-			strcat(s, parts[i]);
-		free(parts[i]);
-	}
-	return s;
+	return rctl_state(files, ARRAY_SIZE(files), names, NR_RES);
 }
 
 static bool state_is(const char *before)
 {
 	char *now = state();
-	bool same = now && before && !strcmp(now, before);
+	bool same = rctl_state_is(before, now);
 
-	if (!same)
-		ksft_print_msg("the state changed:\n%s\n--- now ---\n%s\n",
-			       before, now);
 	free(now);
 	return same;
 }
