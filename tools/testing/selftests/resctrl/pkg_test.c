@@ -37,24 +37,6 @@ static const unsigned int models[] = {
 	0xdd,	/* Clearwater Forest */
 };
 
-static pid_t main_pid;
-
-static int pkg_unload(void)
-{
-	int i;
-
-	if (!rctl_exists("/sys/module/resctrl_pkg"))
-		return 0;
-	for (i = 0; i < 50; i++) {
-		if (!syscall(__NR_delete_module, "resctrl_pkg", O_NONBLOCK))
-			return 0;
-		if (errno != EAGAIN)
-			return -errno;
-		usleep(100000);
-	}
-	return -EAGAIN;
-}
-
 static int pkg_load(void)
 {
 	int ret = system("modprobe resctrl_pkg simulate=1");
@@ -64,30 +46,6 @@ static int pkg_load(void)
 		return -ENOENT;
 	}
 	return rctl_exists(PKG_DBG) ? 0 : -ENOENT;
-}
-
-static bool pkg_cleanup(void)
-{
-	bool ok = rctl_cleanup();
-	int ret = pkg_unload();
-
-	if (ret)
-		ksft_print_msg("cleanup: rmmod resctrl_pkg: %s\n", strerror(-ret));
-	return ok && !ret;
-}
-
-static void exit_cleanup(void)
-{
-	if (getpid() == main_pid)
-		pkg_cleanup();
-}
-
-static void fatal_signal(int sig)
-{
-	if (getpid() == main_pid)
-		pkg_cleanup();
-	signal(sig, SIG_DFL);
-	raise(sig);
 }
 
 static int dbg_write(const char *file, const char *text)
@@ -431,7 +389,7 @@ static void test_unload(void)
 {
 	int ret;
 
-	ret = pkg_unload();
+	ret = rctl_module_unload("resctrl_pkg");
 	ksft_test_result(!ret && !rctl_has_line(rp("g1/schemata"), "PKG:0=3;1=5") &&
 			 !rctl_exists(rp("info/PKG")) && !rctl_exists(rp("info/PKG_MON")) &&
 			 !rctl_exists(rp("g1/mon_data/mon_PKG_00")) &&
@@ -463,7 +421,7 @@ static void test_rival(void)
 {
 	int ret;
 
-	ret = pkg_unload() ?: sim_load() ?:
+	ret = rctl_module_unload("resctrl_pkg") ?: sim_load() ?:
 	      sim_add("PKG", "ctrl=scalar", "scope=package", "min=0", "max=7",
 		      "mount_option=pkg", NULL);
 	ksft_test_result(!ret && rctl_expect_line(rp("g1/schemata"), "PKG:0=7;1=7") &&
@@ -482,19 +440,9 @@ static void test_rival(void)
 
 int main(void)
 {
-	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGBUS,
-				    SIGABRT, SIGFPE, SIGALRM };
-	unsigned int i;
-
 	ksft_print_header();
-	if (geteuid())
-		ksft_exit_skip("must run as root\n");
-	main_pid = getpid();
-	if (!pkg_cleanup())
-		ksft_print_msg("the system was not clean at start\n");
-	atexit(exit_cleanup);
-	for (i = 0; i < ARRAY_SIZE(sigs); i++)
-		signal(sigs[i], fatal_signal);
+	rctl_cleanup_also("resctrl_pkg");
+	rctl_guard();
 	if (!rctl_fs_registered())
 		ksft_exit_skip("no resctrl filesystem\n");
 	if (system("modinfo resctrl_pkg >/dev/null 2>&1"))
@@ -509,6 +457,6 @@ int main(void)
 	test_unload();
 	test_rival();
 
-	ksft_test_result(pkg_cleanup(), "everything is cleaned up\n");
+	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
 	ksft_finished();
 }

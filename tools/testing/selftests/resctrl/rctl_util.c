@@ -431,9 +431,36 @@ static void drop_sim(const char *name)
 	note(sim_remove(name), "remove", name);
 }
 
+int rctl_module_unload(const char *mod)
+{
+	int i;
+
+	if (!rctl_exists(rpath("/sys/module/%s", mod)))
+		return 0;
+	/* Module references can linger for a moment. */
+	for (i = 0; i < 50; i++) {
+		if (!syscall(__NR_delete_module, mod, O_NONBLOCK))
+			return 0;
+		if (errno != EAGAIN)
+			return -errno;
+		usleep(100000);
+	}
+	return -EAGAIN;
+}
+
+/* Modules rctl_cleanup() unloads after the simulator's resources. */
+static const char *also[4];
+static unsigned int nr_also;
+
+void rctl_cleanup_also(const char *mod)
+{
+	if (nr_also < ARRAY_SIZE(also))
+		also[nr_also++] = mod;
+}
+
 bool rctl_cleanup(void)
 {
-	int cpu, i, ret;
+	int cpu, i;
 
 	clean_ok = true;
 	for (i = 0; i < MAX_TASKS; i++)
@@ -450,12 +477,10 @@ bool rctl_cleanup(void)
 		continue;
 	walk_dir(SIM_CFG, drop_sim);
 	/* Only a loadable module has an initstate. */
-	if (rctl_exists("/sys/module/resctrl_sim/initstate")) {
-		/* Module references can linger for a moment. */
-		for (i = 0; i < 50 && (ret = sim_unload()) == -EAGAIN; i++)
-			usleep(100000);
-		note(ret, "rmmod", "resctrl_sim");
-	}
+	if (rctl_exists("/sys/module/resctrl_sim/initstate"))
+		note(rctl_module_unload("resctrl_sim"), "rmmod", "resctrl_sim");
+	for (i = 0; i < (int)nr_also; i++)
+		note(rctl_module_unload(also[i]), "rmmod", also[i]);
 	return clean_ok;
 }
 
@@ -473,7 +498,7 @@ static void exit_cleanup(void)
 		rctl_cleanup();
 }
 
-void rctl_sim_setup(void)
+void rctl_guard(void)
 {
 	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGBUS,
 				    SIGABRT, SIGFPE, SIGALRM };
@@ -487,6 +512,11 @@ void rctl_sim_setup(void)
 	atexit(exit_cleanup);
 	for (i = 0; i < ARRAY_SIZE(sigs); i++)
 		signal(sigs[i], fatal_signal);
+}
+
+void rctl_sim_setup(void)
+{
+	rctl_guard();
 	if (sim_load())
 		ksft_exit_skip("resctrl_sim cannot be loaded\n");
 	if (!rctl_fs_registered())

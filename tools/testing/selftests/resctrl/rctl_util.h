@@ -81,17 +81,23 @@ long long rctl_cache_bytes(int level, int id);
 bool rctl_kmsg_has(const char *text);
 
 /*
- * The simulator. rctl_sim_setup() puts the system back in its clean
- * state (see rctl_cleanup()), arranges for rctl_cleanup() to run at exit
- * and on fatal signals, and loads resctrl_sim; it skips the whole program
- * when that is impossible.
+ * rctl_guard() skips the program unless it runs as root, puts the system
+ * back in its clean state (see rctl_cleanup()) and arranges for
+ * rctl_cleanup() to run at exit and on fatal signals. rctl_sim_setup()
+ * does the same and loads resctrl_sim; it skips the whole program when
+ * that is impossible.
  */
+void rctl_guard(void);
 void rctl_sim_setup(void);
+/* Also unload module @mod in rctl_cleanup(); call before rctl_guard(). */
+void rctl_cleanup_also(const char *mod);
+/* Unload module @mod if it is loaded, waiting out lingering references. */
+int rctl_module_unload(const char *mod);
 /*
  * Leave the system clean, whatever state a test left it in: no fault
  * injected, every CPU online, resctrl unmounted, every simulated
- * resource unregistered and removed, resctrl_sim unloaded, helper tasks
- * killed. Returns whether everything went well.
+ * resource unregistered and removed, resctrl_sim and the modules given to
+ * rctl_cleanup_also() unloaded, helper tasks killed. Returns whether everything went well.
  */
 bool rctl_cleanup(void);
 /* rctl_cleanup(), then load resctrl_sim again. */
