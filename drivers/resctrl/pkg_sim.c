@@ -169,20 +169,30 @@ static int rpkg_sim_counter_show(struct seq_file *sf, void *v)
 	return 0;
 }
 
+/* Copy a written line of @len bytes into @buf of @size, NUL-terminated. */
+static int rpkg_sim_user_line(char *buf, size_t size, const char __user *ubuf,
+			      size_t len)
+{
+	if (len >= size)
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	return 0;
+}
+
 static ssize_t rpkg_sim_counter_write(struct file *file, const char __user *ubuf,
 				      size_t len, loff_t *ppos)
 {
 	u32 aggr, rmid, evt;
 	unsigned long flags;
 	char buf[96], extra;
-	int pkg;
+	int pkg, ret;
 	u64 val;
 
-	if (len >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, len))
-		return -EFAULT;
-	buf[len] = '\0';
+	ret = rpkg_sim_user_line(buf, sizeof(buf), ubuf, len);
+	if (ret)
+		return ret;
 	if (sscanf(buf, "%d %u %u %u %llx %c", &pkg, &aggr, &rmid, &evt, &val,
 		   &extra) != 5)
 		return -EINVAL;
@@ -222,14 +232,12 @@ static ssize_t rpkg_sim_prio_write(struct file *file, const char __user *ubuf,
 	unsigned long flags;
 	char buf[64], extra;
 	u32 closid;
-	int pkg;
+	int pkg, ret;
 	u64 val;
 
-	if (len >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, len))
-		return -EFAULT;
-	buf[len] = '\0';
+	ret = rpkg_sim_user_line(buf, sizeof(buf), ubuf, len);
+	if (ret)
+		return ret;
 	if (sscanf(buf, "%d %u %llx %c", &pkg, &closid, &val, &extra) != 3)
 		return -EINVAL;
 	if (pkg < 0 || pkg >= rpkg_sim_npkgs || closid >= RPKG_SIM_CLOSIDS)
