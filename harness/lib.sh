@@ -7,6 +7,9 @@ SRC=$BUILD/linux
 TARBALL=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
+# Paths under the folder that holds the work tree are hashed relative to
+# it, so worktrees side by side share one cache.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$REPO")}
 
 # Paths the project owns in the kernel tree: the upstream files there are
 # removed and the project's copy is mirrored in.
