@@ -48,6 +48,9 @@ if [ -n "${VM_MODEL:-}" ]; then
 	[ "$fam" = 15 ] && fam=$(( fam + ((eax >> 20) & 0xff) ))
 	[ "$fam" -ge 6 ] && mod=$(( mod | (((eax >> 16) & 0xf) << 4) ))
 	cpu=max,vendor=$vendor,family=$fam,model=$mod,stepping=$step
+	# AMD parts describe their topology in CPUID 0x8000001E (TOPOEXT),
+	# which tools such as pqos read directly.
+	[ "$vendor" = AuthenticAMD ] && cpu=$cpu,topoext=on
 	cmdline="$cmdline x86_rdt_model=$VM_MODEL"
 	if [ "${VM_SNC:-1}" = 2 ]; then
 		[ "$snc" = snc ] || die "VM_MODEL=$VM_MODEL has no Sub-NUMA Clustering"
