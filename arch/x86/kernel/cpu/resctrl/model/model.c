@@ -233,13 +233,17 @@ static DEFINE_RAW_SPINLOCK(x86_rdt_model_lock);
 static atomic_t x86_rdt_model_faults = ATOMIC_INIT(0);
 
 /*
- * The one place that reports a refused access. printk_deferred: the
+ * The one place that reports a refused access. Deferred printing: the
  * PQR_ASSOC write comes from the context switch, under the runqueue lock.
  */
 #define x86_rdt_model_fault(fmt, ...)					\
 	do {								\
 		atomic_inc(&x86_rdt_model_faults);			\
-		printk_deferred(KERN_ERR pr_fmt("fault: " fmt), ##__VA_ARGS__); \
+		preempt_disable();					\
+		printk_deferred_enter();				\
+		pr_err("fault: " fmt, ##__VA_ARGS__);			\
+		printk_deferred_exit();					\
+		preempt_enable();					\
 	} while (0)
 
 static const struct x86_rdt_model_leaf *x86_rdt_model_leaf(u32 leaf, u32 subleaf)
@@ -477,7 +481,7 @@ static int __init x86_rdt_model_init_state(void)
 	    boot_cpu_data.x86 != hw->family ||
 	    boot_cpu_data.x86_model != hw->model ||
 	    boot_cpu_data.x86_stepping != hw->stepping)
-		x86_rdt_model_fault("CPU is vendor %u family %#x model %#x stepping %u, %s is %u %#x %#x %u: boot QEMU with the dump's -cpu options\n",
+		x86_rdt_model_fault("QEMU is CPU %u/%#x/%#x/%u, %s is %u/%#x/%#x/%u\n",
 				    boot_cpu_data.x86_vendor, boot_cpu_data.x86,
 				    boot_cpu_data.x86_model,
 				    boot_cpu_data.x86_stepping, cpu->name,
@@ -545,6 +549,15 @@ static void x86_rdt_model_evt_cfg_changed(struct x86_rdt_model_dom *d)
 	}
 }
 
+/* Store @val in @reg unless it sets a bit outside @valid. */
+static const char *x86_rdt_model_store(u64 *reg, u64 val, u64 valid)
+{
+	if (val & ~valid)
+		return "reserved bits";
+	*reg = val;
+	return NULL;
+}
+
 /* The domain-scoped MSRs; called with x86_rdt_model_lock held. */
 static const char *x86_rdt_model_wr_dom(u32 msr, u64 val, int cpu)
 {
@@ -575,18 +588,10 @@ static const char *x86_rdt_model_wr_dom(u32 msr, u64 val, int cpu)
 		return "not an RDT MSR of this CPU";
 
 	if (msr == MSR_IA32_L3_QOS_CFG && hw->l3_cdp &&
-	    hw->vendor == X86_VENDOR_INTEL) {
-		if (val & ~X86_RDT_QOS_CFG_VALID)
-			return "reserved bits";
-		l3->cfg = val;
-		return NULL;
-	}
-	if (msr == MSR_IA32_L2_QOS_CFG && hw->l2_cdp && l2) {
-		if (val & ~X86_RDT_QOS_CFG_VALID)
-			return "reserved bits";
-		l2->cfg = val;
-		return NULL;
-	}
+	    hw->vendor == X86_VENDOR_INTEL)
+		return x86_rdt_model_store(&l3->cfg, val, X86_RDT_QOS_CFG_VALID);
+	if (msr == MSR_IA32_L2_QOS_CFG && hw->l2_cdp && l2)
+		return x86_rdt_model_store(&l2->cfg, val, X86_RDT_QOS_CFG_VALID);
 	i = x86_rdt_model_index(msr, MSR_IA32_MBA_THRTL_BASE, hw->mba_cos);
 	if (i >= 0) {
 		if (val & ~X86_RDT_THRTL_VALID)
@@ -599,19 +604,12 @@ static const char *x86_rdt_model_wr_dom(u32 msr, u64 val, int cpu)
 	}
 	/* AMD: bandwidth below bit len, the unlimited bit at len (PQoS 56375). */
 	i = x86_rdt_model_index(msr, MSR_IA32_MBA_BW_BASE, hw->bw_cos);
-	if (i >= 0) {
-		if (val & ~GENMASK_ULL(hw->bw_len, 0))
-			return "reserved bits";
-		l3->bw[i] = val;
-		return NULL;
-	}
+	if (i >= 0)
+		return x86_rdt_model_store(&l3->bw[i], val, GENMASK_ULL(hw->bw_len, 0));
 	i = x86_rdt_model_index(msr, MSR_IA32_SMBA_BW_BASE, hw->smba_cos);
-	if (i >= 0) {
-		if (val & ~GENMASK_ULL(hw->smba_len, 0))
-			return "reserved bits";
-		l3->smba[i] = val;
-		return NULL;
-	}
+	if (i >= 0)
+		return x86_rdt_model_store(&l3->smba[i], val,
+					   GENMASK_ULL(hw->smba_len, 0));
 	i = x86_rdt_model_index(msr, MSR_IA32_EVT_CFG_BASE, hw->evt_cfg_nr);
 	if (i >= 0) {
 		if (val & ~(u64)hw->evt_cfg_mask)
@@ -626,12 +624,8 @@ static const char *x86_rdt_model_wr_dom(u32 msr, u64 val, int cpu)
 		l3->evt_cfg[i] = val;
 		return NULL;
 	}
-	if (msr == MSR_RMID_SNC_CONFIG && hw->snc_cfg) {
-		if (val & ~X86_RDT_SNC_CFG_VALID)
-			return "reserved bits";
-		l3->snc_cfg = val;
-		return NULL;
-	}
+	if (msr == MSR_RMID_SNC_CONFIG && hw->snc_cfg)
+		return x86_rdt_model_store(&l3->snc_cfg, val, X86_RDT_SNC_CFG_VALID);
 	return "not an RDT MSR of this CPU";
 }
 
@@ -686,16 +680,10 @@ void x86_rdt_model_wrmsr(u32 msr, u64 val)
 		return;
 	}
 	if (msr == MSR_IA32_QM_EVTSEL && hw->pqr) {
-		if (val & X86_RDT_EVTSEL_RSVD)
-			bad = "reserved bits";
-		else
-			pc->evtsel = val;
+		bad = x86_rdt_model_store(&pc->evtsel, val, ~X86_RDT_EVTSEL_RSVD);
 	} else if (msr == MSR_IA32_L3_QOS_CFG && hw->l3_cdp &&
 		   hw->vendor == X86_VENDOR_AMD) {
-		if (val & ~X86_RDT_QOS_CFG_VALID)
-			bad = "reserved bits";
-		else
-			pc->l3_cfg = val;
+		bad = x86_rdt_model_store(&pc->l3_cfg, val, X86_RDT_QOS_CFG_VALID);
 	} else if (msr == MSR_IA32_QM_CTR && hw->pqr) {
 		bad = "read-only MSR";
 	} else if (!x86_rdt_model_l3) {
@@ -722,7 +710,7 @@ static u64 x86_rdt_model_qm_ctr(int cpu, u64 evtsel)
 	u64 ret;
 
 	/* An unsupported event or RMID sets Error (SDM Vol. 3B 17.18.5.2). */
-	if (evt >= BITS_PER_TYPE(u32) || !(hw->events & BIT(evt)) ||
+	if (evt > X86_RDT_MODEL_EVENTS || !(hw->events & BIT(evt)) ||
 	    rmid > hw->l3_max_rmid)
 		return X86_RDT_QM_CTR_ERROR;
 
@@ -852,13 +840,6 @@ static int x86_rdt_model_cpu_show(struct seq_file *sf, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(x86_rdt_model_cpu);
 
-static int x86_rdt_model_faults_show(struct seq_file *sf, void *unused)
-{
-	seq_printf(sf, "%d\n", atomic_read(&x86_rdt_model_faults));
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(x86_rdt_model_faults);
-
 static void x86_rdt_model_show_dom(struct seq_file *sf, const char *lvl,
 				   const struct x86_rdt_model_dom *d, u32 nr_cos)
 {
@@ -893,7 +874,7 @@ static int x86_rdt_model_msrs_show(struct seq_file *sf, void *unused)
 	int cpu;
 
 	raw_spin_lock_irq(&x86_rdt_model_lock);
-	for (i = 0; i < nr_cpu_ids; i++) {
+	for (i = 0; i < nr_cpu_ids && (hw->pqr || hw->l3_cos); i++) {
 		if (x86_rdt_model_l3[i].id >= 0)
 			x86_rdt_model_show_dom(sf, "L3", &x86_rdt_model_l3[i],
 					       hw->l3_cos);
@@ -1031,19 +1012,7 @@ static ssize_t x86_rdt_model_counters_write(struct file *file,
 	return ret ?: count;
 }
 
-static int x86_rdt_model_counters_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, x86_rdt_model_counters_show, NULL);
-}
-
-static const struct file_operations x86_rdt_model_counters_fops = {
-	.owner = THIS_MODULE,
-	.open = x86_rdt_model_counters_open,
-	.read = seq_read,
-	.write = x86_rdt_model_counters_write,
-	.llseek = seq_lseek,
-	.release = single_release,
-};
+DEFINE_SHOW_STORE_ATTRIBUTE(x86_rdt_model_counters);
 
 /*
  * Domains get their slots when a CPU of theirs first touches an MSR; the
@@ -1069,11 +1038,12 @@ static int __init x86_rdt_model_debugfs(void)
 	on_each_cpu(x86_rdt_model_claim, NULL, true);
 	dir = debugfs_create_dir("x86_rdt_model", NULL);
 	debugfs_create_file("cpu", 0444, dir, NULL, &x86_rdt_model_cpu_fops);
-	debugfs_create_file("faults", 0444, dir, NULL, &x86_rdt_model_faults_fops);
+	debugfs_create_atomic_t("faults", 0444, dir, &x86_rdt_model_faults);
 	debugfs_create_file("msrs", 0444, dir, NULL, &x86_rdt_model_msrs_fops);
 	debugfs_create_file("counters", 0644, dir, NULL,
 			    &x86_rdt_model_counters_fops);
 	return 0;
 }
+
 /* After cacheinfo (device_initcall); the backend may have claimed some. */
 late_initcall_sync(x86_rdt_model_debugfs);
