@@ -51,7 +51,9 @@ if [ -n "${VM_MODEL:-}" ]; then
 	# AMD parts describe their topology in CPUID 0x8000001E (TOPOEXT),
 	# which tools such as pqos read directly.
 	[ "$vendor" = AuthenticAMD ] && cpu=$cpu,topoext=on
-	cmdline="$cmdline x86_rdt_model=$VM_MODEL"
+	# no_timer_check: a TCG guest on a loaded host can fail the IO-APIC
+	# timer check and panic (seen once booting as rpl during a build).
+	cmdline="$cmdline x86_rdt_model=$VM_MODEL no_timer_check"
 	if [ "${VM_SNC:-1}" = 2 ]; then
 		[ "$snc" = snc ] || die "VM_MODEL=$VM_MODEL has no Sub-NUMA Clustering"
 		numa=()

@@ -23,7 +23,8 @@
  *   test harnesses count that prefix as a failure;
  * - keeps occupancy and bandwidth counts per cache domain and RMID that
  *   tests set through debugfs (x86_rdt_model/), including wraps, the
- *   Unavailable and the Error bit of IA32_QM_CTR.
+ *   Unavailable and the Error bit of IA32_QM_CTR, shows every MSR there
+ *   and lets tests write one behind the backend, as firmware would.
  *
  * Only CONFIG_X86_RESCTRL_HW_MODEL builds it; production configurations
  * never select that option.
@@ -629,55 +630,46 @@ static const char *x86_rdt_model_wr_dom(u32 msr, u64 val, int cpu)
 	return "not an RDT MSR of this CPU";
 }
 
-/* PQR_ASSOC: RMID in the low bits, CLOSID in 63:32 (SDM Vol. 3B 17.19.6). */
-static const char *x86_rdt_model_bad_pqr(u64 val, u32 *limit)
+/* Room for why a write was refused, numbers included. */
+#define X86_RDT_MODEL_WHY_LEN	48
+
+/*
+ * PQR_ASSOC: RMID in the low bits, CLOSID in 63:32 (SDM Vol. 3B 17.19.6);
+ * fills @why and returns false when the IDs are out of range.
+ */
+static bool x86_rdt_model_pqr_ok(u64 val, char *why)
 {
 	const struct x86_rdt_model_hw *hw = &x86_rdt_model_hw;
 
 	if (upper_32_bits(val) > hw->max_cos) {
-		*limit = hw->max_cos + 1;
-		return "CLOSID";
+		snprintf(why, X86_RDT_MODEL_WHY_LEN, "CLOSID %u >= %u",
+			 upper_32_bits(val), hw->max_cos + 1);
+		return false;
 	}
 	if (lower_32_bits(val) > hw->max_rmid) {
-		*limit = hw->max_rmid + 1;
-		return "RMID";
+		snprintf(why, X86_RDT_MODEL_WHY_LEN, "RMID %u > %u",
+			 lower_32_bits(val), hw->max_rmid);
+		return false;
 	}
-	return NULL;
+	return true;
 }
 
-/**
- * x86_rdt_model_wrmsr() - WRMSR on the current CPU of the modelled CPU
- * @msr: the MSR
- * @val: the value
- *
- * Stores @val where the hardware keeps it (per CPU or per cache domain),
- * or leaves everything as it was and reports a fault when the hardware
- * would raise #GP.
- *
- * Context: any, including the context switch; preemption disabled by the
- * caller or irrelevant (the backend writes in IPIs and with IRQs off).
+/*
+ * WRMSR on @cpu, the current CPU: false, with the reason in @why, when
+ * the hardware would raise #GP, in which case nothing changes.
  */
-void x86_rdt_model_wrmsr(u32 msr, u64 val)
+static bool x86_rdt_model_write(int cpu, u32 msr, u64 val, char *why)
 {
 	const struct x86_rdt_model_hw *hw = &x86_rdt_model_hw;
-	int cpu = raw_smp_processor_id();
 	struct x86_rdt_model_pcpu *pc = per_cpu_ptr(&x86_rdt_model_pcpu, cpu);
 	const char *bad = NULL;
 	unsigned long flags;
-	u32 limit;
 
 	if (msr == MSR_IA32_PQR_ASSOC && hw->pqr) {
-		bad = x86_rdt_model_bad_pqr(val, &limit);
-		if (bad) {
-			x86_rdt_model_fault("wrmsr 0x%x=0x%llx on CPU %d: %s %u >= %u\n",
-					    msr, val, cpu, bad,
-					    !strcmp(bad, "RMID") ?
-					    lower_32_bits(val) : upper_32_bits(val),
-					    limit);
-			return;
-		}
+		if (!x86_rdt_model_pqr_ok(val, why))
+			return false;
 		pc->pqr = val;
-		return;
+		return true;
 	}
 	if (msr == MSR_IA32_QM_EVTSEL && hw->pqr) {
 		bad = x86_rdt_model_store(&pc->evtsel, val, ~X86_RDT_EVTSEL_RSVD);
@@ -694,8 +686,30 @@ void x86_rdt_model_wrmsr(u32 msr, u64 val)
 		raw_spin_unlock_irqrestore(&x86_rdt_model_lock, flags);
 	}
 	if (bad)
+		strscpy(why, bad, X86_RDT_MODEL_WHY_LEN);
+	return !bad;
+}
+
+/**
+ * x86_rdt_model_wrmsr() - WRMSR on the current CPU of the modelled CPU
+ * @msr: the MSR
+ * @val: the value
+ *
+ * Stores @val where the hardware keeps it (per CPU or per cache domain),
+ * or leaves everything as it was and reports a fault when the hardware
+ * would raise #GP.
+ *
+ * Context: any, including the context switch; the caller keeps the task
+ * on its CPU (the backend writes in IPIs and with interrupts off).
+ */
+void x86_rdt_model_wrmsr(u32 msr, u64 val)
+{
+	int cpu = raw_smp_processor_id();
+	char why[X86_RDT_MODEL_WHY_LEN];
+
+	if (!x86_rdt_model_write(cpu, msr, val, why))
 		x86_rdt_model_fault("wrmsr 0x%x=0x%llx on CPU %d: %s\n", msr, val,
-				    cpu, bad);
+				    cpu, why);
 }
 
 /* IA32_QM_CTR for the event and RMID this CPU's QM_EVTSEL names. */
@@ -981,8 +995,8 @@ static ssize_t x86_rdt_model_counters_write(struct file *file,
 					    size_t count, loff_t *ppos)
 {
 	const struct x86_rdt_model_hw *hw = &x86_rdt_model_hw;
-	char buf[96], evt_name[24], op[16];
 	struct x86_rdt_model_dom *d = NULL;
+	char evt_name[24], op[16], *buf;
 	unsigned int i;
 	int dom, nargs, evt, ret;
 	u32 rmid;
@@ -990,12 +1004,13 @@ static ssize_t x86_rdt_model_counters_write(struct file *file,
 
 	if (!hw->pqr)
 		return -ENODEV;
-	if (count >= sizeof(buf))
+	if (count > 96)
 		return -EINVAL;
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
-	buf[count] = '\0';
+	buf = memdup_user_nul(ubuf, count);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
 	nargs = sscanf(buf, "%d %u %23s %15s %llu", &dom, &rmid, evt_name, op, &v);
+	kfree(buf);
 	if (nargs < 4)
 		return -EINVAL;
 	evt = x86_rdt_model_event(evt_name);
@@ -1013,6 +1028,71 @@ static ssize_t x86_rdt_model_counters_write(struct file *file,
 }
 
 DEFINE_SHOW_STORE_ATTRIBUTE(x86_rdt_model_counters);
+
+/**
+ * struct x86_rdt_model_poke - an MSR write a test makes behind the backend
+ * @msr: the MSR
+ * @val: the value
+ * @safe: as wrmsrl_safe(): a refused write is no fault
+ * @refused: out: the model refused the write
+ */
+struct x86_rdt_model_poke {
+	u32 msr;
+	u64 val;
+	bool safe;
+	bool refused;
+};
+
+static void x86_rdt_model_poke_cpu(void *arg)
+{
+	struct x86_rdt_model_poke *p = arg;
+	char why[X86_RDT_MODEL_WHY_LEN];
+
+	if (!p->safe) {
+		x86_rdt_model_wrmsr(p->msr, p->val);
+		return;
+	}
+	p->refused = !x86_rdt_model_write(smp_processor_id(), p->msr, p->val, why);
+	if (p->refused)
+		pr_info("refused wrmsr 0x%x=0x%llx on CPU %d: %s\n", p->msr,
+			p->val, smp_processor_id(), why);
+}
+
+/*
+ * "CPU MSR VALUE" (MSR and VALUE in hex): WRMSR on that CPU as firmware,
+ * an earlier kernel or pqos in MSR mode would, behind the backend's back.
+ * A write the hardware would refuse is a fault like any other, unless
+ * the line ends in "safe": then, as wrmsrl_safe(), the write fails with
+ * EIO and only an informational line says why.
+ */
+static ssize_t x86_rdt_model_wrmsr_write(struct file *file,
+					 const char __user *ubuf,
+					 size_t count, loff_t *ppos)
+{
+	struct x86_rdt_model_poke p = { };
+	char *buf, safe[8] = "";
+	unsigned int cpu;
+	int ret, nargs;
+
+	if (count > 64)
+		return -EINVAL;
+	buf = memdup_user_nul(ubuf, count);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	nargs = sscanf(buf, "%u %x %llx %7s", &cpu, &p.msr, &p.val, safe);
+	kfree(buf);
+	if (nargs < 3 || cpu >= nr_cpu_ids || (nargs == 4 && strcmp(safe, "safe")))
+		return -EINVAL;
+	p.safe = nargs == 4;
+	ret = smp_call_function_single(cpu, x86_rdt_model_poke_cpu, &p, true);
+	if (!ret && p.refused)
+		ret = -EIO;
+	return ret ?: count;
+}
+
+static const struct file_operations x86_rdt_model_wrmsr_fops = {
+	.write = x86_rdt_model_wrmsr_write,
+};
 
 /*
  * Domains get their slots when a CPU of theirs first touches an MSR; the
@@ -1042,6 +1122,7 @@ static int __init x86_rdt_model_debugfs(void)
 	debugfs_create_file("msrs", 0444, dir, NULL, &x86_rdt_model_msrs_fops);
 	debugfs_create_file("counters", 0644, dir, NULL,
 			    &x86_rdt_model_counters_fops);
+	debugfs_create_file("wrmsr", 0200, dir, NULL, &x86_rdt_model_wrmsr_fops);
 	return 0;
 }
 
