@@ -8,7 +8,8 @@
 #
 #   CHECK_VARIANTS="normal debug off"   the kernels to build and boot
 #   CHECK_MODELS="spr ..."   the CPUs of the RDT hardware model to boot the
-#                            normal kernel as (harness/vm/run-model)
+#                            normal kernel as (harness/vm/run-model);
+#                            NAME:snc2 with Sub-NUMA Clustering 2
 #   CHECK_DEBUG_MODEL=spr    the one model the debug kernel boots as
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -105,16 +106,19 @@ for v in $variants; do
 	echo "   console log: $log"
 	# The RDT hardware model: the x86 backend alone, one boot per CPU.
 	case $v in
-	normal) models=${CHECK_MODELS-spr skx hsx bdx-de genoa rome rpl} ;;
+	normal) models=${CHECK_MODELS-spr spr:snc2 skx hsx bdx-de genoa rome rpl} ;;
 	debug)	models=${CHECK_DEBUG_MODEL-spr} ;;
 	*)	models= ;;
 	esac
 	for m in $models; do
-		log=$logs/$v-model-$m.log
-		VM_MODEL=$m VM_TIMEOUT=${VM_TIMEOUT:-300} \
+		# NAME:snc2 boots NAME with two NUMA nodes per socket.
+		snc=1
+		[ "${m#*:}" = snc2 ] && snc=2
+		log=$logs/$v-model-${m/:/-}.log
+		VM_MODEL=${m%%:*} VM_SNC=$snc VM_TIMEOUT=${VM_TIMEOUT:-300} \
 			"$REPO/harness/run-vm.sh" "$v" model "$log" > /dev/null
 		add_results "$log" "$v model $m" --selftests \
-			--upstream="$REPO/harness/model-expect/$m.expect"
+			--upstream="$REPO/harness/model-expect/${m%%:*}.expect"
 		echo "   console log: $log"
 	done
 done
