@@ -61,17 +61,24 @@ static const struct x86_rdt_cat_level x86_rdt_cat_l2 = {
 };
 
 /*
- * A feature is used when the CPU has it and the rdt= boot option did not
- * force it off without also forcing it on.
+ * A feature is used when the CPU has it, unless the rdt= boot option
+ * forces it off, or a model quirk turns it off and rdt= does not force
+ * it on.
  */
 static bool x86_rdt_has(const struct x86_rdt_facts *facts,
 			unsigned int feature)
 {
 	int opt = x86_rdt_boot_feature_opt(feature);
+	int state;
 
 	if (!x86_rdt_cpu_has(feature))
 		return false;
-	return opt < 0 || x86_rdt_boot_state(&facts->opts, opt) >= 0;
+	if (opt < 0)
+		return true;
+	state = x86_rdt_boot_state(&facts->opts, opt);
+	if (state)
+		return state > 0;
+	return !(x86_rdt_quirk_off(facts) & BIT(opt));
 }
 
 static bool x86_rdt_alloc_has(const struct x86_rdt_facts *facts,
@@ -233,6 +240,7 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		    offset <= X86_RDT_MBM_WIDTH_MAX - X86_RDT_MBM_WIDTH_BASE)
 			res->mbm_width += offset;
 	}
+	x86_rdt_mbm_cf_init(facts, res);
 	if (!res->present) {
 		res->desc.name = "L3";
 		res->desc.ctrl = RESCTRL_CTRL_NONE;

@@ -44,6 +44,9 @@
  */
 #define X86_RDT_MBM_FOLD_MS		1000
 
+/* The errata correction factor of MBM counts is fixed point, 2^20 = 1. */
+#define X86_RDT_MBM_CF_SHIFT		20
+
 /* IA32_L3_QOS_CFG / IA32_L2_QOS_CFG: bit 0 turns CDP on. */
 #define X86_RDT_QOS_CFG_CDP		BIT_ULL(0)
 
@@ -110,6 +113,8 @@ struct x86_rdt_boot_opts {
  *	(x86_cache_mbm_width_offset)
  * @cache_kb: the L3 size in KiB (x86_cache_size), for RMID limbo
  * @opts: the features the rdt= boot option forced on or off
+ * @vfm: vendor, family and model (x86_vfm), for model quirks
+ * @stepping: the stepping (x86_stepping), for model quirks
  *
  * The boot code filled these in cpuinfo_x86 (see detect.c); passing them
  * in lets tests enumerate a machine that is not the one they run on.
@@ -121,6 +126,8 @@ struct x86_rdt_facts {
 	int mbm_width_offset;
 	unsigned int cache_kb;
 	struct x86_rdt_boot_opts opts;
+	u32 vfm;
+	u8 stepping;
 };
 
 /**
@@ -136,6 +143,10 @@ struct x86_rdt_facts {
  * @mbm_width: width of the MBM counters in bits; 0 without MBM
  * @per_thread_mba: Intel MBA throttles each thread on its own instead of
  *	the core at the largest delay of its threads
+ * @mbm_cf_rmid: with @mbm_cf, MBM counts of the RMIDs above this one
+ *	need the errata correction (see quirks.c)
+ * @mbm_cf: the correction factor, fixed point with X86_RDT_MBM_CF_SHIFT
+ *	fractional bits; 0 when no RMID needs a correction
  */
 struct x86_rdt_res {
 	struct resctrl_resource_desc desc;
@@ -148,6 +159,8 @@ struct x86_rdt_res {
 	u32 occ_scale;
 	u32 mbm_width;
 	bool per_thread_mba;
+	u32 mbm_cf_rmid;
+	u32 mbm_cf;
 };
 
 /**
@@ -230,9 +243,16 @@ int x86_rdt_boot_state(const struct x86_rdt_boot_opts *opts, unsigned int opt);
 int x86_rdt_boot_feature_opt(unsigned int feature);
 const struct x86_rdt_boot_opts *x86_rdt_boot_cmdline(void);
 
+/* quirks.c */
+unsigned long x86_rdt_quirk_off(const struct x86_rdt_facts *facts);
+void x86_rdt_mbm_cf_init(const struct x86_rdt_facts *facts,
+			 struct x86_rdt_res *res);
+u64 x86_rdt_mbm_correct(const struct x86_rdt_res *res, u32 rmid, u64 chunks);
+
 /* enumerate.c */
 void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 		       struct x86_rdt_res res[X86_RDT_NUM_RES]);
+
 
 /* ctrl.c */
 int x86_rdt_ctrl_msr(const struct x86_rdt_res *res, u32 closid,

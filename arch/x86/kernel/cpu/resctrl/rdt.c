@@ -75,6 +75,8 @@ static int __init x86_rdt_init(void)
 		.mbm_width_offset = boot_cpu_data.x86_cache_mbm_width_offset,
 		.cache_kb = boot_cpu_data.x86_cache_size,
 		.opts = *x86_rdt_boot_cmdline(),
+		.vfm = boot_cpu_data.x86_vfm,
+		.stepping = boot_cpu_data.x86_stepping,
 	};
 	unsigned int i;
 
