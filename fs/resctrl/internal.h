@@ -200,6 +200,7 @@ struct resctrl_res {
 };
 
 extern struct list_head rctl_resources;
+extern u32 rctl_cpu_closid_limit, rctl_cpu_rmid_limit;
 
 static inline bool rctl_res_has_ctrl(const struct resctrl_res *r)
 {

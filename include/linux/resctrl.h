@@ -333,6 +333,8 @@ void *resctrl_dom_priv(const struct resctrl_dom *d);
 
 __printf(1, 2) void resctrl_last_cmd_printf(const char *fmt, ...);
 
+void resctrl_set_cpu_id_limits(u32 num_closid, u32 num_rmid);
+
 #ifdef CONFIG_PROC_CPU_RESCTRL
 /* Backs /proc/<pid>/cpu_resctrl_groups; called by procfs only. */
 int proc_resctrl_show(struct seq_file *m, struct pid_namespace *ns,

@@ -251,6 +251,41 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 }
 
 /**
+ * x86_rdt_id_limits() - the IDs IA32_PQR_ASSOC can carry on this machine
+ * @facts: vendor and monitoring parameters of the boot CPU
+ * @res: the enumerated resources
+ * @closids: set to the CLOSIDs, 0 for no limit
+ * @rmids: set to the RMIDs, 0 for no limit
+ *
+ * The COS field holds only CLOSIDs every allocation feature has, and the
+ * RMID field only RMIDs up to CPUID.0xF's highest (Intel SDM vol. 3B,
+ * chapter 18, "Intel RDT Monitoring" and "Intel RDT Allocation",
+ * IA32_PQR_ASSOC; upstream core.c likewise keeps to the smallest
+ * num_closid of its allocation resources and to max_rmid + 1). A CPU with PQR_ASSOC but no
+ * allocation or no monitoring carries ID 0 only. Without PQR_ASSOC
+ * nothing is written to it, and there is no limit.
+ */
+void x86_rdt_id_limits(const struct x86_rdt_facts *facts,
+		       const struct x86_rdt_res res[X86_RDT_NUM_RES],
+		       u32 *closids, u32 *rmids)
+{
+	bool cqm = x86_rdt_cpu_has(X86_FEATURE_CQM_LLC);
+	unsigned int i;
+	u32 n = 0;
+
+	*closids = 0;
+	*rmids = 0;
+	if (!x86_rdt_cpu_has(X86_FEATURE_RDT_A) && !cqm)
+		return;
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		if (res[i].present && res[i].kind != X86_RDT_CTRL_NONE &&
+		    (!n || res[i].desc.num_closid < n))
+			n = res[i].desc.num_closid;
+	*closids = n ?: 1;
+	*rmids = cqm && facts->max_rmid >= 0 ? facts->max_rmid + 1 : 1;
+}
+
+/**
  * x86_rdt_enumerate() - describe the resources this machine has
  * @facts: vendor and monitoring parameters of the boot CPU
  * @res: X86_RDT_NUM_RES descriptions, indexed by enum x86_rdt_id;

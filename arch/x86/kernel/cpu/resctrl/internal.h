@@ -253,6 +253,9 @@ u64 x86_rdt_mbm_correct(const struct x86_rdt_res *res, u32 rmid, u64 chunks);
 void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 		       struct x86_rdt_res res[X86_RDT_NUM_RES]);
 
+void x86_rdt_id_limits(const struct x86_rdt_facts *facts,
+		       const struct x86_rdt_res res[X86_RDT_NUM_RES],
+		       u32 *closids, u32 *rmids);
 
 /* ctrl.c */
 int x86_rdt_ctrl_msr(const struct x86_rdt_res *res, u32 closid,

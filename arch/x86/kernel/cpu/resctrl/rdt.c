@@ -78,9 +78,12 @@ static int __init x86_rdt_init(void)
 		.vfm = boot_cpu_data.x86_vfm,
 		.stepping = boot_cpu_data.x86_stepping,
 	};
+	u32 closids, rmids;
 	unsigned int i;
 
 	x86_rdt_enumerate(&facts, x86_rdt_resources);
+	x86_rdt_id_limits(&facts, x86_rdt_resources, &closids, &rmids);
+	resctrl_set_cpu_id_limits(closids, rmids);
 	for (i = 0; i < X86_RDT_NUM_RES; i++)
 		if (x86_rdt_resources[i].present)
 			x86_rdt_register(&x86_rdt_resources[i]);
