@@ -244,6 +244,8 @@ static int rctl_cpu_offline(unsigned int cpu)
 			cpumask_clear_cpu(cpu, &m->cpus);
 	}
 	rctl_domains_cpu_offline(cpu);
+	resctrl_arch_set_cpu_ids(cpu, 0, 0);
+	resctrl_arch_cpu_offline(cpu);
 	mutex_unlock(&rctl_mutex);
 	return 0;
 }

@@ -4,7 +4,9 @@
  * an offline domain keeps its values and gets them applied again, a
  * driver can refuse a domain, and DEVICE domains are the driver's.
  *
- * CPU hotplug is simulated by calling the core's hotplug hooks directly.
+ * CPU hotplug is simulated by calling the core's per-resource hotplug
+ * steps for the test's own resource only: the global hooks would take
+ * real domains (the x86 backend's, on RDT hardware) offline too.
  */
 #include <kunit/test.h>
 #include <linux/cpu.h>
@@ -146,7 +148,7 @@ static void rctl_test_dom_cpus_offline(struct resctrl_dom *d, struct cpumask *cp
 	cpumask_copy(cpus, &d->cpus);
 	mutex_lock(&rctl_mutex);
 	for_each_cpu(cpu, cpus)
-		rctl_domains_cpu_offline(cpu);
+		rctl_res_cpu_offline(d->res, cpu);
 	mutex_unlock(&rctl_mutex);
 }
 
@@ -178,7 +180,7 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	/* The first CPU back brings it online and every value is applied. */
 	rctl_calls.applies = 0;
 	mutex_lock(&rctl_mutex);
-	ret = rctl_domains_cpu_online(cpumask_first(cpus));
+	ret = rctl_res_cpu_online(&r, cpumask_first(cpus));
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
 	KUNIT_EXPECT_EQ(test, ret, 0);
@@ -192,6 +194,37 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	mutex_unlock(&rctl_mutex);
 	rctl_test_detach(&r);
 	free_cpumask_var(cpus);
+}
+
+/*
+ * Unmount writes every CLOSID of every domain, even values whose kept
+ * copy is already the default: the hardware may have been changed behind
+ * the filesystem's back.
+ */
+static void rctl_unmount_writes_every_closid(struct kunit *test)
+{
+	struct resctrl_res r;
+	struct resctrl_dom *d;
+	unsigned int n = 0;
+
+	rctl_test_res_init(&r, &rctl_pkg_desc);
+	KUNIT_ASSERT_EQ(test, rctl_test_attach(&r), 0);
+	list_for_each_entry(d, &r.domains, list)
+		n++;
+
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	d = list_first_entry(&r.domains, struct resctrl_dom, list);
+	KUNIT_EXPECT_EQ(test, rctl_dom_apply(d, 2, 0x3), 0);
+	rctl_calls.applies = 0;
+	rctl_reset_res(&r, rctl_pkg_desc.num_closid);
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+
+	KUNIT_EXPECT_EQ(test, rctl_calls.applies, n * 4);
+	KUNIT_EXPECT_EQ(test, d->vals[2], 0xff);
+	KUNIT_EXPECT_EQ(test, rctl_calls.last_val, 0xff);
+	rctl_test_detach(&r);
 }
 
 static void rctl_refused_domain(struct kunit *test)
@@ -210,7 +243,7 @@ static void rctl_refused_domain(struct kunit *test)
 	rctl_test_dom_cpus_offline(d, cpus);
 	rctl_calls.refuse = d->id;
 	mutex_lock(&rctl_mutex);
-	ret = rctl_domains_cpu_online(cpumask_first(cpus));
+	ret = rctl_res_cpu_online(&r, cpumask_first(cpus));
 	mutex_unlock(&rctl_mutex);
 	KUNIT_EXPECT_EQ(test, ret, -EBUSY);
 	KUNIT_EXPECT_FALSE(test, d->online);
@@ -218,7 +251,7 @@ static void rctl_refused_domain(struct kunit *test)
 
 	rctl_calls.refuse = -1;
 	mutex_lock(&rctl_mutex);
-	ret = rctl_domains_cpu_online(cpumask_first(cpus));
+	ret = rctl_res_cpu_online(&r, cpumask_first(cpus));
 	cpumask_copy(&d->cpus, cpus);
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
@@ -255,7 +288,7 @@ static void rctl_device_domains(struct kunit *test)
 
 	/* CPU hotplug leaves device domains alone. */
 	mutex_lock(&rctl_mutex);
-	rctl_domains_cpu_offline(cpumask_first(cpu_online_mask));
+	rctl_res_cpu_offline(&r, cpumask_first(cpu_online_mask));
 	mutex_unlock(&rctl_mutex);
 	KUNIT_EXPECT_TRUE(test, d->online);
 
@@ -271,6 +304,7 @@ static void rctl_device_domains(struct kunit *test)
 static struct kunit_case rctl_domain_cases[] = {
 	KUNIT_CASE(rctl_domains_follow_topology),
 	KUNIT_CASE(rctl_offline_domain_keeps_values),
+	KUNIT_CASE(rctl_unmount_writes_every_closid),
 	KUNIT_CASE(rctl_refused_domain),
 	KUNIT_CASE(rctl_device_domains),
 	{}
