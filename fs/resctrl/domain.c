@@ -376,6 +376,8 @@ int rctl_res_cpu_online(struct resctrl_res *r, unsigned int cpu)
 	int ret;
 
 	d = rctl_res_cpu_join(r, cpu, &ret);
+	if (d && d->online && r->desc->ops->cpu_join)
+		r->desc->ops->cpu_join(r, d, cpu);
 	if (!d || d->online)
 		return ret;
 	ret = rctl_dom_online_or_refuse(d);
@@ -398,10 +400,12 @@ void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu)
 	if (r->desc->scope == RESCTRL_SCOPE_DEVICE)
 		return;
 	list_for_each_entry(d, &r->domains, list) {
-		if (!cpumask_test_and_clear_cpu(cpu, &d->cpus))
+		if (!cpumask_test_and_clear_cpu(cpu, &d->cpus) || !d->online)
 			continue;
-		if (cpumask_empty(&d->cpus) && d->online)
+		if (cpumask_empty(&d->cpus))
 			rctl_dom_take_offline(d);
+		else if (r->desc->ops->cpu_leave)
+			r->desc->ops->cpu_leave(r, d, cpu);
 	}
 }
 

@@ -18,6 +18,9 @@ static struct {
 	unsigned int online;
 	unsigned int offline;
 	unsigned int applies;
+	unsigned int joins;
+	unsigned int leaves;
+	unsigned int last_cpu;
 	int refuse;
 	u32 last_closid;
 	u32 last_val;
@@ -45,10 +48,26 @@ static void rctl_test_offline(struct resctrl_res *r, struct resctrl_dom *d)
 	rctl_calls.offline++;
 }
 
+static void rctl_test_cpu_join(struct resctrl_res *r, struct resctrl_dom *d,
+			       unsigned int cpu)
+{
+	rctl_calls.joins++;
+	rctl_calls.last_cpu = cpu;
+}
+
+static void rctl_test_cpu_leave(struct resctrl_res *r, struct resctrl_dom *d,
+				unsigned int cpu)
+{
+	rctl_calls.leaves++;
+	rctl_calls.last_cpu = cpu;
+}
+
 static const struct resctrl_resource_ops rctl_test_ops = {
 	.apply = rctl_test_apply,
 	.domain_online = rctl_test_online,
 	.domain_offline = rctl_test_offline,
+	.cpu_join = rctl_test_cpu_join,
+	.cpu_leave = rctl_test_cpu_leave,
 };
 
 static const struct resctrl_resource_desc rctl_pkg_desc = {
@@ -170,6 +189,8 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	mutex_unlock(&rctl_mutex);
 	rctl_test_dom_cpus_offline(d, cpus);
 
+	/* All but the last CPU left it online; the last took it offline. */
+	KUNIT_EXPECT_EQ(test, rctl_calls.leaves, cpumask_weight(cpus) - 1);
 	/* Offline, out of use, but still known with its values. */
 	KUNIT_EXPECT_FALSE(test, d->online);
 	KUNIT_EXPECT_TRUE(test, cpumask_empty(&d->cpus));
@@ -187,6 +208,22 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, d->online);
 	KUNIT_EXPECT_EQ(test, rctl_calls.applies, 4);
 	KUNIT_EXPECT_EQ(test, d->vals[1], 0x3);
+	/* The first CPU brought it online: no join for it. */
+	KUNIT_EXPECT_EQ(test, rctl_calls.joins, 0);
+
+	/* A second CPU joins the online domain and the driver hears it. */
+	if (cpumask_weight(cpus) > 1) {
+		unsigned int second = cpumask_next(cpumask_first(cpus), cpus);
+
+		mutex_lock(&rctl_mutex);
+		ret = rctl_res_cpu_online(&r, second);
+		mutex_unlock(&rctl_mutex);
+		KUNIT_EXPECT_EQ(test, ret, 0);
+		KUNIT_EXPECT_EQ(test, rctl_calls.joins, 1);
+		KUNIT_EXPECT_EQ(test, rctl_calls.last_cpu, second);
+		KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(second, &d->cpus));
+		KUNIT_EXPECT_EQ(test, rctl_calls.applies, 4);
+	}
 
 	/* Give the domain its CPUs back as they were. */
 	mutex_lock(&rctl_mutex);

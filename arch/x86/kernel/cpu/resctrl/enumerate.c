@@ -113,13 +113,15 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 	bm->min_cbm_bits = intel ? 1 : 0;
 	bm->sparse = intel ? !!(regs.ecx & X86_RDT_ECX_NONCONT) : true;
 	/*
-	 * AMD has CDP too, but its QOS_CFG is per CPU, and the contract
-	 * gives no callback when a CPU joins a domain to set it there.
+	 * CDP: the same flag, leaf bit and QOS_CFG MSR on both vendors, but
+	 * AMD's QOS_CFG is per CPU rather than per domain (upstream core.c
+	 * sets arch_has_per_cpu_cfg for AMD and Hygon).
 	 */
-	if (intel && x86_rdt_has(facts, lvl->cdp_feature) &&
+	if (x86_rdt_has(facts, lvl->cdp_feature) &&
 	    (regs.ecx & X86_RDT_ECX_CDP)) {
 		res->desc.cdp_capable = true;
 		res->cfg_msr = lvl->cfg_msr;
+		res->per_cpu_cfg = !intel;
 	}
 	res->kind = X86_RDT_CTRL_CBM;
 	res->msr_base = lvl->msr_base;
@@ -322,7 +324,12 @@ void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 				     X86_RDT_AMD_BW_SMBA, MSR_IA32_SMBA_BW_BASE);
 	x86_rdt_probe_mon(facts, &res[X86_RDT_L3]);
 
-	/* Every RDT MSR is per domain: write and read it from inside. */
+	/*
+	 * Every RDT MSR is per domain: write and read it from inside. With a
+	 * per-CPU QOS_CFG the callbacks make their own cross-calls, as some
+	 * writes go to every CPU of the domain.
+	 */
 	for (i = 0; i < X86_RDT_NUM_RES; i++)
-		res[i].desc.run_on_domain_cpu = res[i].present;
+		res[i].desc.run_on_domain_cpu = res[i].present &&
+						!res[i].per_cpu_cfg;
 }

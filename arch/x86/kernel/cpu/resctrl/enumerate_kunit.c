@@ -217,9 +217,12 @@ static void enum_amd(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
 	KUNIT_EXPECT_EQ(test, l3->bitmask.min_cbm_bits, 0);
 	KUNIT_EXPECT_TRUE(test, l3->bitmask.sparse);
-	/* CDP on AMD needs a per-CPU QOS_CFG the contract cannot keep. */
-	KUNIT_EXPECT_FALSE(test, l3->cdp_capable);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0);
+	/* CDP on AMD, with the QOS_CFG of every CPU to write. */
+	KUNIT_EXPECT_TRUE(test, l3->cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0xc81);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L3].per_cpu_cfg);
+	KUNIT_EXPECT_FALSE(test, l3->run_on_domain_cpu);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].desc.run_on_domain_cpu);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_MB].present);
 	mb = &res[X86_RDT_MB].desc;

@@ -139,6 +139,9 @@ struct x86_rdt_facts {
  * @kind: how a control value is written
  * @msr_base: the MSR of CLOSID 0 (or of index 0 with CDP)
  * @cfg_msr: the QOS_CFG MSR that switches CDP, 0 if CDP is not offered
+ * @per_cpu_cfg: each CPU has its own @cfg_msr (AMD), not one per domain
+ *	(Intel): every CPU of a domain is written, including those that
+ *	join it later, and the callbacks make their own cross-calls
  * @occ_scale: bytes per counter unit, for every event
  * @mbm_width: width of the MBM counters in bits; 0 without MBM
  * @per_thread_mba: Intel MBA throttles each thread on its own instead of
@@ -156,6 +159,7 @@ struct x86_rdt_res {
 	enum x86_rdt_ctrl_kind kind;
 	u32 msr_base;
 	u32 cfg_msr;
+	bool per_cpu_cfg;
 	u32 occ_scale;
 	u32 mbm_width;
 	bool per_thread_mba;
@@ -265,6 +269,14 @@ int x86_rdt_ctrl_write(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
 void x86_rdt_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid);
 int x86_rdt_apply(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 		  enum resctrl_conf_type type, u32 val);
+void x86_rdt_cfg_join(const struct x86_rdt_res *res,
+		      const struct x86_rdt_dom *dom);
+int x86_rdt_apply_cpus(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
+		       enum resctrl_conf_type type, u32 val);
+int x86_rdt_read_event_cpus(struct resctrl_res *r, struct resctrl_dom *d,
+			    u32 closid, u32 rmid, u32 evt, u64 *val);
+void x86_rdt_cpu_join(struct resctrl_res *r, struct resctrl_dom *d,
+		      unsigned int cpu);
 
 /* mon.c */
 int x86_rdt_counter_read(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,

@@ -28,6 +28,16 @@ static const struct resctrl_resource_ops x86_rdt_ops = {
 	.rmid_reset = x86_rdt_rmid_reset,
 };
 
+/* A resource with a per-CPU QOS_CFG (AMD L3 with CDP) makes its own calls. */
+static const struct resctrl_resource_ops x86_rdt_per_cpu_ops = {
+	.apply = x86_rdt_apply_cpus,
+	.read_event = x86_rdt_read_event_cpus,
+	.domain_online = x86_rdt_domain_online,
+	.domain_offline = x86_rdt_domain_offline,
+	.cpu_join = x86_rdt_cpu_join,
+	.rmid_reset = x86_rdt_rmid_reset,
+};
+
 /* Intel MB: whether a core throttles each thread or all at the max. */
 static int x86_rdt_throttle_mode_show(struct resctrl_res *r,
 				      struct seq_file *sf)
@@ -48,7 +58,7 @@ static void __init x86_rdt_register(struct x86_rdt_res *res)
 	struct resctrl_resource_desc *desc = &res->desc;
 	struct resctrl_res *r;
 
-	desc->ops = &x86_rdt_ops;
+	desc->ops = res->per_cpu_cfg ? &x86_rdt_per_cpu_ops : &x86_rdt_ops;
 	desc->owner = THIS_MODULE;
 	if (res->kind == X86_RDT_CTRL_DELAY)
 		desc->info = x86_rdt_mba_info;
