@@ -69,11 +69,6 @@ static void __init x86_rdt_register(struct x86_rdt_res *res)
 		return;
 	}
 	res->handle = r;
-	/* The lines upstream prints, which users grep for. */
-	if (desc->ctrl != RESCTRL_CTRL_NONE)
-		pr_info("resctrl: %s allocation detected\n", desc->name);
-	if (desc->num_events)
-		pr_info("resctrl: %s monitoring detected\n", desc->name);
 }
 
 static int __init x86_rdt_init(void)
@@ -94,9 +89,26 @@ static int __init x86_rdt_init(void)
 	x86_rdt_enumerate(&facts, x86_rdt_resources);
 	x86_rdt_id_limits(&facts, x86_rdt_resources, &closids, &rmids);
 	resctrl_set_cpu_id_limits(closids, rmids);
-	for (i = 0; i < X86_RDT_NUM_RES; i++)
+	/*
+	 * Schemata and size list the resources in registration order, and
+	 * upstream lists them in the reverse of L3, L2, MB, SMBA (its schema
+	 * list is built by adding each at the head: rdtgroup.c,
+	 * schemata_list_add()). Resources of drivers follow.
+	 */
+	for (i = X86_RDT_NUM_RES; i-- > 0;)
 		if (x86_rdt_resources[i].present)
 			x86_rdt_register(&x86_rdt_resources[i]);
+	/* The lines upstream prints, which users grep for, in its order. */
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		if (x86_rdt_resources[i].handle &&
+		    x86_rdt_resources[i].desc.ctrl != RESCTRL_CTRL_NONE)
+			pr_info("resctrl: %s allocation detected\n",
+				x86_rdt_resources[i].desc.name);
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		if (x86_rdt_resources[i].handle &&
+		    x86_rdt_resources[i].desc.num_events)
+			pr_info("resctrl: %s monitoring detected\n",
+				x86_rdt_resources[i].desc.name);
 	return 0;
 }
 late_initcall(x86_rdt_init);
