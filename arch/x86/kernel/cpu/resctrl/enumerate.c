@@ -241,6 +241,9 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		if (offset > 0 &&
 		    offset <= X86_RDT_MBM_WIDTH_MAX - X86_RDT_MBM_WIDTH_BASE)
 			res->mbm_width += offset;
+		else if (offset > 0)
+			pr_warn("resctrl: MBM counter width offset %d is impossible: using %u bits\n",
+				offset, X86_RDT_MBM_WIDTH_BASE);
 	}
 	x86_rdt_mbm_cf_init(facts, res);
 	if (!res->present) {
