@@ -3,6 +3,7 @@
  * KUnit tests of the resource registry: what the registered resources add
  * up to, and which descriptions registration refuses.
  */
+#include <kunit/resource.h>
 #include <kunit/test.h>
 
 #include "../internal.h"
@@ -50,6 +51,28 @@ static u32 rctl_test_min(u32 a, u32 b)
 	return a && b ? min(a, b) : a | b;
 }
 
+static u32 rctl_saved_limits[2];
+
+static void rctl_test_restore_limits(void *unused)
+{
+	resctrl_set_cpu_id_limits(rctl_saved_limits[0], rctl_saved_limits[1]);
+}
+
+/*
+ * Lift the CPUs' ID limits for the rest of the test (they come back when
+ * it ends) and count the IDs of what is registered already.
+ */
+static void rctl_test_no_limits(struct kunit *test, u32 *closids, u32 *rmids)
+{
+	rctl_saved_limits[0] = rctl_cpu_closid_limit;
+	rctl_saved_limits[1] = rctl_cpu_rmid_limit;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rctl_test_restore_limits,
+							NULL), 0);
+	resctrl_set_cpu_id_limits(0, 0);
+	*closids = rctl_num_closids();
+	*rmids = rctl_num_rmids();
+}
+
 /*
  * Counts are checked relative to what is registered already: on an RDT
  * machine the x86 backend's resources are there before KUnit runs.
@@ -60,14 +83,10 @@ static void rctl_counts_take_the_minimum(struct kunit *test)
 	struct resctrl_res *mb = rctl_test_res(test, "T_MB", 8, 0);
 	struct resctrl_res *mon = rctl_test_res(test, "T_MON", 0, 64);
 	struct resctrl_res *pkg = rctl_test_res(test, "T_PKG", 0, 32);
-	u32 saved_closids = rctl_cpu_closid_limit;
-	u32 saved_rmids = rctl_cpu_rmid_limit;
 	u32 closids, rmids;
 
 	/* The CPUs' limits have their own case. */
-	resctrl_set_cpu_id_limits(0, 0);
-	closids = rctl_num_closids();
-	rmids = rctl_num_rmids();
+	rctl_test_no_limits(test, &closids, &rmids);
 	KUNIT_EXPECT_EQ(test, rctl_alloc_capable(), closids > 0);
 	KUNIT_EXPECT_EQ(test, rctl_mon_capable(), rmids > 0);
 
@@ -100,7 +119,6 @@ static void rctl_counts_take_the_minimum(struct kunit *test)
 	rctl_test_del(mon);
 	KUNIT_EXPECT_EQ(test, rctl_num_closids(), closids);
 	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), rmids);
-	resctrl_set_cpu_id_limits(saved_closids, saved_rmids);
 }
 
 /*
@@ -111,13 +129,9 @@ static void rctl_cpu_limits_bound_the_ids(struct kunit *test)
 {
 	struct resctrl_res *plug = rctl_test_res(test, "T_PLUG", 64, 0);
 	struct resctrl_res *mon = rctl_test_res(test, "T_MON", 0, 512);
-	u32 saved_closids = rctl_cpu_closid_limit;
-	u32 saved_rmids = rctl_cpu_rmid_limit;
 	u32 closids, rmids;
 
-	resctrl_set_cpu_id_limits(0, 0);
-	closids = rctl_num_closids();
-	rmids = rctl_num_rmids();
+	rctl_test_no_limits(test, &closids, &rmids);
 	rctl_test_add(plug);
 	rctl_test_add(mon);
 	closids = rctl_test_min(closids, 64);
@@ -139,7 +153,6 @@ static void rctl_cpu_limits_bound_the_ids(struct kunit *test)
 
 	rctl_test_del(plug);
 	rctl_test_del(mon);
-	resctrl_set_cpu_id_limits(saved_closids, saved_rmids);
 }
 
 static int rctl_test_apply(struct resctrl_res *r, struct resctrl_dom *d,

@@ -117,42 +117,18 @@ static void bootopt_exported_query(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, x86_rdt_boot_option(""), 0);
 }
 
-/* An Intel machine with every feature the options name on Intel. */
-static void bootopt_intel_machine(struct x86_rdt_fake *f)
-{
-	static const unsigned int features[] = {
-		X86_FEATURE_RDT_A, X86_FEATURE_CAT_L3, X86_FEATURE_CDP_L3,
-		X86_FEATURE_CAT_L2, X86_FEATURE_CDP_L2, X86_FEATURE_MBA,
-		X86_FEATURE_CQM_LLC, X86_FEATURE_CQM_OCCUP_LLC,
-		X86_FEATURE_CQM_MBM_TOTAL, X86_FEATURE_CQM_MBM_LOCAL,
-	};
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(features); i++)
-		__set_bit(features[i], f->features);
-	/* L3 and L2: 11 bits, CDP, 16 CLOSIDs. MBA: linear, 90% delay. */
-	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0, 0x4, 0x0f);
-	x86_rdt_fake_leaf(f, 0x10, 2, 0x0a, 0, 0x4, 0x0f);
-	x86_rdt_fake_leaf(f, 0x10, 3, 0x59, 0, 0x4, 0x07);
-}
-
 static struct x86_rdt_res *bootopt_enumerate(struct kunit *test,
 					     const char *cmdline)
 {
-	struct x86_rdt_facts facts = {
+	static const struct x86_rdt_facts facts = {
 		.vendor = X86_VENDOR_INTEL,
 		.max_rmid = 63,
 		.occ_scale = 64,
 		.mbm_width_offset = 0,
 		.cache_kb = 1024,
 	};
-	struct x86_rdt_res *res;
 
-	x86_rdt_boot_parse(cmdline, &facts.opts);
-	res = kunit_kcalloc(test, X86_RDT_NUM_RES, sizeof(*res), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, res);
-	x86_rdt_enumerate(&facts, res);
-	return res;
+	return x86_rdt_fake_enumerate(test, &facts, cmdline);
 }
 
 static void bootopt_enumeration(struct kunit *test)
@@ -160,7 +136,7 @@ static void bootopt_enumeration(struct kunit *test)
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
 	struct x86_rdt_res *res;
 
-	bootopt_intel_machine(f);
+	x86_rdt_fake_intel_server(f);
 	res = bootopt_enumerate(test, "");
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_BITMASK);

@@ -13,27 +13,11 @@
 
 #include "rdt_kunit.h"
 
-/* A part with L3 CAT, MBA, CMT and both MBM events; 8 cores. */
-static void quirk_machine(struct x86_rdt_fake *f)
-{
-	static const unsigned int features[] = {
-		X86_FEATURE_RDT_A, X86_FEATURE_CAT_L3, X86_FEATURE_MBA,
-		X86_FEATURE_CQM_LLC, X86_FEATURE_CQM_OCCUP_LLC,
-		X86_FEATURE_CQM_MBM_TOTAL, X86_FEATURE_CQM_MBM_LOCAL,
-	};
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(features); i++)
-		__set_bit(features[i], f->features);
-	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0, 0, 0x0f);
-	x86_rdt_fake_leaf(f, 0x10, 3, 0x59, 0, 0x4, 0x07);
-}
-
 static struct x86_rdt_res *quirk_enumerate(struct kunit *test, u32 vfm,
 					   u8 stepping, int max_rmid,
 					   const char *cmdline)
 {
-	struct x86_rdt_facts facts = {
+	const struct x86_rdt_facts facts = {
 		.vendor = X86_VENDOR_INTEL,
 		.max_rmid = max_rmid,
 		.occ_scale = 64,
@@ -42,13 +26,8 @@ static struct x86_rdt_res *quirk_enumerate(struct kunit *test, u32 vfm,
 		.vfm = vfm,
 		.stepping = stepping,
 	};
-	struct x86_rdt_res *res;
 
-	x86_rdt_boot_parse(cmdline, &facts.opts);
-	res = kunit_kcalloc(test, X86_RDT_NUM_RES, sizeof(*res), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, res);
-	x86_rdt_enumerate(&facts, res);
-	return res;
+	return x86_rdt_fake_enumerate(test, &facts, cmdline);
 }
 
 /* Stepping 4 (Skylake-SP): MB only, unless rdt= asks for more. */
@@ -57,7 +36,7 @@ static void quirk_skx_early_stepping(struct kunit *test)
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
 	struct x86_rdt_res *res;
 
-	quirk_machine(f);
+	x86_rdt_fake_intel_server(f);
 	res = quirk_enumerate(test, INTEL_SKYLAKE_X, 4, 63, "");
 	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].present);
 	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].present);
@@ -88,7 +67,7 @@ static void quirk_skx_later_stepping(struct kunit *test)
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
 	struct x86_rdt_res *res;
 
-	quirk_machine(f);
+	x86_rdt_fake_intel_server(f);
 	res = quirk_enumerate(test, INTEL_SKYLAKE_X, 5, 63, "");
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_NONE);
@@ -107,7 +86,7 @@ static void quirk_other_models(struct kunit *test)
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
 	struct x86_rdt_res *res;
 
-	quirk_machine(f);
+	x86_rdt_fake_intel_server(f);
 	res = quirk_enumerate(test, INTEL_ICELAKE_X, 4, 63, "");
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_BITMASK);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
@@ -124,7 +103,7 @@ static void quirk_mbm_cf_bdx(struct kunit *test)
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
 	struct x86_rdt_res *res;
 
-	quirk_machine(f);
+	x86_rdt_fake_intel_server(f);
 	res = quirk_enumerate(test, INTEL_BROADWELL_X, 1, 175, "");
 	/* 1.454334 * 2^20, rounded */
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].mbm_cf, 1524980);
@@ -146,7 +125,7 @@ static void quirk_mbm_cf_skx(struct kunit *test)
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
 	struct x86_rdt_res *res;
 
-	quirk_machine(f);
+	x86_rdt_fake_intel_server(f);
 	res = quirk_enumerate(test, INTEL_SKYLAKE_X, 6, 223, "");
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].mbm_cf_rmid, 191);
 	KUNIT_EXPECT_EQ(test, x86_rdt_mbm_correct(&res[X86_RDT_L3], 192, 1000000),
@@ -163,7 +142,7 @@ static void quirk_mbm_cf_none(struct kunit *test)
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
 	struct x86_rdt_res *res;
 
-	quirk_machine(f);
+	x86_rdt_fake_intel_server(f);
 	/* Core counts whose row needs no correction, and beyond the table. */
 	res = quirk_enumerate(test, INTEL_SKYLAKE_X, 6, 127, "");
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].mbm_cf, 0);
