@@ -111,6 +111,7 @@ void resctrl_arch_reload_cpus(const struct cpumask *cpus);
 void resctrl_arch_set_switching(bool on);
 void resctrl_cpu_detect(struct cpuinfo_x86 *c);
 int x86_rdt_boot_option(const char *name);
+void x86_rdt_set_closid_limit(u32 num_closid);
 
 #else /* !CONFIG_X86_CPU_RESCTRL */
 

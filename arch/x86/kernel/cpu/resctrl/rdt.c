@@ -8,6 +8,7 @@
  * and so is cacheinfo, from which it derives the cache domains.
  */
 #include <linux/err.h>
+#include <linux/export.h>
 #include <linux/cache.h>
 #include <linux/init.h>
 #include <linux/module.h>
@@ -15,10 +16,32 @@
 #include <linux/seq_file.h>
 
 #include <asm/processor.h>
+#include <asm/resctrl.h>
 
 #include "internal.h"
 
 static struct x86_rdt_res x86_rdt_resources[X86_RDT_NUM_RES] __ro_after_init;
+/* What x86_rdt_init() told the core PQR_ASSOC carries. */
+static u32 x86_rdt_closid_limit, x86_rdt_rmid_limit;
+
+/**
+ * x86_rdt_set_closid_limit() - state the CLOSIDs PQR_ASSOC carries
+ * @num_closid: the CLOSIDs, e.g. of an L3 CAT that CPUID does not
+ *	enumerate and a model-specific driver found by probing (Haswell-EP:
+ *	4, upstream core.c cache_alloc_hsw_probe())
+ *
+ * The backend states 1 CLOSID on a CPU with monitoring but no RDT_A, so
+ * that no group can load a CLOSID the CPU may fault on. A model-specific
+ * driver that knows better calls this before registering its resource.
+ *
+ * Context: process, may sleep.
+ */
+void x86_rdt_set_closid_limit(u32 num_closid)
+{
+	x86_rdt_closid_limit = num_closid;
+	resctrl_set_cpu_id_limits(x86_rdt_closid_limit, x86_rdt_rmid_limit);
+}
+EXPORT_SYMBOL_NS_GPL(x86_rdt_set_closid_limit, RESCTRL);
 
 static const struct resctrl_resource_ops x86_rdt_ops = {
 	.apply = x86_rdt_apply,
@@ -83,12 +106,12 @@ static int __init x86_rdt_init(void)
 		.vfm = boot_cpu_data.x86_vfm,
 		.stepping = boot_cpu_data.x86_stepping,
 	};
-	u32 closids, rmids;
 	unsigned int i;
 
 	x86_rdt_enumerate(&facts, x86_rdt_resources);
-	x86_rdt_id_limits(&facts, x86_rdt_resources, &closids, &rmids);
-	resctrl_set_cpu_id_limits(closids, rmids);
+	x86_rdt_id_limits(&facts, x86_rdt_resources, &x86_rdt_closid_limit,
+			  &x86_rdt_rmid_limit);
+	resctrl_set_cpu_id_limits(x86_rdt_closid_limit, x86_rdt_rmid_limit);
 	/*
 	 * Schemata and size list the resources in registration order, and
 	 * upstream lists them in the reverse of L3, L2, MB, SMBA (its schema
