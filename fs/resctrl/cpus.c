@@ -64,7 +64,7 @@ static void rctl_mon_children_drop(struct rctl_group *g,
 static int rctl_ctrl_cpus_set(struct rctl_group *g, const struct cpumask *want,
 			      struct cpumask *changed, struct cpumask *added)
 {
-	struct rctl_group *other;
+	struct rctl_group *other, *m;
 
 	cpumask_andnot(changed, &g->cpus, want);
 	if (g == &rctl_default_group && !cpumask_empty(changed)) {
@@ -85,6 +85,15 @@ static int rctl_ctrl_cpus_set(struct rctl_group *g, const struct cpumask *want,
 	}
 	cpumask_copy(&g->cpus, want);
 	cpumask_or(changed, changed, added);
+	/*
+	 * As upstream (rdtgroup.c, cpus_ctrl_write()): a new CPU mask of a
+	 * control group empties the masks of all its monitor groups, whose
+	 * CPUs fall back to the control group's RMID.
+	 */
+	list_for_each_entry(m, &g->mon_children, sibling) {
+		cpumask_or(changed, changed, &m->cpus);
+		cpumask_clear(&m->cpus);
+	}
 	return 0;
 }
 
@@ -244,6 +253,8 @@ static int rctl_cpu_offline(unsigned int cpu)
 			cpumask_clear_cpu(cpu, &m->cpus);
 	}
 	rctl_domains_cpu_offline(cpu);
+	resctrl_arch_set_cpu_ids(cpu, 0, 0);
+	resctrl_arch_cpu_offline(cpu);
 	mutex_unlock(&rctl_mutex);
 	return 0;
 }

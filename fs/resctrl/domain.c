@@ -360,13 +360,24 @@ static int rctl_dom_online_or_refuse(struct resctrl_dom *d)
 	return ret;
 }
 
-/* Add @cpu to its domain of @r; the domain comes online if it was not. */
-static int rctl_res_cpu_online(struct resctrl_res *r, unsigned int cpu)
+/**
+ * rctl_res_cpu_online() - add a CPU to its domain of one resource
+ * @r: the resource
+ * @cpu: the CPU, coming online
+ *
+ * The domain comes online if it was not.
+ *
+ * Return: 0, or the error of a driver that refused the domain; the CPU
+ * then left it again.
+ */
+int rctl_res_cpu_online(struct resctrl_res *r, unsigned int cpu)
 {
 	struct resctrl_dom *d;
 	int ret;
 
 	d = rctl_res_cpu_join(r, cpu, &ret);
+	if (d && d->online && r->desc->ops->cpu_join)
+		r->desc->ops->cpu_join(r, d, cpu);
 	if (!d || d->online)
 		return ret;
 	ret = rctl_dom_online_or_refuse(d);
@@ -375,17 +386,26 @@ static int rctl_res_cpu_online(struct resctrl_res *r, unsigned int cpu)
 	return ret;
 }
 
-static void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu)
+/**
+ * rctl_res_cpu_offline() - take a CPU out of its domains of one resource
+ * @r: the resource
+ * @cpu: the CPU, going offline
+ *
+ * A domain left without CPUs goes offline, keeping its values.
+ */
+void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu)
 {
 	struct resctrl_dom *d;
 
 	if (r->desc->scope == RESCTRL_SCOPE_DEVICE)
 		return;
 	list_for_each_entry(d, &r->domains, list) {
-		if (!cpumask_test_and_clear_cpu(cpu, &d->cpus))
+		if (!cpumask_test_and_clear_cpu(cpu, &d->cpus) || !d->online)
 			continue;
-		if (cpumask_empty(&d->cpus) && d->online)
+		if (cpumask_empty(&d->cpus))
 			rctl_dom_take_offline(d);
+		else if (r->desc->ops->cpu_leave)
+			r->desc->ops->cpu_leave(r, d, cpu);
 	}
 }
 
@@ -475,6 +495,37 @@ void rctl_domains_free(struct resctrl_res *r)
 	}
 }
 
+/*
+ * Give @closid the default value in every domain of @r; program the
+ * hardware where the kept value differs or, with @always, everywhere.
+ */
+static void rctl_reset_res_closid(struct resctrl_res *r, u32 closid,
+				  bool always)
+{
+	enum resctrl_conf_type type;
+	struct resctrl_dom *d;
+	unsigned int i;
+	u32 val, *slot;
+
+	if (r->desc->ops->group_reset)
+		r->desc->ops->group_reset(r, closid);
+	if (!rctl_res_has_ctrl(r) || closid >= rctl_res_num_closid(r))
+		return;
+	val = rctl_default_val(r->desc);
+	list_for_each_entry(d, &r->domains, list) {
+		if (d->dead)
+			continue;
+		for (i = 0; i < rctl_res_nconf(r); i++) {
+			type = rctl_res_conf(r, i);
+			slot = rctl_dom_val(d, closid, type);
+			if (d->online && (always || *slot != val))
+				rctl_dom_apply_type(d, closid, type, val);
+			*slot = val;
+		}
+		rctl_mbps_reset(d, closid);
+	}
+}
+
 /**
  * rctl_reset_closid() - give a CLOSID the default value everywhere
  * @closid: a CLOSID that a new control group takes
@@ -484,31 +535,10 @@ void rctl_domains_free(struct resctrl_res *r)
  */
 void rctl_reset_closid(u32 closid)
 {
-	enum resctrl_conf_type type;
 	struct resctrl_res *r;
-	struct resctrl_dom *d;
-	unsigned int i;
-	u32 val, *slot;
 
-	list_for_each_entry(r, &rctl_resources, list) {
-		if (r->desc->ops->group_reset)
-			r->desc->ops->group_reset(r, closid);
-		if (!rctl_res_has_ctrl(r) || closid >= rctl_res_num_closid(r))
-			continue;
-		val = rctl_default_val(r->desc);
-		list_for_each_entry(d, &r->domains, list) {
-			if (d->dead)
-				continue;
-			for (i = 0; i < rctl_res_nconf(r); i++) {
-				type = rctl_res_conf(r, i);
-				slot = rctl_dom_val(d, closid, type);
-				if (d->online && *slot != val)
-					rctl_dom_apply_type(d, closid, type, val);
-				*slot = val;
-			}
-			rctl_mbps_reset(d, closid);
-		}
-	}
+	list_for_each_entry(r, &rctl_resources, list)
+		rctl_reset_res_closid(r, closid, false);
 }
 
 /**
@@ -647,16 +677,34 @@ void rctl_reset_rmid(u32 rmid)
 }
 
 /**
- * rctl_reset_all() - every CLOSID back to the default value, at unmount
+ * rctl_reset_res() - CLOSIDs of a resource back to the default value
+ * @r: the resource
+ * @n: CLOSIDs 0 to @n - 1 are reset; its group files forget them too
+ *
+ * Every value is written, whether or not the kept copy differs, as
+ * upstream's unmount does: whatever changed the hardware behind the
+ * filesystem's back (pqos in MSR mode, a kexec'd kernel) is undone too.
+ */
+void rctl_reset_res(struct resctrl_res *r, u32 n)
+{
+	u32 closid;
+
+	for (closid = 0; closid < n; closid++)
+		rctl_reset_res_closid(r, closid, true);
+}
+
+/**
+ * rctl_reset_all() - every CLOSID of every resource back to the default
+ *	value, written to the hardware, at unmount
  */
 void rctl_reset_all(void)
 {
 	struct resctrl_res *r;
-	u32 closid, n = 0;
+	u32 n = 0;
 
 	list_for_each_entry(r, &rctl_resources, list)
 		if (rctl_res_has_ctrl(r))
 			n = max(n, r->desc->num_closid);
-	for (closid = 0; closid < n; closid++)
-		rctl_reset_closid(closid);
+	list_for_each_entry(r, &rctl_resources, list)
+		rctl_reset_res(r, n);
 }

@@ -298,6 +298,12 @@ int rctl_mkdir(struct kernfs_node *parent_kn, const char *name, umode_t mode)
 	}
 
 	owner = rctl_mon_groups_owner(parent_kn);
+	/* Upstream refuses it (rdtgroup.c, is_mon_groups()); so does rename. */
+	if (owner && !strcmp(name, "mon_groups")) {
+		rctl_status_puts("A monitor group cannot be named mon_groups\n");
+		ret = -EPERM;
+		goto unlock;
+	}
 	if (owner && rctl_mon_capable()) {
 		ret = rctl_group_create(parent_kn, name, mode, owner);
 		goto unlock;

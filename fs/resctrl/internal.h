@@ -200,6 +200,7 @@ struct resctrl_res {
 };
 
 extern struct list_head rctl_resources;
+extern u32 rctl_cpu_closid_limit, rctl_cpu_rmid_limit;
 
 static inline bool rctl_res_has_ctrl(const struct resctrl_res *r)
 {
@@ -293,9 +294,12 @@ int rctl_dom_read(struct resctrl_dom *d, u32 closid, u32 rmid,
 		  unsigned int evt, u64 *val);
 void rctl_reset_closid(u32 closid);
 void rctl_reset_all(void);
+void rctl_reset_res(struct resctrl_res *r, u32 n);
 void rctl_reset_rmid(u32 rmid);
 int rctl_domains_cpu_online(unsigned int cpu);
 void rctl_domains_cpu_offline(unsigned int cpu);
+int rctl_res_cpu_online(struct resctrl_res *r, unsigned int cpu);
+void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu);
 
 /* schemata.c */
 extern const struct kernfs_ops rctl_schemata_ops;

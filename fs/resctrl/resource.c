@@ -19,6 +19,39 @@
 
 LIST_HEAD(rctl_resources);
 
+/* The IDs the CPUs can carry in a task's tag; 0: no limit stated. */
+u32 rctl_cpu_closid_limit;
+u32 rctl_cpu_rmid_limit;
+
+/**
+ * resctrl_set_cpu_id_limits() - state the IDs the CPUs themselves can carry
+ * @num_closid: CLOSIDs the CPU can tag tasks with (0 to @num_closid - 1),
+ *	whatever resources are registered; 0 for no limit
+ * @num_rmid: the same for RMIDs
+ *
+ * For the architecture backend: the IDs a group holds are loaded into a
+ * CPU register at context switch (IA32_PQR_ASSOC on x86), which takes
+ * only the IDs the CPU supports, even when the resources a mount shows
+ * (plugin resources, hide=, a CPU with monitoring but no allocation)
+ * would allow more. Groups are never given an ID beyond these limits.
+ *
+ * Context: process, before the backend registers its resources (at
+ * boot); may sleep.
+ */
+void resctrl_set_cpu_id_limits(u32 num_closid, u32 num_rmid)
+{
+	mutex_lock(&rctl_mutex);
+	rctl_cpu_closid_limit = num_closid;
+	rctl_cpu_rmid_limit = num_rmid;
+	mutex_unlock(&rctl_mutex);
+}
+
+/* @n, or the CPUs' @limit if they carry fewer; 0 (none) stays 0. */
+static u32 rctl_cpu_limited(u32 n, u32 limit)
+{
+	return n && limit ? min(n, limit) : n;
+}
+
 /**
  * rctl_find_resource() - look a resource up by its schemata name
  * @name: the name
@@ -64,7 +97,8 @@ bool rctl_mon_capable(void)
 
 /*
  * Control groups can use the CLOSIDs that every control resource has:
- * half of them for a resource that CDP splits.
+ * half of them for a resource that CDP splits; never more than the CPUs
+ * carry.
  */
 u32 rctl_num_closids(void)
 {
@@ -74,10 +108,10 @@ u32 rctl_num_closids(void)
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
 		if (rctl_res_has_ctrl(r) && (!n || rctl_res_num_closid(r) < n))
 			n = rctl_res_num_closid(r);
-	return n;
+	return rctl_cpu_limited(n, rctl_cpu_closid_limit);
 }
 
-/* Groups can use the RMIDs that every monitoring resource has. */
+/* Groups can use the RMIDs that every monitoring resource has, and CPUs carry. */
 u32 rctl_num_rmids(void)
 {
 	struct resctrl_res *r;
@@ -86,7 +120,7 @@ u32 rctl_num_rmids(void)
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
 		if (rctl_res_has_mon(r) && (!n || r->desc->num_rmid < n))
 			n = r->desc->num_rmid;
-	return n;
+	return rctl_cpu_limited(n, rctl_cpu_rmid_limit);
 }
 
 /**

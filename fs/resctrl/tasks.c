@@ -113,7 +113,10 @@ static bool rctl_may_move(struct task_struct *t)
 	return ok;
 }
 
-/* Look up and check every pid; on failure nothing is held. */
+/*
+ * Look up and check every pid; on failure nothing is held and no task
+ * has moved (upstream moves the tasks before the failing one).
+ */
 static int rctl_get_tasks(struct rctl_group *g, const pid_t *pids,
 			  struct task_struct **tasks, unsigned int n)
 {
@@ -143,9 +146,12 @@ static int rctl_get_tasks(struct rctl_group *g, const pid_t *pids,
 		get_task_struct(tasks[i]);
 	}
 	rcu_read_unlock();
-	if (ret)
-		while (i--)
-			put_task_struct(tasks[i]);
+	if (!ret)
+		return 0;
+	/* The reason, then the line tools look for, as upstream prints. */
+	rctl_status_printf("Error while processing task %d\n", pids[i]);
+	while (i--)
+		put_task_struct(tasks[i]);
 	return ret;
 }
 

@@ -214,12 +214,25 @@ struct resctrl_group_attr {
  *	-ENODATA (the file reads "Unavailable").
  * @domain_online: optional; domain @d is about to be used: set up its
  *	hardware. resctrl_dom_cpus() holds every online CPU of the domain
- *	at registration, the arriving CPU on hotplug; CPUs join and leave a
- *	domain without a callback. Return 0, or a negative errno to refuse
- *	the domain: the CPU that brought it online then fails to come
- *	online, and a registration fails. Prefer -EIO or -EPERM: the CPU
+ *	at registration, the arriving CPU on hotplug; CPUs that join or
+ *	leave it later are told with @cpu_join and @cpu_leave. Return 0,
+ *	or a negative errno to refuse the domain: the CPU that brought it
+ *	online then fails to come online, and a registration fails. Prefer -EIO or -EPERM: the CPU
  *	online path retries -EBUSY several times.
  * @domain_offline: optional; domain @d is no longer used.
+ * @cpu_join: optional; @cpu came online and joined domain @d, which was
+ *	online already (the CPU that brings a domain online gets
+ *	@domain_online instead): set up per-CPU state there, such as a
+ *	per-CPU configuration register the domain's other CPUs hold.
+ *	resctrl_dom_cpus() includes @cpu. Context: the CPU hotplug online
+ *	callback, on @cpu itself, before tasks of a group run there;
+ *	process context, may sleep; the filesystem lock held, CPU hotplug
+ *	in progress (cpus_read_lock() must not be taken). Not called at
+ *	registration, whose @domain_online sees every CPU.
+ * @cpu_leave: optional; @cpu goes offline and leaves domain @d, which
+ *	stays online with its other CPUs (the last CPU's leaving calls
+ *	@domain_offline instead). resctrl_dom_cpus() no longer includes
+ *	@cpu. Context as @cpu_join, on @cpu itself.
  * @group_reset: optional; a new control group took @closid: forget what
  *	the resource's group files kept for an earlier group with it.
  * @rmid_reset: optional; a new group took @rmid: in domain @d, counts
@@ -238,6 +251,10 @@ struct resctrl_resource_ops {
 			  u32 closid, u32 rmid, u32 evt, u64 *val);
 	int (*domain_online)(struct resctrl_res *r, struct resctrl_dom *d);
 	void (*domain_offline)(struct resctrl_res *r, struct resctrl_dom *d);
+	void (*cpu_join)(struct resctrl_res *r, struct resctrl_dom *d,
+			 unsigned int cpu);
+	void (*cpu_leave)(struct resctrl_res *r, struct resctrl_dom *d,
+			  unsigned int cpu);
 	void (*group_reset)(struct resctrl_res *r, u32 closid);
 	void (*rmid_reset)(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid);
 	int (*parse)(struct resctrl_res *r, struct resctrl_dom *d,
@@ -332,6 +349,8 @@ void resctrl_dom_set_priv(struct resctrl_dom *d, void *priv);
 void *resctrl_dom_priv(const struct resctrl_dom *d);
 
 __printf(1, 2) void resctrl_last_cmd_printf(const char *fmt, ...);
+
+void resctrl_set_cpu_id_limits(u32 num_closid, u32 num_rmid);
 
 #ifdef CONFIG_PROC_CPU_RESCTRL
 /* Backs /proc/<pid>/cpu_resctrl_groups; called by procfs only. */

@@ -116,11 +116,24 @@ static void rctl_cdp_halves_closids(struct kunit *test)
 	struct resctrl_res *l3 = rctl_cdp_test_res(test, "T_L3", RESCTRL_SCOPE_L3, 16, true);
 	struct resctrl_res *l2 = rctl_cdp_test_res(test, "T_L2", RESCTRL_SCOPE_L2, 10, true);
 	struct resctrl_res *mb = rctl_cdp_test_res(test, "T_MB", RESCTRL_SCOPE_L3, 12, false);
+	u32 saved_closids = rctl_cpu_closid_limit;
+	u32 saved_rmids = rctl_cpu_rmid_limit;
 	struct rctl_mount_opts o = {};
+	LIST_HEAD(real);
 
-	/* The suite runs at boot, before any driver has registered. */
-	KUNIT_ASSERT_TRUE(test, list_empty(&rctl_resources));
+	/*
+	 * Resources registered already (the x86 backend's on RDT hardware)
+	 * step aside, so that the test's mounts do not reprogram them, and
+	 * so do the CPUs' ID limits. Never while a real mount is live.
+	 */
 	mutex_lock(&rctl_mutex);
+	if (rctl_mounted) {
+		mutex_unlock(&rctl_mutex);
+		kunit_skip(test, "resctrl is mounted");
+	}
+	list_splice_init(&rctl_resources, &real);
+	rctl_cpu_closid_limit = 0;
+	rctl_cpu_rmid_limit = 0;
 	list_add_tail(&l3->list, &rctl_resources);
 	list_add_tail(&l2->list, &rctl_resources);
 	list_add_tail(&mb->list, &rctl_resources);
@@ -171,6 +184,9 @@ static void rctl_cdp_halves_closids(struct kunit *test)
 	list_del(&mb->list);
 	list_del(&l2->list);
 	list_del(&l3->list);
+	list_splice(&real, &rctl_resources);
+	rctl_cpu_closid_limit = saved_closids;
+	rctl_cpu_rmid_limit = saved_rmids;
 	mutex_unlock(&rctl_mutex);
 }
 

@@ -4,7 +4,9 @@
  * an offline domain keeps its values and gets them applied again, a
  * driver can refuse a domain, and DEVICE domains are the driver's.
  *
- * CPU hotplug is simulated by calling the core's hotplug hooks directly.
+ * CPU hotplug is simulated by calling the core's per-resource hotplug
+ * steps for the test's own resource only: the global hooks would take
+ * real domains (the x86 backend's, on RDT hardware) offline too.
  */
 #include <kunit/test.h>
 #include <linux/cpu.h>
@@ -16,6 +18,9 @@ static struct {
 	unsigned int online;
 	unsigned int offline;
 	unsigned int applies;
+	unsigned int joins;
+	unsigned int leaves;
+	unsigned int last_cpu;
 	int refuse;
 	u32 last_closid;
 	u32 last_val;
@@ -43,10 +48,26 @@ static void rctl_test_offline(struct resctrl_res *r, struct resctrl_dom *d)
 	rctl_calls.offline++;
 }
 
+static void rctl_test_cpu_join(struct resctrl_res *r, struct resctrl_dom *d,
+			       unsigned int cpu)
+{
+	rctl_calls.joins++;
+	rctl_calls.last_cpu = cpu;
+}
+
+static void rctl_test_cpu_leave(struct resctrl_res *r, struct resctrl_dom *d,
+				unsigned int cpu)
+{
+	rctl_calls.leaves++;
+	rctl_calls.last_cpu = cpu;
+}
+
 static const struct resctrl_resource_ops rctl_test_ops = {
 	.apply = rctl_test_apply,
 	.domain_online = rctl_test_online,
 	.domain_offline = rctl_test_offline,
+	.cpu_join = rctl_test_cpu_join,
+	.cpu_leave = rctl_test_cpu_leave,
 };
 
 static const struct resctrl_resource_desc rctl_pkg_desc = {
@@ -146,7 +167,7 @@ static void rctl_test_dom_cpus_offline(struct resctrl_dom *d, struct cpumask *cp
 	cpumask_copy(cpus, &d->cpus);
 	mutex_lock(&rctl_mutex);
 	for_each_cpu(cpu, cpus)
-		rctl_domains_cpu_offline(cpu);
+		rctl_res_cpu_offline(d->res, cpu);
 	mutex_unlock(&rctl_mutex);
 }
 
@@ -168,6 +189,8 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	mutex_unlock(&rctl_mutex);
 	rctl_test_dom_cpus_offline(d, cpus);
 
+	/* All but the last CPU left it online; the last took it offline. */
+	KUNIT_EXPECT_EQ(test, rctl_calls.leaves, cpumask_weight(cpus) - 1);
 	/* Offline, out of use, but still known with its values. */
 	KUNIT_EXPECT_FALSE(test, d->online);
 	KUNIT_EXPECT_TRUE(test, cpumask_empty(&d->cpus));
@@ -178,13 +201,29 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	/* The first CPU back brings it online and every value is applied. */
 	rctl_calls.applies = 0;
 	mutex_lock(&rctl_mutex);
-	ret = rctl_domains_cpu_online(cpumask_first(cpus));
+	ret = rctl_res_cpu_online(&r, cpumask_first(cpus));
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
 	KUNIT_EXPECT_EQ(test, ret, 0);
 	KUNIT_EXPECT_TRUE(test, d->online);
 	KUNIT_EXPECT_EQ(test, rctl_calls.applies, 4);
 	KUNIT_EXPECT_EQ(test, d->vals[1], 0x3);
+	/* The first CPU brought it online: no join for it. */
+	KUNIT_EXPECT_EQ(test, rctl_calls.joins, 0);
+
+	/* A second CPU joins the online domain and the driver hears it. */
+	if (cpumask_weight(cpus) > 1) {
+		unsigned int second = cpumask_next(cpumask_first(cpus), cpus);
+
+		mutex_lock(&rctl_mutex);
+		ret = rctl_res_cpu_online(&r, second);
+		mutex_unlock(&rctl_mutex);
+		KUNIT_EXPECT_EQ(test, ret, 0);
+		KUNIT_EXPECT_EQ(test, rctl_calls.joins, 1);
+		KUNIT_EXPECT_EQ(test, rctl_calls.last_cpu, second);
+		KUNIT_EXPECT_TRUE(test, cpumask_test_cpu(second, &d->cpus));
+		KUNIT_EXPECT_EQ(test, rctl_calls.applies, 4);
+	}
 
 	/* Give the domain its CPUs back as they were. */
 	mutex_lock(&rctl_mutex);
@@ -192,6 +231,37 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	mutex_unlock(&rctl_mutex);
 	rctl_test_detach(&r);
 	free_cpumask_var(cpus);
+}
+
+/*
+ * Unmount writes every CLOSID of every domain, even values whose kept
+ * copy is already the default: the hardware may have been changed behind
+ * the filesystem's back.
+ */
+static void rctl_unmount_writes_every_closid(struct kunit *test)
+{
+	struct resctrl_res r;
+	struct resctrl_dom *d;
+	unsigned int n = 0;
+
+	rctl_test_res_init(&r, &rctl_pkg_desc);
+	KUNIT_ASSERT_EQ(test, rctl_test_attach(&r), 0);
+	list_for_each_entry(d, &r.domains, list)
+		n++;
+
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	d = list_first_entry(&r.domains, struct resctrl_dom, list);
+	KUNIT_EXPECT_EQ(test, rctl_dom_apply(d, 2, 0x3), 0);
+	rctl_calls.applies = 0;
+	rctl_reset_res(&r, rctl_pkg_desc.num_closid);
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+
+	KUNIT_EXPECT_EQ(test, rctl_calls.applies, n * 4);
+	KUNIT_EXPECT_EQ(test, d->vals[2], 0xff);
+	KUNIT_EXPECT_EQ(test, rctl_calls.last_val, 0xff);
+	rctl_test_detach(&r);
 }
 
 static void rctl_refused_domain(struct kunit *test)
@@ -210,7 +280,7 @@ static void rctl_refused_domain(struct kunit *test)
 	rctl_test_dom_cpus_offline(d, cpus);
 	rctl_calls.refuse = d->id;
 	mutex_lock(&rctl_mutex);
-	ret = rctl_domains_cpu_online(cpumask_first(cpus));
+	ret = rctl_res_cpu_online(&r, cpumask_first(cpus));
 	mutex_unlock(&rctl_mutex);
 	KUNIT_EXPECT_EQ(test, ret, -EBUSY);
 	KUNIT_EXPECT_FALSE(test, d->online);
@@ -218,7 +288,7 @@ static void rctl_refused_domain(struct kunit *test)
 
 	rctl_calls.refuse = -1;
 	mutex_lock(&rctl_mutex);
-	ret = rctl_domains_cpu_online(cpumask_first(cpus));
+	ret = rctl_res_cpu_online(&r, cpumask_first(cpus));
 	cpumask_copy(&d->cpus, cpus);
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
@@ -255,7 +325,7 @@ static void rctl_device_domains(struct kunit *test)
 
 	/* CPU hotplug leaves device domains alone. */
 	mutex_lock(&rctl_mutex);
-	rctl_domains_cpu_offline(cpumask_first(cpu_online_mask));
+	rctl_res_cpu_offline(&r, cpumask_first(cpu_online_mask));
 	mutex_unlock(&rctl_mutex);
 	KUNIT_EXPECT_TRUE(test, d->online);
 
@@ -271,6 +341,7 @@ static void rctl_device_domains(struct kunit *test)
 static struct kunit_case rctl_domain_cases[] = {
 	KUNIT_CASE(rctl_domains_follow_topology),
 	KUNIT_CASE(rctl_offline_domain_keeps_values),
+	KUNIT_CASE(rctl_unmount_writes_every_closid),
 	KUNIT_CASE(rctl_refused_domain),
 	KUNIT_CASE(rctl_device_domains),
 	{}

@@ -3,6 +3,7 @@
  * KUnit tests of the resource registry: what the registered resources add
  * up to, and which descriptions registration refuses.
  */
+#include <kunit/resource.h>
 #include <kunit/test.h>
 
 #include "../internal.h"
@@ -44,32 +45,65 @@ static void rctl_test_del(struct resctrl_res *r)
 	mutex_unlock(&rctl_mutex);
 }
 
+/* The smaller of two counts, where 0 means "none". */
+static u32 rctl_test_min(u32 a, u32 b)
+{
+	return a && b ? min(a, b) : a | b;
+}
+
+static u32 rctl_saved_limits[2];
+
+static void rctl_test_restore_limits(void *unused)
+{
+	resctrl_set_cpu_id_limits(rctl_saved_limits[0], rctl_saved_limits[1]);
+}
+
+/*
+ * Lift the CPUs' ID limits for the rest of the test (they come back when
+ * it ends) and count the IDs of what is registered already.
+ */
+static void rctl_test_no_limits(struct kunit *test, u32 *closids, u32 *rmids)
+{
+	rctl_saved_limits[0] = rctl_cpu_closid_limit;
+	rctl_saved_limits[1] = rctl_cpu_rmid_limit;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rctl_test_restore_limits,
+							NULL), 0);
+	resctrl_set_cpu_id_limits(0, 0);
+	*closids = rctl_num_closids();
+	*rmids = rctl_num_rmids();
+}
+
+/*
+ * Counts are checked relative to what is registered already: on an RDT
+ * machine the x86 backend's resources are there before KUnit runs.
+ */
 static void rctl_counts_take_the_minimum(struct kunit *test)
 {
 	struct resctrl_res *l3 = rctl_test_res(test, "T_L3", 16, 0);
 	struct resctrl_res *mb = rctl_test_res(test, "T_MB", 8, 0);
 	struct resctrl_res *mon = rctl_test_res(test, "T_MON", 0, 64);
 	struct resctrl_res *pkg = rctl_test_res(test, "T_PKG", 0, 32);
+	u32 closids, rmids;
 
-	/* The suite runs at boot, before any driver has registered. */
-	KUNIT_ASSERT_TRUE(test, list_empty(&rctl_resources));
-	KUNIT_EXPECT_FALSE(test, rctl_alloc_capable());
-	KUNIT_EXPECT_FALSE(test, rctl_mon_capable());
+	/* The CPUs' limits have their own case. */
+	rctl_test_no_limits(test, &closids, &rmids);
+	KUNIT_EXPECT_EQ(test, rctl_alloc_capable(), closids > 0);
+	KUNIT_EXPECT_EQ(test, rctl_mon_capable(), rmids > 0);
 
 	rctl_test_add(l3);
-	KUNIT_EXPECT_EQ(test, rctl_num_closids(), 16);
-	KUNIT_EXPECT_FALSE(test, rctl_mon_capable());
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), rctl_test_min(closids, 16));
+	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), rmids);
 	rctl_test_add(mb);
 	rctl_test_add(mon);
 	rctl_test_add(pkg);
-	KUNIT_EXPECT_EQ(test, rctl_num_closids(), 8);
-	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), 32);
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), rctl_test_min(closids, 8));
+	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), rctl_test_min(rmids, 32));
 	KUNIT_EXPECT_TRUE(test, rctl_alloc_capable());
 	KUNIT_EXPECT_TRUE(test, rctl_mon_capable());
 
 	/* A resource hidden from the mount does not count. */
 	mb->hidden = true;
-	KUNIT_EXPECT_EQ(test, rctl_num_closids(), 16);
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), rctl_test_min(closids, 16));
 	mb->hidden = false;
 
 	mutex_lock(&rctl_mutex);
@@ -79,11 +113,46 @@ static void rctl_counts_take_the_minimum(struct kunit *test)
 
 	rctl_test_del(mb);
 	rctl_test_del(pkg);
-	KUNIT_EXPECT_EQ(test, rctl_num_closids(), 16);
-	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), 64);
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), rctl_test_min(closids, 16));
+	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), rctl_test_min(rmids, 64));
 	rctl_test_del(l3);
 	rctl_test_del(mon);
-	KUNIT_EXPECT_EQ(test, rctl_num_closids(), 0);
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), closids);
+	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), rmids);
+}
+
+/*
+ * The IDs the CPUs can carry bound what groups get, whatever resources
+ * (a plugin one with more CLOSIDs, hide=) a mount shows.
+ */
+static void rctl_cpu_limits_bound_the_ids(struct kunit *test)
+{
+	struct resctrl_res *plug = rctl_test_res(test, "T_PLUG", 64, 0);
+	struct resctrl_res *mon = rctl_test_res(test, "T_MON", 0, 512);
+	u32 closids, rmids;
+
+	rctl_test_no_limits(test, &closids, &rmids);
+	rctl_test_add(plug);
+	rctl_test_add(mon);
+	closids = rctl_test_min(closids, 64);
+	rmids = rctl_test_min(rmids, 512);
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), closids);
+	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), rmids);
+
+	resctrl_set_cpu_id_limits(8, 224);
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), min(closids, 8));
+	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), min(rmids, 224));
+	/* A monitoring-only CPU: the default group alone gets a CLOSID. */
+	resctrl_set_cpu_id_limits(1, 224);
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), 1);
+	KUNIT_EXPECT_TRUE(test, rctl_alloc_capable());
+	/* Only one of the two may be limited. */
+	resctrl_set_cpu_id_limits(0, 2);
+	KUNIT_EXPECT_EQ(test, rctl_num_closids(), closids);
+	KUNIT_EXPECT_EQ(test, rctl_num_rmids(), 2);
+
+	rctl_test_del(plug);
+	rctl_test_del(mon);
 }
 
 static int rctl_test_apply(struct resctrl_res *r, struct resctrl_dom *d,
@@ -196,6 +265,7 @@ static void rctl_duplicate_name(struct kunit *test)
 
 static struct kunit_case rctl_resource_cases[] = {
 	KUNIT_CASE(rctl_counts_take_the_minimum),
+	KUNIT_CASE(rctl_cpu_limits_bound_the_ids),
 	KUNIT_CASE(rctl_desc_checks),
 	KUNIT_CASE(rctl_duplicate_name),
 	{}

@@ -105,14 +105,19 @@ static inline u32 resctrl_arch_task_rmid(struct task_struct *tsk)
 
 void resctrl_arch_set_cpu_ids(unsigned int cpu, u32 closid, u32 rmid);
 void resctrl_arch_cpu_online(unsigned int cpu);
+void resctrl_arch_cpu_offline(unsigned int cpu);
+bool x86_pqr_present(void);
 void resctrl_arch_reload_cpus(const struct cpumask *cpus);
 void resctrl_arch_set_switching(bool on);
 void resctrl_cpu_detect(struct cpuinfo_x86 *c);
+int x86_rdt_boot_option(const char *name);
+void x86_rdt_set_closid_limit(u32 num_closid);
 
 #else /* !CONFIG_X86_CPU_RESCTRL */
 
 static inline void resctrl_sched_in(struct task_struct *next) { }
 static inline void resctrl_cpu_detect(struct cpuinfo_x86 *c) { }
+static inline int x86_rdt_boot_option(const char *name) { return 0; }
 
 #endif /* CONFIG_X86_CPU_RESCTRL */
 

@@ -96,7 +96,8 @@ static void test_tasks(void)
 					  "Invalid pid -5\n"),
 			 "a negative pid is rejected and explained\n");
 	ksft_test_result(rctl_write_fails(RCTL_ROOT "/tasks", "1,999999\n", ESRCH,
-					  "No task 999999\n"),
+					  "No task 999999\n"
+					  "Error while processing task 999999\n"),
 			 "a pid with no task is rejected and explained\n");
 }
 
@@ -124,13 +125,15 @@ static int write_tasks_as(uid_t uid, pid_t pid)
 /* Only root may move another user's task; anyone may move their own. */
 static void test_task_permission(void)
 {
-	char want[64];
+	char want[128];
 	int ret;
 
 	ret = chmod(RCTL_ROOT "/tasks", 0666) ? errno : write_tasks_as(65534, 0);
 	ksft_test_result(!ret && rctl_status_is("ok\n"),
 			 "a user may move a task of their own (%d)\n", ret);
-	snprintf(want, sizeof(want), "No permission to move task %d\n", getpid());
+	snprintf(want, sizeof(want),
+		 "No permission to move task %d\nError while processing task %d\n",
+		 getpid(), getpid());
 	ksft_test_result(write_tasks_as(65534, getpid()) == EPERM && rctl_status_is(want),
 			 "moving another user's task fails with EPERM, explained\n");
 	chmod(RCTL_ROOT "/tasks", 0644);

@@ -157,7 +157,8 @@ static void test_tasks(void)
 
 	ksft_test_result(pid > 0 && rctl_group_has_task(RCTL_ROOT, pid) &&
 			 rctl_write_fails(rp(M1 "tasks"), rpath("%d\n", pid), EINVAL,
-					  "Can't move task to different control group\n"),
+					  rpath("Can't move task to different control group\n"
+						"Error while processing task %d\n", pid)),
 			 "a task cannot move into a monitor group of another control group\n");
 	ksft_test_result(!rctl_move_task(rp("g1"), pid) && !rctl_move_task(rp(M1), pid) &&
 			 rctl_group_has_task(rp("g1"), pid) &&
@@ -167,7 +168,8 @@ static void test_tasks(void)
 			 rctl_proc_groups_are(pid, "res:g1\nmon:m1\n"),
 			 "a task moves into its control group's monitor group\n");
 	ksft_test_result(rctl_write_fails(rp(R1 "tasks"), rpath("%d\n", pid), EINVAL,
-					  "Can't move task to different control group\n") &&
+					  rpath("Can't move task to different control group\n"
+						"Error while processing task %d\n", pid)) &&
 			 rctl_group_has_task(rp(M1), pid),
 			 "nor into a monitor group of the default group\n");
 	ksft_test_result(!rctl_rmdir(rp(M1)) && !rctl_exists(rp(M1)) &&
@@ -180,6 +182,33 @@ static void test_tasks(void)
 			 "removing a control group with a populated monitor group gives its tasks back to the default group\n");
 	if (pid > 0)
 		rctl_kill_task(pid);
+}
+
+/* Upstream 6.12's rules for group files that tools rely on. */
+static void test_upstream_rules(void)
+{
+	int ret;
+
+	ksft_test_result(rctl_mkdir(rp("mon_groups/mon_groups")) == -EPERM &&
+			 rctl_status_is("A monitor group cannot be named mon_groups\n") &&
+			 !rctl_exists(rp("mon_groups/mon_groups")),
+			 "a monitor group named mon_groups is refused and explained\n");
+	ksft_test_result(rctl_write_fails(rp("tasks"), "999999\n", ESRCH,
+					  "No task 999999\n"
+					  "Error while processing task 999999\n"),
+			 "a failed tasks write gives the reason, then the task\n");
+	/* Let the RMIDs of the groups removed above leave limbo. */
+	ret = sim_dbg_write("L3", "counters", "clear\n") ?:
+	      rctl_mkdir(rp("g2")) ?: rctl_mkdir(rp("g2/mon_groups/c1")) ?:
+	      rctl_write(rp("g2/cpus_list"), "1\n") ?:
+	      rctl_write(rp("g2/mon_groups/c1/cpus_list"), "1\n");
+	ksft_test_result(!ret && rctl_reads(rp("g2/mon_groups/c1/cpus_list"), "1\n") &&
+			 !rctl_write(rp("g2/cpus_list"), "1-2\n") &&
+			 rctl_reads(rp("g2/cpus_list"), "1-2\n") &&
+			 rctl_reads(rp("g2/mon_groups/c1/cpus_list"), "\n"),
+			 "a cpus write to a control group empties its monitor groups' CPUs\n");
+	rctl_rmdir(rp("g2/mon_groups/c1"));
+	rctl_rmdir(rp("g2"));
 }
 
 static void test_mon_groups(void)
@@ -212,7 +241,7 @@ int main(void)
 
 	ksft_print_header();
 	rctl_sim_setup();
-	ksft_set_plan(1 + 2 + 4 + 9 + 5 + 3 + 2);
+	ksft_set_plan(1 + 2 + 4 + 9 + 5 + 3 + 3 + 2);
 
 	ret = add_resources() ?: rctl_mount(NULL);
 	ksft_test_result(!ret,
@@ -222,6 +251,7 @@ int main(void)
 	test_rmids();
 	test_values();
 	test_tasks();
+	test_upstream_rules();
 	test_mon_groups();
 
 	ksft_test_result(!sim_violations("L3") && !sim_violations("PKM"),

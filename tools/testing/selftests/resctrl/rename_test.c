@@ -264,7 +264,8 @@ static void test_move(void)
 			 !rctl_move_task(rp("c2/mon_groups/m1"), t2) &&
 			 rctl_write_fails(rp("c2/mon_groups/m1/tasks"), rpath("%d", t3),
 					  EINVAL,
-					  "Can't move task to different control group\n"),
+					  rpath("Can't move task to different control group\n"
+						"Error while processing task %d\n", t3)),
 			 "the tasks file of the moved group works with c2's tasks only\n");
 
 	ksft_test_result(rename_ok("c2/mon_groups/m1", "c2/mon_groups/renamed") &&

@@ -7,7 +7,9 @@
  * tests can check every (MSR, value) pair without a domain.
  */
 #include <linux/bits.h>
+#include <linux/bug.h>
 #include <linux/errno.h>
+#include <linux/smp.h>
 
 #include "internal.h"
 
@@ -172,4 +174,150 @@ int x86_rdt_apply(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 {
 	return x86_rdt_ctrl_write(resctrl_res_priv(r), resctrl_dom_priv(d),
 				  closid, type, val);
+}
+
+/**
+ * x86_rdt_cfg_join() - give a CPU joining a domain the domain's CDP mode
+ * @res: a resource with a per-CPU QOS_CFG
+ * @dom: the domain's state, or NULL
+ *
+ * Upstream writes every joining CPU's QOS_CFG the same way
+ * (rdtgroup.c, the per-CPU configuration of AMD L3 CDP). Nothing is
+ * written while the mode is unknown: the core's next value sets it on
+ * every CPU of the domain.
+ *
+ * Context: on the joining CPU.
+ */
+void x86_rdt_cfg_join(const struct x86_rdt_res *res,
+		      const struct x86_rdt_dom *dom)
+{
+	if (!res->per_cpu_cfg || !dom || dom->cdp == X86_RDT_CDP_UNKNOWN)
+		return;
+	x86_rdt_wrmsr(res->cfg_msr,
+		      dom->cdp == X86_RDT_CDP_ON ? X86_RDT_QOS_CFG_CDP : 0);
+}
+
+/**
+ * x86_rdt_cpu_join() - &resctrl_resource_ops.cpu_join of resources with a
+ *	per-CPU QOS_CFG
+ * @r: the resource
+ * @d: the domain, online
+ * @cpu: the CPU that joined it: the calling one
+ *
+ * Context: CPU hotplug online callback on @cpu, filesystem lock held.
+ */
+void x86_rdt_cpu_join(struct resctrl_res *r, struct resctrl_dom *d,
+		      unsigned int cpu)
+{
+	WARN_ON_ONCE(cpu != smp_processor_id());
+	x86_rdt_cfg_join(resctrl_res_priv(r), resctrl_dom_priv(d));
+}
+
+/* One cross-call: a QOS_CFG value, or a value to apply, or a read. */
+struct x86_rdt_call {
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+	u32 closid;
+	u32 rmid;
+	enum resctrl_conf_type type;
+	u32 val;
+	u64 count;
+	int ret;
+};
+
+static void x86_rdt_call_cfg(void *arg)
+{
+	const struct x86_rdt_call *c = arg;
+	const struct x86_rdt_res *res = resctrl_res_priv(c->r);
+
+	x86_rdt_wrmsr(res->cfg_msr, c->val);
+}
+
+static void x86_rdt_call_apply(void *arg)
+{
+	struct x86_rdt_call *c = arg;
+
+	c->ret = x86_rdt_apply(c->r, c->d, c->closid, c->type, c->val);
+}
+
+static void x86_rdt_call_read(void *arg)
+{
+	struct x86_rdt_call *c = arg;
+
+	c->ret = x86_rdt_read_event(c->r, c->d, c->closid, c->rmid, c->val,
+				    &c->count);
+}
+
+/**
+ * x86_rdt_apply_cpus() - &resctrl_resource_ops.apply with a per-CPU
+ *	QOS_CFG
+ * @r: the resource
+ * @d: the domain
+ * @closid: the CLOSID
+ * @type: which half of @closid
+ * @val: the value, checked by the filesystem
+ *
+ * A value of the other CDP layout first switches QOS_CFG on every CPU
+ * of the domain, then the value is written from one of them, as
+ * x86_rdt_apply() does.
+ *
+ * Context: process, filesystem lock held; waits for the CPUs.
+ *
+ * Return: 0, -ENODEV without domain state, or an error of
+ * x86_rdt_ctrl_write().
+ */
+int x86_rdt_apply_cpus(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
+		       enum resctrl_conf_type type, u32 val)
+{
+	const struct cpumask *cpus = resctrl_dom_cpus(d);
+	struct x86_rdt_dom *dom = resctrl_dom_priv(d);
+	struct x86_rdt_call c = {
+		.r = r, .d = d, .closid = closid, .type = type, .val = val,
+	};
+	enum x86_rdt_cdp_state want;
+	int ret;
+
+	if (!dom)
+		return -ENODEV;
+	want = type == RESCTRL_CONF_BOTH ? X86_RDT_CDP_OFF : X86_RDT_CDP_ON;
+	if (dom->cdp != want) {
+		struct x86_rdt_call cfg = {
+			.r = r,
+			.val = want == X86_RDT_CDP_ON ? X86_RDT_QOS_CFG_CDP : 0,
+		};
+
+		on_each_cpu_mask(cpus, x86_rdt_call_cfg, &cfg, true);
+	}
+	ret = smp_call_function_any(cpus, x86_rdt_call_apply, &c, true);
+	return ret ?: c.ret;
+}
+
+/**
+ * x86_rdt_read_event_cpus() - &resctrl_resource_ops.read_event with a
+ *	per-CPU QOS_CFG: x86_rdt_read_event() on a CPU of the domain
+ * @r: the resource
+ * @d: the domain
+ * @closid: the group's CLOSID
+ * @rmid: the group's RMID
+ * @evt: the event id
+ * @val: the count in bytes
+ *
+ * Context: process, filesystem lock held; waits for the CPU.
+ *
+ * Return: 0 or a negative errno of x86_rdt_read_event().
+ */
+int x86_rdt_read_event_cpus(struct resctrl_res *r, struct resctrl_dom *d,
+			    u32 closid, u32 rmid, u32 evt, u64 *val)
+{
+	struct x86_rdt_call c = {
+		.r = r, .d = d, .closid = closid, .rmid = rmid, .val = evt,
+	};
+	int ret;
+
+	ret = smp_call_function_any(resctrl_dom_cpus(d), x86_rdt_call_read,
+				    &c, true);
+	if (ret)
+		return ret;
+	*val = c.count;
+	return c.ret;
 }

@@ -343,7 +343,79 @@ static void ctrl_msr_pairs(struct kunit *test)
 	}
 }
 
+/* AMD L3: QOS_CFG per CPU; a CPU that joins gets the domain's mode. */
+static const struct x86_rdt_res ctrl_amd_l3 = {
+	.desc = {
+		.name = "L3",
+		.ctrl = RESCTRL_CTRL_BITMASK,
+		.num_closid = 16,
+		.bitmask = { .cbm_len = 16, .sparse = true },
+		.cdp_capable = true,
+	},
+	.present = true,
+	.kind = X86_RDT_CTRL_CBM,
+	.msr_base = 0xc90,
+	.cfg_msr = 0xc81,
+	.per_cpu_cfg = true,
+};
+
+static void ctrl_amd_cdp_cpu_join(struct kunit *test)
+{
+	static const struct x86_rdt_fake_access on[] = {
+		X86_RDT_WR(0xc81, 1),
+		X86_RDT_WR(0xc93, 0x0f00),
+		X86_RDT_WR(0xc81, 1),
+	};
+	static const struct x86_rdt_fake_access off[] = {
+		X86_RDT_WR(0xc81, 0),
+		X86_RDT_WR(0xc90, 0xffff), X86_RDT_WR(0xc91, 0xffff),
+		X86_RDT_WR(0xc92, 0xffff), X86_RDT_WR(0xc93, 0xffff),
+		X86_RDT_WR(0xc94, 0xffff), X86_RDT_WR(0xc95, 0xffff),
+		X86_RDT_WR(0xc96, 0xffff), X86_RDT_WR(0xc97, 0xffff),
+		X86_RDT_WR(0xc98, 0xffff), X86_RDT_WR(0xc99, 0xffff),
+		X86_RDT_WR(0xc9a, 0xffff), X86_RDT_WR(0xc9b, 0xffff),
+		X86_RDT_WR(0xc9c, 0xffff), X86_RDT_WR(0xc9d, 0xffff),
+		X86_RDT_WR(0xc9e, 0xffff), X86_RDT_WR(0xc9f, 0xffff),
+		X86_RDT_WR(0xc90, 0x00ff),
+		X86_RDT_WR(0xc81, 0),
+	};
+	static const struct x86_rdt_fake_access intel[] = {
+		X86_RDT_WR(0xc81, 1),
+		X86_RDT_WR(0xc93, 0x7),
+	};
+	struct x86_rdt_dom *dom;
+
+	x86_rdt_fake_start(test);
+	dom = x86_rdt_fake_dom(test, &ctrl_amd_l3);
+
+	/* Mode unknown (the domain just came online): nothing to copy. */
+	x86_rdt_cfg_join(&ctrl_amd_l3, dom);
+	x86_rdt_cfg_join(&ctrl_amd_l3, NULL);
+	x86_rdt_fake_check(test, NULL, 0);
+
+	/* mount -o cdp: the code half of CLOSID 1, then a CPU joins. */
+	KUNIT_EXPECT_EQ(test, x86_rdt_ctrl_write(&ctrl_amd_l3, dom, 1,
+						 RESCTRL_CONF_CODE, 0x0f00), 0);
+	x86_rdt_cfg_join(&ctrl_amd_l3, dom);
+	x86_rdt_fake_check(test, on, ARRAY_SIZE(on));
+
+	/* Unmounted: CDP off, and a CPU that joins gets it off too. */
+	KUNIT_EXPECT_EQ(test, x86_rdt_ctrl_write(&ctrl_amd_l3, dom, 0,
+						 RESCTRL_CONF_BOTH, 0x00ff), 0);
+	x86_rdt_cfg_join(&ctrl_amd_l3, dom);
+	x86_rdt_fake_check(test, off, ARRAY_SIZE(off));
+
+	/* Intel's QOS_CFG is per domain: a joining CPU writes nothing. */
+	dom = x86_rdt_fake_dom(test, &ctrl_l3);
+	KUNIT_EXPECT_EQ(test, x86_rdt_ctrl_write(&ctrl_l3, dom, 1,
+						 RESCTRL_CONF_CODE, 0x7), 0);
+	x86_rdt_fake_check(test, intel, ARRAY_SIZE(intel));
+	x86_rdt_cfg_join(&ctrl_l3, dom);
+	x86_rdt_fake_check(test, NULL, 0);
+}
+
 static struct kunit_case ctrl_cases[] = {
+	KUNIT_CASE(ctrl_amd_cdp_cpu_join),
 	KUNIT_CASE(ctrl_l3_without_cdp),
 	KUNIT_CASE(ctrl_l3_with_cdp),
 	KUNIT_CASE(ctrl_cdp_switch_resets_masks),

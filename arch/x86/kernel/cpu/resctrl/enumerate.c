@@ -60,10 +60,32 @@ static const struct x86_rdt_cat_level x86_rdt_cat_l2 = {
 	.msr_base = MSR_IA32_L2_CBM_BASE, .cfg_msr = MSR_IA32_L2_QOS_CFG,
 };
 
-static bool x86_rdt_alloc_has(unsigned int feature)
+/*
+ * A feature is used when the CPU has it, unless the rdt= boot option
+ * forces it off, or a model quirk turns it off and rdt= does not force
+ * it on.
+ */
+static bool x86_rdt_has(const struct x86_rdt_facts *facts,
+			unsigned int feature)
+{
+	int opt = x86_rdt_boot_feature_opt(feature);
+	int state;
+
+	if (!x86_rdt_cpu_has(feature))
+		return false;
+	if (opt < 0)
+		return true;
+	state = x86_rdt_boot_state(&facts->opts, opt);
+	if (state)
+		return state > 0;
+	return !(x86_rdt_quirk_off(facts) & BIT(opt));
+}
+
+static bool x86_rdt_alloc_has(const struct x86_rdt_facts *facts,
+			      unsigned int feature)
 {
 	/* RDT_A gates every allocation feature, as the SDM describes. */
-	return x86_rdt_cpu_has(X86_FEATURE_RDT_A) && x86_rdt_cpu_has(feature);
+	return x86_rdt_cpu_has(X86_FEATURE_RDT_A) && x86_rdt_has(facts, feature);
 }
 
 static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
@@ -74,7 +96,7 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 	bool intel = facts->vendor == X86_VENDOR_INTEL;
 	struct x86_rdt_cpuid_regs regs;
 
-	if (!x86_rdt_alloc_has(lvl->cat_feature))
+	if (!x86_rdt_alloc_has(facts, lvl->cat_feature))
 		return;
 	x86_rdt_cpuid(X86_RDT_CPUID_ALLOC, lvl->subleaf, &regs);
 
@@ -91,13 +113,15 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 	bm->min_cbm_bits = intel ? 1 : 0;
 	bm->sparse = intel ? !!(regs.ecx & X86_RDT_ECX_NONCONT) : true;
 	/*
-	 * AMD has CDP too, but its QOS_CFG is per CPU, and the contract
-	 * gives no callback when a CPU joins a domain to set it there.
+	 * CDP: the same flag, leaf bit and QOS_CFG MSR on both vendors, but
+	 * AMD's QOS_CFG is per CPU rather than per domain (upstream core.c
+	 * sets arch_has_per_cpu_cfg for AMD and Hygon).
 	 */
-	if (intel && x86_rdt_cpu_has(lvl->cdp_feature) &&
+	if (x86_rdt_has(facts, lvl->cdp_feature) &&
 	    (regs.ecx & X86_RDT_ECX_CDP)) {
 		res->desc.cdp_capable = true;
 		res->cfg_msr = lvl->cfg_msr;
+		res->per_cpu_cfg = !intel;
 	}
 	res->kind = X86_RDT_CTRL_CBM;
 	res->msr_base = lvl->msr_base;
@@ -168,12 +192,13 @@ static void x86_rdt_probe_bw_amd(struct x86_rdt_res *res, const char *name,
 	res->present = true;
 }
 
-static bool x86_rdt_add_event(struct x86_rdt_res *res, unsigned int feature,
+static bool x86_rdt_add_event(const struct x86_rdt_facts *facts,
+			      struct x86_rdt_res *res, unsigned int feature,
 			      const char *name, u32 id)
 {
 	struct resctrl_event_desc *evt = &res->events[res->desc.num_events];
 
-	if (!x86_rdt_cpu_has(feature))
+	if (!x86_rdt_has(facts, feature))
 		return false;
 	evt->name = name;
 	evt->id = id;
@@ -190,13 +215,13 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 
 	if (facts->max_rmid < 0 || facts->occ_scale <= 0)
 		return;
-	if (x86_rdt_add_event(res, X86_FEATURE_CQM_OCCUP_LLC, "llc_occupancy",
-			      X86_RDT_EVT_LLC_OCCUPANCY))
+	if (x86_rdt_add_event(facts, res, X86_FEATURE_CQM_OCCUP_LLC,
+			      "llc_occupancy", X86_RDT_EVT_LLC_OCCUPANCY))
 		res->events[res->desc.num_events - 1].occupancy = true;
-	mbm = x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_TOTAL,
+	mbm = x86_rdt_add_event(facts, res, X86_FEATURE_CQM_MBM_TOTAL,
 				"mbm_total_bytes", X86_RDT_EVT_MBM_TOTAL);
 	/* Local MBM measures what MBA throttles: the mba_MBps source. */
-	if (x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_LOCAL,
+	if (x86_rdt_add_event(facts, res, X86_FEATURE_CQM_MBM_LOCAL,
 			      "mbm_local_bytes", X86_RDT_EVT_MBM_LOCAL)) {
 		res->events[res->desc.num_events - 1].bandwidth = true;
 		mbm = true;
@@ -216,7 +241,11 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		if (offset > 0 &&
 		    offset <= X86_RDT_MBM_WIDTH_MAX - X86_RDT_MBM_WIDTH_BASE)
 			res->mbm_width += offset;
+		else if (offset > 0)
+			pr_warn("resctrl: MBM counter width offset %d is impossible: using %u bits\n",
+				offset, X86_RDT_MBM_WIDTH_BASE);
 	}
+	x86_rdt_mbm_cf_init(facts, res);
 	if (!res->present) {
 		res->desc.name = "L3";
 		res->desc.ctrl = RESCTRL_CTRL_NONE;
@@ -224,6 +253,41 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		res->kind = X86_RDT_CTRL_NONE;
 		res->present = true;
 	}
+}
+
+/**
+ * x86_rdt_id_limits() - the IDs IA32_PQR_ASSOC can carry on this machine
+ * @facts: vendor and monitoring parameters of the boot CPU
+ * @res: the enumerated resources
+ * @closids: set to the CLOSIDs, 0 for no limit
+ * @rmids: set to the RMIDs, 0 for no limit
+ *
+ * The COS field holds only CLOSIDs every allocation feature has, and the
+ * RMID field only RMIDs up to CPUID.0xF's highest (Intel SDM vol. 3B,
+ * chapter 18, "Intel RDT Monitoring" and "Intel RDT Allocation",
+ * IA32_PQR_ASSOC; upstream core.c likewise keeps to the smallest
+ * num_closid of its allocation resources and to max_rmid + 1). A CPU with PQR_ASSOC but no
+ * allocation or no monitoring carries ID 0 only. Without PQR_ASSOC
+ * nothing is written to it, and there is no limit.
+ */
+void x86_rdt_id_limits(const struct x86_rdt_facts *facts,
+		       const struct x86_rdt_res res[X86_RDT_NUM_RES],
+		       u32 *closids, u32 *rmids)
+{
+	bool cqm = x86_rdt_cpu_has(X86_FEATURE_CQM_LLC);
+	unsigned int i;
+	u32 n = 0;
+
+	*closids = 0;
+	*rmids = 0;
+	if (!x86_rdt_cpu_has(X86_FEATURE_RDT_A) && !cqm)
+		return;
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		if (res[i].present && res[i].kind != X86_RDT_CTRL_NONE &&
+		    (!n || res[i].desc.num_closid < n))
+			n = res[i].desc.num_closid;
+	*closids = n ?: 1;
+	*rmids = cqm && facts->max_rmid >= 0 ? facts->max_rmid + 1 : 1;
 }
 
 /**
@@ -248,7 +312,7 @@ void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 
 	x86_rdt_probe_cat(facts, &x86_rdt_cat_l3, &res[X86_RDT_L3]);
 	x86_rdt_probe_cat(facts, &x86_rdt_cat_l2, &res[X86_RDT_L2]);
-	if (x86_rdt_alloc_has(X86_FEATURE_MBA)) {
+	if (x86_rdt_alloc_has(facts, X86_FEATURE_MBA)) {
 		if (intel)
 			x86_rdt_probe_mba_intel(&res[X86_RDT_MB]);
 		else
@@ -258,12 +322,17 @@ void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 	}
 	/* SMBA is defined for AMD parts only, not for Hygon's. */
 	if (facts->vendor == X86_VENDOR_AMD &&
-	    x86_rdt_alloc_has(X86_FEATURE_SMBA))
+	    x86_rdt_alloc_has(facts, X86_FEATURE_SMBA))
 		x86_rdt_probe_bw_amd(&res[X86_RDT_SMBA], "SMBA",
 				     X86_RDT_AMD_BW_SMBA, MSR_IA32_SMBA_BW_BASE);
 	x86_rdt_probe_mon(facts, &res[X86_RDT_L3]);
 
-	/* Every RDT MSR is per domain: write and read it from inside. */
+	/*
+	 * Every RDT MSR is per domain: write and read it from inside. With a
+	 * per-CPU QOS_CFG the callbacks make their own cross-calls, as some
+	 * writes go to every CPU of the domain.
+	 */
 	for (i = 0; i < X86_RDT_NUM_RES; i++)
-		res[i].desc.run_on_domain_cpu = res[i].present;
+		res[i].desc.run_on_domain_cpu = res[i].present &&
+						!res[i].per_cpu_cfg;
 }

@@ -217,9 +217,12 @@ static void enum_amd(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
 	KUNIT_EXPECT_EQ(test, l3->bitmask.min_cbm_bits, 0);
 	KUNIT_EXPECT_TRUE(test, l3->bitmask.sparse);
-	/* CDP on AMD needs a per-CPU QOS_CFG the contract cannot keep. */
-	KUNIT_EXPECT_FALSE(test, l3->cdp_capable);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0);
+	/* CDP on AMD, with the QOS_CFG of every CPU to write. */
+	KUNIT_EXPECT_TRUE(test, l3->cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0xc81);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L3].per_cpu_cfg);
+	KUNIT_EXPECT_FALSE(test, l3->run_on_domain_cpu);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].desc.run_on_domain_cpu);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_MB].present);
 	mb = &res[X86_RDT_MB].desc;
@@ -387,7 +390,52 @@ static void enum_nothing(struct kunit *test)
 		KUNIT_EXPECT_FALSE_MSG(test, res[i].present, "resource %u", i);
 }
 
+/* What PQR_ASSOC can carry: the smallest allocation count, max RMID + 1. */
+static void enum_id_limits(struct kunit *test)
+{
+	struct x86_rdt_facts facts = enum_facts_intel;
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	struct x86_rdt_res *res;
+	u32 closids, rmids;
+
+	/* No PQR_ASSOC: no limit; nothing is ever written to it. */
+	res = enum_run(test, &facts);
+	x86_rdt_id_limits(&facts, res, &closids, &rmids);
+	KUNIT_EXPECT_EQ(test, closids, 0);
+	KUNIT_EXPECT_EQ(test, rmids, 0);
+
+	/* Monitoring only: CLOSID 0 alone, 64 RMIDs. */
+	facts.max_rmid = 63;
+	facts.occ_scale = 64;
+	enum_has(f, X86_FEATURE_CQM_LLC);
+	enum_has(f, X86_FEATURE_CQM_OCCUP_LLC);
+	res = enum_run(test, &facts);
+	x86_rdt_id_limits(&facts, res, &closids, &rmids);
+	KUNIT_EXPECT_EQ(test, closids, 1);
+	KUNIT_EXPECT_EQ(test, rmids, 64);
+
+	/* L3 with 16 CLOSIDs and MB with 8: 8, whatever a mount hides. */
+	enum_has(f, X86_FEATURE_RDT_A);
+	enum_has(f, X86_FEATURE_CAT_L3);
+	enum_has(f, X86_FEATURE_MBA);
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0, 0, 0x0f);
+	x86_rdt_fake_leaf(f, 0x10, 3, 0x59, 0, 0x4, 0x07);
+	res = enum_run(test, &facts);
+	x86_rdt_id_limits(&facts, res, &closids, &rmids);
+	KUNIT_EXPECT_EQ(test, closids, 8);
+	KUNIT_EXPECT_EQ(test, rmids, 64);
+
+	/* Allocation without monitoring: RMID 0 alone. */
+	facts = enum_facts_intel;
+	__clear_bit(X86_FEATURE_CQM_LLC, f->features);
+	res = enum_run(test, &facts);
+	x86_rdt_id_limits(&facts, res, &closids, &rmids);
+	KUNIT_EXPECT_EQ(test, closids, 8);
+	KUNIT_EXPECT_EQ(test, rmids, 1);
+}
+
 static struct kunit_case enum_cases[] = {
+	KUNIT_CASE(enum_id_limits),
 	KUNIT_CASE(enum_intel_cat_with_cdp),
 	KUNIT_CASE(enum_cdp_needs_flag_and_leaf),
 	KUNIT_CASE(enum_allocation_needs_rdt_a),

@@ -44,6 +44,9 @@
  */
 #define X86_RDT_MBM_FOLD_MS		1000
 
+/* The errata correction factor of MBM counts is fixed point, 2^20 = 1. */
+#define X86_RDT_MBM_CF_SHIFT		20
+
 /* IA32_L3_QOS_CFG / IA32_L2_QOS_CFG: bit 0 turns CDP on. */
 #define X86_RDT_QOS_CFG_CDP		BIT_ULL(0)
 
@@ -75,6 +78,32 @@ enum x86_rdt_ctrl_kind {
 	X86_RDT_CTRL_BW,
 };
 
+/* The features the rdt= boot option names, in upstream's order. */
+enum x86_rdt_opt {
+	X86_RDT_OPT_CMT,
+	X86_RDT_OPT_MBM_TOTAL,
+	X86_RDT_OPT_MBM_LOCAL,
+	X86_RDT_OPT_L3_CAT,
+	X86_RDT_OPT_L3_CDP,
+	X86_RDT_OPT_L2_CAT,
+	X86_RDT_OPT_L2_CDP,
+	X86_RDT_OPT_MBA,
+	X86_RDT_OPT_SMBA,
+	X86_RDT_OPT_BMEC,
+	X86_RDT_NUM_OPTS,
+};
+
+/**
+ * struct x86_rdt_boot_opts - features forced on or off, one bit per
+ *	enum x86_rdt_opt
+ * @on: forced on; wins over @off
+ * @off: forced off
+ */
+struct x86_rdt_boot_opts {
+	unsigned long on;
+	unsigned long off;
+};
+
 /**
  * struct x86_rdt_facts - what enumeration needs besides CPUID and flags
  * @vendor: X86_VENDOR_*
@@ -83,6 +112,9 @@ enum x86_rdt_ctrl_kind {
  * @mbm_width_offset: MBM counter width above 24 bits
  *	(x86_cache_mbm_width_offset)
  * @cache_kb: the L3 size in KiB (x86_cache_size), for RMID limbo
+ * @opts: the features the rdt= boot option forced on or off
+ * @vfm: vendor, family and model (x86_vfm), for model quirks
+ * @stepping: the stepping (x86_stepping), for model quirks
  *
  * The boot code filled these in cpuinfo_x86 (see detect.c); passing them
  * in lets tests enumerate a machine that is not the one they run on.
@@ -93,6 +125,9 @@ struct x86_rdt_facts {
 	int occ_scale;
 	int mbm_width_offset;
 	unsigned int cache_kb;
+	struct x86_rdt_boot_opts opts;
+	u32 vfm;
+	u8 stepping;
 };
 
 /**
@@ -104,10 +139,17 @@ struct x86_rdt_facts {
  * @kind: how a control value is written
  * @msr_base: the MSR of CLOSID 0 (or of index 0 with CDP)
  * @cfg_msr: the QOS_CFG MSR that switches CDP, 0 if CDP is not offered
+ * @per_cpu_cfg: each CPU has its own @cfg_msr (AMD), not one per domain
+ *	(Intel): every CPU of a domain is written, including those that
+ *	join it later, and the callbacks make their own cross-calls
  * @occ_scale: bytes per counter unit, for every event
  * @mbm_width: width of the MBM counters in bits; 0 without MBM
  * @per_thread_mba: Intel MBA throttles each thread on its own instead of
  *	the core at the largest delay of its threads
+ * @mbm_cf_rmid: with @mbm_cf, MBM counts of the RMIDs above this one
+ *	need the errata correction (see quirks.c)
+ * @mbm_cf: the correction factor, fixed point with X86_RDT_MBM_CF_SHIFT
+ *	fractional bits; 0 when no RMID needs a correction
  */
 struct x86_rdt_res {
 	struct resctrl_resource_desc desc;
@@ -117,9 +159,12 @@ struct x86_rdt_res {
 	enum x86_rdt_ctrl_kind kind;
 	u32 msr_base;
 	u32 cfg_msr;
+	bool per_cpu_cfg;
 	u32 occ_scale;
 	u32 mbm_width;
 	bool per_thread_mba;
+	u32 mbm_cf_rmid;
+	u32 mbm_cf;
 };
 
 /**
@@ -196,9 +241,25 @@ u64 x86_rdt_rdmsr(u32 msr);
 void x86_rdt_cpuid(u32 leaf, u32 subleaf, struct x86_rdt_cpuid_regs *regs);
 bool x86_rdt_cpu_has(unsigned int feature);
 
+/* bootopt.c */
+void x86_rdt_boot_parse(const char *str, struct x86_rdt_boot_opts *opts);
+int x86_rdt_boot_state(const struct x86_rdt_boot_opts *opts, unsigned int opt);
+int x86_rdt_boot_feature_opt(unsigned int feature);
+const struct x86_rdt_boot_opts *x86_rdt_boot_cmdline(void);
+
+/* quirks.c */
+unsigned long x86_rdt_quirk_off(const struct x86_rdt_facts *facts);
+void x86_rdt_mbm_cf_init(const struct x86_rdt_facts *facts,
+			 struct x86_rdt_res *res);
+u64 x86_rdt_mbm_correct(const struct x86_rdt_res *res, u32 rmid, u64 chunks);
+
 /* enumerate.c */
 void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 		       struct x86_rdt_res res[X86_RDT_NUM_RES]);
+
+void x86_rdt_id_limits(const struct x86_rdt_facts *facts,
+		       const struct x86_rdt_res res[X86_RDT_NUM_RES],
+		       u32 *closids, u32 *rmids);
 
 /* ctrl.c */
 int x86_rdt_ctrl_msr(const struct x86_rdt_res *res, u32 closid,
@@ -208,6 +269,14 @@ int x86_rdt_ctrl_write(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
 void x86_rdt_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid);
 int x86_rdt_apply(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 		  enum resctrl_conf_type type, u32 val);
+void x86_rdt_cfg_join(const struct x86_rdt_res *res,
+		      const struct x86_rdt_dom *dom);
+int x86_rdt_apply_cpus(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
+		       enum resctrl_conf_type type, u32 val);
+int x86_rdt_read_event_cpus(struct resctrl_res *r, struct resctrl_dom *d,
+			    u32 closid, u32 rmid, u32 evt, u64 *val);
+void x86_rdt_cpu_join(struct resctrl_res *r, struct resctrl_dom *d,
+		      unsigned int cpu);
 
 /* mon.c */
 int x86_rdt_counter_read(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,

@@ -20,9 +20,18 @@
 DEFINE_PER_CPU(struct x86_pqr, x86_pqr);
 DEFINE_STATIC_KEY_FALSE(x86_pqr_switching);
 
-/* Allocation or monitoring: either makes the CPU honour PQR_ASSOC. */
-static bool x86_pqr_present(void)
+/**
+ * x86_pqr_present() - does this machine have IA32_PQR_ASSOC?
+ *
+ * Allocation or monitoring: either makes the CPU honour PQR_ASSOC
+ * (Intel SDM vol. 3B, chapter 18, IA32_PQR_ASSOC; AMD64 Technology
+ * Platform Quality of Service Extensions).
+ *
+ * Return: true if the boot CPU has RDT_A or CQM_LLC.
+ */
+bool x86_pqr_present(void)
 {
+	KUNIT_STATIC_STUB_REDIRECT(x86_pqr_present);
 	return boot_cpu_has(X86_FEATURE_RDT_A) ||
 	       boot_cpu_has(X86_FEATURE_CQM_LLC);
 }
@@ -53,16 +62,47 @@ void resctrl_arch_set_cpu_ids(unsigned int cpu, u32 closid, u32 rmid)
 	WRITE_ONCE(per_cpu(x86_pqr, cpu).cpu_ids, x86_pqr_value(closid, rmid));
 }
 
+/*
+ * Put the calling CPU on CLOSID 0 and RMID 0, whatever PQR_ASSOC held, as
+ * upstream does on CPU hotplug (arch/x86/kernel/cpu/resctrl/core.c,
+ * clear_closid_rmid()): a kexec'd kernel or firmware may have left other
+ * IDs behind.
+ */
+static void x86_pqr_clear(void)
+{
+	if (x86_pqr_present())
+		x86_pqr_write(0);
+	else
+		this_cpu_write(x86_pqr.loaded, 0);
+}
+
 /**
  * resctrl_arch_cpu_online() - a CPU came (back) online
- * @cpu: the CPU
+ * @cpu: the CPU, which must be the calling one
  *
- * What PQR_ASSOC held before the CPU went offline is not known any more:
- * forget it, so that the next switch writes the MSR whatever it loads.
+ * What PQR_ASSOC held before is not known: it is written 0 at once.
+ *
+ * Context: the CPU hotplug online callback of @cpu, on @cpu.
  */
 void resctrl_arch_cpu_online(unsigned int cpu)
 {
-	WRITE_ONCE(per_cpu(x86_pqr, cpu).loaded, U64_MAX);
+	WARN_ON_ONCE(cpu != smp_processor_id());
+	x86_pqr_clear();
+}
+
+/**
+ * resctrl_arch_cpu_offline() - a CPU goes offline
+ * @cpu: the CPU, which must be the calling one
+ *
+ * PQR_ASSOC is written 0, so that nothing the CPU runs until it is gone
+ * (and no kernel kexec'd from here) is tagged with a group's IDs.
+ *
+ * Context: the CPU hotplug offline callback of @cpu, on @cpu.
+ */
+void resctrl_arch_cpu_offline(unsigned int cpu)
+{
+	WARN_ON_ONCE(cpu != smp_processor_id());
+	x86_pqr_clear();
 }
 
 static void x86_pqr_reload(void *unused)

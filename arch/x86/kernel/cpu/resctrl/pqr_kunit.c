@@ -21,6 +21,11 @@ static void pqr_record_write(u64 val)
 	this_cpu_write(x86_pqr.loaded, val);
 }
 
+static bool pqr_is_present(void)
+{
+	return true;
+}
+
 /* Switch @tsk in on this CPU as __switch_to() would, IDs known. */
 static void pqr_switch_to(struct task_struct *tsk, u32 closid, u32 rmid)
 {
@@ -36,6 +41,7 @@ static void pqr_default_group_uses_cpu_ids(struct kunit *test)
 	tsk = kunit_kzalloc(test, sizeof(*tsk), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, tsk);
 	kunit_activate_static_stub(test, x86_pqr_write, pqr_record_write);
+	kunit_activate_static_stub(test, x86_pqr_present, pqr_is_present);
 	pqr_nr_writes = 0;
 
 	preempt_disable();
@@ -57,19 +63,26 @@ static void pqr_default_group_uses_cpu_ids(struct kunit *test)
 	pqr_switch_to(tsk, 0, 9);
 	pqr_switch_to(tsk, 5, 9);
 
-	/* A CPU back from offline writes the MSR even for the same IDs. */
+	/*
+	 * A CPU coming online writes 0 at once, as upstream (after kexec
+	 * the MSR may hold anything); the next switch loads the IDs again.
+	 */
 	resctrl_arch_cpu_online(smp_processor_id());
 	pqr_switch_to(tsk, 5, 9);
+	/* Going offline writes 0 too. */
+	resctrl_arch_cpu_offline(smp_processor_id());
 
 	*this_cpu_ptr(&x86_pqr) = saved;
 	preempt_enable();
 
-	KUNIT_ASSERT_EQ(test, pqr_nr_writes, 5);
+	KUNIT_ASSERT_EQ(test, pqr_nr_writes, 7);
 	KUNIT_EXPECT_EQ(test, pqr_writes[0], 0x0000000300000007ULL);
 	KUNIT_EXPECT_EQ(test, pqr_writes[1], 0x0000000500000007ULL);
 	KUNIT_EXPECT_EQ(test, pqr_writes[2], 0x0000000300000009ULL);
 	KUNIT_EXPECT_EQ(test, pqr_writes[3], 0x0000000500000009ULL);
-	KUNIT_EXPECT_EQ(test, pqr_writes[4], 0x0000000500000009ULL);
+	KUNIT_EXPECT_EQ(test, pqr_writes[4], 0);
+	KUNIT_EXPECT_EQ(test, pqr_writes[5], 0x0000000500000009ULL);
+	KUNIT_EXPECT_EQ(test, pqr_writes[6], 0);
 }
 
 static struct kunit_case pqr_cases[] = {

@@ -8,6 +8,7 @@
  * and so is cacheinfo, from which it derives the cache domains.
  */
 #include <linux/err.h>
+#include <linux/export.h>
 #include <linux/cache.h>
 #include <linux/init.h>
 #include <linux/module.h>
@@ -15,16 +16,48 @@
 #include <linux/seq_file.h>
 
 #include <asm/processor.h>
+#include <asm/resctrl.h>
 
 #include "internal.h"
 
 static struct x86_rdt_res x86_rdt_resources[X86_RDT_NUM_RES] __ro_after_init;
+/* What x86_rdt_init() told the core PQR_ASSOC carries. */
+static u32 x86_rdt_closid_limit, x86_rdt_rmid_limit;
+
+/**
+ * x86_rdt_set_closid_limit() - state the CLOSIDs PQR_ASSOC carries
+ * @num_closid: the CLOSIDs, e.g. of an L3 CAT that CPUID does not
+ *	enumerate and a model-specific driver found by probing (Haswell-EP:
+ *	4, upstream core.c cache_alloc_hsw_probe())
+ *
+ * The backend states 1 CLOSID on a CPU with monitoring but no RDT_A, so
+ * that no group can load a CLOSID the CPU may fault on. A model-specific
+ * driver that knows better calls this before registering its resource.
+ *
+ * Context: process, may sleep.
+ */
+void x86_rdt_set_closid_limit(u32 num_closid)
+{
+	x86_rdt_closid_limit = num_closid;
+	resctrl_set_cpu_id_limits(x86_rdt_closid_limit, x86_rdt_rmid_limit);
+}
+EXPORT_SYMBOL_NS_GPL(x86_rdt_set_closid_limit, RESCTRL);
 
 static const struct resctrl_resource_ops x86_rdt_ops = {
 	.apply = x86_rdt_apply,
 	.read_event = x86_rdt_read_event,
 	.domain_online = x86_rdt_domain_online,
 	.domain_offline = x86_rdt_domain_offline,
+	.rmid_reset = x86_rdt_rmid_reset,
+};
+
+/* A resource with a per-CPU QOS_CFG (AMD L3 with CDP) makes its own calls. */
+static const struct resctrl_resource_ops x86_rdt_per_cpu_ops = {
+	.apply = x86_rdt_apply_cpus,
+	.read_event = x86_rdt_read_event_cpus,
+	.domain_online = x86_rdt_domain_online,
+	.domain_offline = x86_rdt_domain_offline,
+	.cpu_join = x86_rdt_cpu_join,
 	.rmid_reset = x86_rdt_rmid_reset,
 };
 
@@ -48,7 +81,7 @@ static void __init x86_rdt_register(struct x86_rdt_res *res)
 	struct resctrl_resource_desc *desc = &res->desc;
 	struct resctrl_res *r;
 
-	desc->ops = &x86_rdt_ops;
+	desc->ops = res->per_cpu_cfg ? &x86_rdt_per_cpu_ops : &x86_rdt_ops;
 	desc->owner = THIS_MODULE;
 	if (res->kind == X86_RDT_CTRL_DELAY)
 		desc->info = x86_rdt_mba_info;
@@ -59,11 +92,6 @@ static void __init x86_rdt_register(struct x86_rdt_res *res)
 		return;
 	}
 	res->handle = r;
-	/* The lines upstream prints, which users grep for. */
-	if (desc->ctrl != RESCTRL_CTRL_NONE)
-		pr_info("resctrl: %s allocation detected\n", desc->name);
-	if (desc->num_events)
-		pr_info("resctrl: %s monitoring detected\n", desc->name);
 }
 
 static int __init x86_rdt_init(void)
@@ -74,13 +102,36 @@ static int __init x86_rdt_init(void)
 		.occ_scale = boot_cpu_data.x86_cache_occ_scale,
 		.mbm_width_offset = boot_cpu_data.x86_cache_mbm_width_offset,
 		.cache_kb = boot_cpu_data.x86_cache_size,
+		.opts = *x86_rdt_boot_cmdline(),
+		.vfm = boot_cpu_data.x86_vfm,
+		.stepping = boot_cpu_data.x86_stepping,
 	};
 	unsigned int i;
 
 	x86_rdt_enumerate(&facts, x86_rdt_resources);
-	for (i = 0; i < X86_RDT_NUM_RES; i++)
+	x86_rdt_id_limits(&facts, x86_rdt_resources, &x86_rdt_closid_limit,
+			  &x86_rdt_rmid_limit);
+	resctrl_set_cpu_id_limits(x86_rdt_closid_limit, x86_rdt_rmid_limit);
+	/*
+	 * Schemata and size list the resources in registration order, and
+	 * upstream lists them in the reverse of L3, L2, MB, SMBA (its schema
+	 * list is built by adding each at the head: rdtgroup.c,
+	 * schemata_list_add()). Resources of drivers follow.
+	 */
+	for (i = X86_RDT_NUM_RES; i-- > 0;)
 		if (x86_rdt_resources[i].present)
 			x86_rdt_register(&x86_rdt_resources[i]);
+	/* The lines upstream prints, which users grep for, in its order. */
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		if (x86_rdt_resources[i].handle &&
+		    x86_rdt_resources[i].desc.ctrl != RESCTRL_CTRL_NONE)
+			pr_info("resctrl: %s allocation detected\n",
+				x86_rdt_resources[i].desc.name);
+	for (i = 0; i < X86_RDT_NUM_RES; i++)
+		if (x86_rdt_resources[i].handle &&
+		    x86_rdt_resources[i].desc.num_events)
+			pr_info("resctrl: %s monitoring detected\n",
+				x86_rdt_resources[i].desc.name);
 	return 0;
 }
 late_initcall(x86_rdt_init);

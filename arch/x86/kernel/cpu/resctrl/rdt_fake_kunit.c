@@ -177,3 +177,51 @@ struct x86_rdt_dom *x86_rdt_fake_dom(struct kunit *test,
 							dom), 0);
 	return dom;
 }
+
+/**
+ * x86_rdt_fake_enumerate() - enumerate the fake machine under rdt=
+ * @test: the test; the descriptions are freed when it ends
+ * @facts: vendor, model and monitoring parameters; its @opts are ignored
+ * @cmdline: the value of an rdt= boot option, "" for none
+ *
+ * Return: X86_RDT_NUM_RES descriptions; the test stops if out of memory.
+ */
+struct x86_rdt_res *x86_rdt_fake_enumerate(struct kunit *test,
+					   const struct x86_rdt_facts *facts,
+					   const char *cmdline)
+{
+	struct x86_rdt_facts f = *facts;
+	struct x86_rdt_res *res;
+
+	memset(&f.opts, 0, sizeof(f.opts));
+	x86_rdt_boot_parse(cmdline, &f.opts);
+	res = kunit_kcalloc(test, X86_RDT_NUM_RES, sizeof(*res), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, res);
+	x86_rdt_enumerate(&f, res);
+	return res;
+}
+
+/**
+ * x86_rdt_fake_intel_server() - make the fake machine an Intel server
+ *	with every feature rdt= names on Intel
+ * @f: the machine
+ *
+ * L3 and L2 CAT with CDP (11 bits, 16 CLOSIDs), linear MBA (90% largest
+ * delay, 8 CLOSIDs), CMT and both MBM events.
+ */
+void x86_rdt_fake_intel_server(struct x86_rdt_fake *f)
+{
+	static const unsigned int features[] = {
+		X86_FEATURE_RDT_A, X86_FEATURE_CAT_L3, X86_FEATURE_CDP_L3,
+		X86_FEATURE_CAT_L2, X86_FEATURE_CDP_L2, X86_FEATURE_MBA,
+		X86_FEATURE_CQM_LLC, X86_FEATURE_CQM_OCCUP_LLC,
+		X86_FEATURE_CQM_MBM_TOTAL, X86_FEATURE_CQM_MBM_LOCAL,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(features); i++)
+		__set_bit(features[i], f->features);
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0, 0x4, 0x0f);
+	x86_rdt_fake_leaf(f, 0x10, 2, 0x0a, 0, 0x4, 0x0f);
+	x86_rdt_fake_leaf(f, 0x10, 3, 0x59, 0, 0x4, 0x07);
+}

@@ -77,5 +77,9 @@ void x86_rdt_fake_check(struct kunit *test, const struct x86_rdt_fake_access *wa
 			unsigned int n);
 struct x86_rdt_dom *x86_rdt_fake_dom(struct kunit *test,
 				     const struct x86_rdt_res *res);
+void x86_rdt_fake_intel_server(struct x86_rdt_fake *f);
+struct x86_rdt_res *x86_rdt_fake_enumerate(struct kunit *test,
+					   const struct x86_rdt_facts *facts,
+					   const char *cmdline);
 
 #endif /* _X86_KERNEL_CPU_RESCTRL_RDT_KUNIT_H */
