@@ -7,9 +7,11 @@
  * decimal printing of fixed-point counts, and that monitor groups are
  * limited by the smallest RMID count among the monitoring resources.
  * The real driver (resctrl_intel_aet) has the same shape; its register
- * arithmetic is tested by KUnit.
+ * arithmetic is tested by KUnit, and here it must load without
+ * telemetry, register nothing and say why.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rctl_util.h"
@@ -70,9 +72,28 @@ static void test_rmid_limit(void)
 			 !rctl_exists(rp("mon_groups/m4")),
 			 "one more fails: the smallest num_rmids of the monitoring resources limits groups\n");
 	ret = rctl_rmdir(rp("mon_groups/m3")) ?: rctl_mkdir(rp("mon_groups/m4"));
-	ksft_test_result(!ret && rctl_exists(rp("mon_groups/m4/mon_data/mon_PERF_PKG_00/core_energy")),
+	ksft_test_result(!ret &&
+			 rctl_exists(rp("mon_groups/m4/mon_data/mon_PERF_PKG_00/core_energy")),
 			 "a freed RMID serves a new group, with package files (%s)\n",
 			 strerror(-ret));
+}
+
+/*
+ * The real driver, where there is no telemetry (as in the test VM), loads,
+ * registers nothing and says why in one kernel line.
+ */
+static void test_driver_without_telemetry(void)
+{
+	if (system("modprobe resctrl_intel_aet")) {
+		ksft_test_result_skip("resctrl_intel_aet is not built\n");
+		return;
+	}
+	if (!rctl_kmsg_has("PERF_PKG not registered"))
+		ksft_exit_skip("this machine has package telemetry: PERF_PKG is real\n");
+	ksft_test_result(rctl_exists("/sys/module/resctrl_intel_aet") &&
+			 rctl_mount(NULL) == 0 && !rctl_exists(rp("info/PERF_PKG_MON")) &&
+			 rctl_umount() == 0,
+			 "without telemetry the driver loads, registers nothing and says why\n");
 }
 
 int main(void)
@@ -80,14 +101,18 @@ int main(void)
 	int ret;
 
 	ksft_print_header();
+	rctl_cleanup_also("resctrl_intel_aet");
 	rctl_sim_setup();
-	ksft_set_plan(1 + 2 + 3 + 3 + 2);
+	ksft_set_plan(1 + 1 + 2 + 3 + 3 + 2);
+
+	test_driver_without_telemetry();
 
 	ret = add_resources();
 	if (ret == -EEXIST)
 		ksft_exit_skip("PERF_PKG is provided by this machine's hardware\n");
 	ret = ret ?: rctl_mount(NULL);
-	ksft_test_result(!ret, "simulated PERF_PKG and a monitoring resource with more RMIDs, and mount (%s)\n",
+	ksft_test_result(!ret,
+			 "simulated PERF_PKG, a monitoring resource with more RMIDs, and mount (%s)\n",
 			 strerror(-ret));
 	test_files();
 	test_values();
