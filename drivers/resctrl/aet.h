@@ -21,6 +21,7 @@
 #ifndef _RESCTRL_AET_H
 #define _RESCTRL_AET_H
 
+#include <linux/bits.h>
 #include <linux/resctrl.h>
 #include <linux/types.h>
 

@@ -14,7 +14,11 @@
 
 #define FAKE_MSRS	8
 
-/* What the fake CPU does with the L3 mask MSRs 0xc90..0xc97. */
+/*
+ * What the fake CPU does with the L3 mask MSRs IA32_L3_QOS_MASK_0..7,
+ * 0xc90..0xc97 (SDM Vol. 4, Table 2-2), as the expectations below spell
+ * them.
+ */
 struct fake_cpu {
 	u64 reg[FAKE_MSRS];
 	u64 keep;		/* the bits a write keeps */

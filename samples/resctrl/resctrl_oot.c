@@ -7,6 +7,7 @@
  * It shows only in mounts given "-o oot".
  */
 #include <linux/bitops.h>
+#include <linux/err.h>
 #include <linux/module.h>
 #include <linux/resctrl.h>
 
