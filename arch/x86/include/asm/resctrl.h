@@ -108,11 +108,13 @@ void resctrl_arch_cpu_online(unsigned int cpu);
 void resctrl_arch_reload_cpus(const struct cpumask *cpus);
 void resctrl_arch_set_switching(bool on);
 void resctrl_cpu_detect(struct cpuinfo_x86 *c);
+int x86_rdt_boot_option(const char *name);
 
 #else /* !CONFIG_X86_CPU_RESCTRL */
 
 static inline void resctrl_sched_in(struct task_struct *next) { }
 static inline void resctrl_cpu_detect(struct cpuinfo_x86 *c) { }
+static inline int x86_rdt_boot_option(const char *name) { return 0; }
 
 #endif /* CONFIG_X86_CPU_RESCTRL */
 

@@ -60,10 +60,25 @@ static const struct x86_rdt_cat_level x86_rdt_cat_l2 = {
 	.msr_base = MSR_IA32_L2_CBM_BASE, .cfg_msr = MSR_IA32_L2_QOS_CFG,
 };
 
-static bool x86_rdt_alloc_has(unsigned int feature)
+/*
+ * A feature is used when the CPU has it and the rdt= boot option did not
+ * force it off without also forcing it on.
+ */
+static bool x86_rdt_has(const struct x86_rdt_facts *facts,
+			unsigned int feature)
+{
+	int opt = x86_rdt_boot_feature_opt(feature);
+
+	if (!x86_rdt_cpu_has(feature))
+		return false;
+	return opt < 0 || x86_rdt_boot_state(&facts->opts, opt) >= 0;
+}
+
+static bool x86_rdt_alloc_has(const struct x86_rdt_facts *facts,
+			      unsigned int feature)
 {
 	/* RDT_A gates every allocation feature, as the SDM describes. */
-	return x86_rdt_cpu_has(X86_FEATURE_RDT_A) && x86_rdt_cpu_has(feature);
+	return x86_rdt_cpu_has(X86_FEATURE_RDT_A) && x86_rdt_has(facts, feature);
 }
 
 static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
@@ -74,7 +89,7 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 	bool intel = facts->vendor == X86_VENDOR_INTEL;
 	struct x86_rdt_cpuid_regs regs;
 
-	if (!x86_rdt_alloc_has(lvl->cat_feature))
+	if (!x86_rdt_alloc_has(facts, lvl->cat_feature))
 		return;
 	x86_rdt_cpuid(X86_RDT_CPUID_ALLOC, lvl->subleaf, &regs);
 
@@ -94,7 +109,7 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 	 * AMD has CDP too, but its QOS_CFG is per CPU, and the contract
 	 * gives no callback when a CPU joins a domain to set it there.
 	 */
-	if (intel && x86_rdt_cpu_has(lvl->cdp_feature) &&
+	if (intel && x86_rdt_has(facts, lvl->cdp_feature) &&
 	    (regs.ecx & X86_RDT_ECX_CDP)) {
 		res->desc.cdp_capable = true;
 		res->cfg_msr = lvl->cfg_msr;
@@ -168,12 +183,13 @@ static void x86_rdt_probe_bw_amd(struct x86_rdt_res *res, const char *name,
 	res->present = true;
 }
 
-static bool x86_rdt_add_event(struct x86_rdt_res *res, unsigned int feature,
+static bool x86_rdt_add_event(const struct x86_rdt_facts *facts,
+			      struct x86_rdt_res *res, unsigned int feature,
 			      const char *name, u32 id)
 {
 	struct resctrl_event_desc *evt = &res->events[res->desc.num_events];
 
-	if (!x86_rdt_cpu_has(feature))
+	if (!x86_rdt_has(facts, feature))
 		return false;
 	evt->name = name;
 	evt->id = id;
@@ -190,13 +206,13 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 
 	if (facts->max_rmid < 0 || facts->occ_scale <= 0)
 		return;
-	if (x86_rdt_add_event(res, X86_FEATURE_CQM_OCCUP_LLC, "llc_occupancy",
-			      X86_RDT_EVT_LLC_OCCUPANCY))
+	if (x86_rdt_add_event(facts, res, X86_FEATURE_CQM_OCCUP_LLC,
+			      "llc_occupancy", X86_RDT_EVT_LLC_OCCUPANCY))
 		res->events[res->desc.num_events - 1].occupancy = true;
-	mbm = x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_TOTAL,
+	mbm = x86_rdt_add_event(facts, res, X86_FEATURE_CQM_MBM_TOTAL,
 				"mbm_total_bytes", X86_RDT_EVT_MBM_TOTAL);
 	/* Local MBM measures what MBA throttles: the mba_MBps source. */
-	if (x86_rdt_add_event(res, X86_FEATURE_CQM_MBM_LOCAL,
+	if (x86_rdt_add_event(facts, res, X86_FEATURE_CQM_MBM_LOCAL,
 			      "mbm_local_bytes", X86_RDT_EVT_MBM_LOCAL)) {
 		res->events[res->desc.num_events - 1].bandwidth = true;
 		mbm = true;
@@ -248,7 +264,7 @@ void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 
 	x86_rdt_probe_cat(facts, &x86_rdt_cat_l3, &res[X86_RDT_L3]);
 	x86_rdt_probe_cat(facts, &x86_rdt_cat_l2, &res[X86_RDT_L2]);
-	if (x86_rdt_alloc_has(X86_FEATURE_MBA)) {
+	if (x86_rdt_alloc_has(facts, X86_FEATURE_MBA)) {
 		if (intel)
 			x86_rdt_probe_mba_intel(&res[X86_RDT_MB]);
 		else
@@ -258,7 +274,7 @@ void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 	}
 	/* SMBA is defined for AMD parts only, not for Hygon's. */
 	if (facts->vendor == X86_VENDOR_AMD &&
-	    x86_rdt_alloc_has(X86_FEATURE_SMBA))
+	    x86_rdt_alloc_has(facts, X86_FEATURE_SMBA))
 		x86_rdt_probe_bw_amd(&res[X86_RDT_SMBA], "SMBA",
 				     X86_RDT_AMD_BW_SMBA, MSR_IA32_SMBA_BW_BASE);
 	x86_rdt_probe_mon(facts, &res[X86_RDT_L3]);

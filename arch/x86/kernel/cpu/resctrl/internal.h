@@ -75,6 +75,32 @@ enum x86_rdt_ctrl_kind {
 	X86_RDT_CTRL_BW,
 };
 
+/* The features the rdt= boot option names, in upstream's order. */
+enum x86_rdt_opt {
+	X86_RDT_OPT_CMT,
+	X86_RDT_OPT_MBM_TOTAL,
+	X86_RDT_OPT_MBM_LOCAL,
+	X86_RDT_OPT_L3_CAT,
+	X86_RDT_OPT_L3_CDP,
+	X86_RDT_OPT_L2_CAT,
+	X86_RDT_OPT_L2_CDP,
+	X86_RDT_OPT_MBA,
+	X86_RDT_OPT_SMBA,
+	X86_RDT_OPT_BMEC,
+	X86_RDT_NUM_OPTS,
+};
+
+/**
+ * struct x86_rdt_boot_opts - features forced on or off, one bit per
+ *	enum x86_rdt_opt
+ * @on: forced on; wins over @off
+ * @off: forced off
+ */
+struct x86_rdt_boot_opts {
+	unsigned long on;
+	unsigned long off;
+};
+
 /**
  * struct x86_rdt_facts - what enumeration needs besides CPUID and flags
  * @vendor: X86_VENDOR_*
@@ -83,6 +109,7 @@ enum x86_rdt_ctrl_kind {
  * @mbm_width_offset: MBM counter width above 24 bits
  *	(x86_cache_mbm_width_offset)
  * @cache_kb: the L3 size in KiB (x86_cache_size), for RMID limbo
+ * @opts: the features the rdt= boot option forced on or off
  *
  * The boot code filled these in cpuinfo_x86 (see detect.c); passing them
  * in lets tests enumerate a machine that is not the one they run on.
@@ -93,6 +120,7 @@ struct x86_rdt_facts {
 	int occ_scale;
 	int mbm_width_offset;
 	unsigned int cache_kb;
+	struct x86_rdt_boot_opts opts;
 };
 
 /**
@@ -195,6 +223,12 @@ void x86_rdt_wrmsr(u32 msr, u64 val);
 u64 x86_rdt_rdmsr(u32 msr);
 void x86_rdt_cpuid(u32 leaf, u32 subleaf, struct x86_rdt_cpuid_regs *regs);
 bool x86_rdt_cpu_has(unsigned int feature);
+
+/* bootopt.c */
+void x86_rdt_boot_parse(const char *str, struct x86_rdt_boot_opts *opts);
+int x86_rdt_boot_state(const struct x86_rdt_boot_opts *opts, unsigned int opt);
+int x86_rdt_boot_feature_opt(unsigned int feature);
+const struct x86_rdt_boot_opts *x86_rdt_boot_cmdline(void);
 
 /* enumerate.c */
 void x86_rdt_enumerate(const struct x86_rdt_facts *facts,

@@ -74,6 +74,7 @@ static int __init x86_rdt_init(void)
 		.occ_scale = boot_cpu_data.x86_cache_occ_scale,
 		.mbm_width_offset = boot_cpu_data.x86_cache_mbm_width_offset,
 		.cache_kb = boot_cpu_data.x86_cache_size,
+		.opts = *x86_rdt_boot_cmdline(),
 	};
 	unsigned int i;
 
