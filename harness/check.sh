@@ -7,6 +7,9 @@
 # "N passed, N failed" and fails when anything failed or nothing ran.
 #
 #   CHECK_VARIANTS="normal debug off"   the kernels to build and boot
+#   CHECK_MODELS="spr ..."   the CPUs of the RDT hardware model to boot the
+#                            normal kernel as (harness/vm/run-model)
+#   CHECK_DEBUG_MODEL=spr    the one model the debug kernel boots as
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -98,6 +101,20 @@ for v in $variants; do
 		add_results "$log" "$v" --kunit --selftests --upstream
 	fi
 	echo "   console log: $log"
+	# The RDT hardware model: the x86 backend alone, one boot per CPU.
+	case $v in
+	normal) models=${CHECK_MODELS-spr skx hsx bdx-de genoa rome rpl} ;;
+	debug)	models=${CHECK_DEBUG_MODEL-spr} ;;
+	*)	models= ;;
+	esac
+	for m in $models; do
+		log=$logs/$v-model-$m.log
+		VM_MODEL=$m VM_TIMEOUT=${VM_TIMEOUT:-300} \
+			"$REPO/harness/run-vm.sh" "$v" model "$log" > /dev/null
+		add_results "$log" "$v model $m" --selftests \
+			--upstream="$REPO/harness/model-expect/$m.expect"
+		echo "   console log: $log"
+	done
 done
 
 echo "== checkpatch --strict on the project's files"
