@@ -13,6 +13,7 @@
 #include <asm/msr-index.h>
 
 #include "hsx_l3cat.h"
+#include "hw_model_msr.h"
 
 /**
  * hsx_l3cat_wrmsr() - write an MSR of the current CPU, surviving a fault
@@ -26,6 +27,11 @@
 int hsx_l3cat_wrmsr(u32 msr, u64 val)
 {
 	KUNIT_STATIC_STUB_REDIRECT(hsx_l3cat_wrmsr, msr, val);
+	/* Test kernels booted as a modelled CPU: the model answers. */
+	if (resctrl_hw_model_active()) {
+		resctrl_hw_model_wrmsr(msr, val);
+		return 0;
+	}
 	return wrmsrl_safe(msr, val) ? -EIO : 0;
 }
 
@@ -41,6 +47,10 @@ int hsx_l3cat_wrmsr(u32 msr, u64 val)
 int hsx_l3cat_rdmsr(u32 msr, u64 *val)
 {
 	KUNIT_STATIC_STUB_REDIRECT(hsx_l3cat_rdmsr, msr, val);
+	if (resctrl_hw_model_active()) {
+		*val = resctrl_hw_model_rdmsr(msr);
+		return 0;
+	}
 	return rdmsrl_safe(msr, val) ? -EIO : 0;
 }
 

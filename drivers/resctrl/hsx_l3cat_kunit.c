@@ -139,5 +139,6 @@ static struct kunit_suite hsx_l3cat_suite = {
 
 kunit_test_suite(hsx_l3cat_suite);
 
+MODULE_IMPORT_NS(RESCTRL);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("KUnit tests of the Haswell-EP L3 CAT driver's MSR access");

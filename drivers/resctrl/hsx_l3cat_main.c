@@ -35,13 +35,6 @@
 
 #include "hsx_l3cat.h"
 
-/*
- * The rdt= boot option query of the x86 backend: 1 forced on, -1 forced
- * off, 0 not named. Weak until the backend exports it, so the module
- * still loads (and rdt= is then not honoured) on a kernel without it.
- */
-int x86_rdt_boot_option(const char *name) __weak;
-
 static const struct x86_cpu_id hsx_l3cat_cpu_ids[] = {
 	X86_MATCH_VFM(INTEL_HASWELL_X, NULL),
 	{}
@@ -110,7 +103,8 @@ static int __init hsx_l3cat_init(void)
 		pr_info("L3 CAT is enumerated by CPUID: the x86 backend provides it\n");
 		return -ENODEV;
 	}
-	if (x86_rdt_boot_option && x86_rdt_boot_option("l3cat") < 0) {
+	/* The backend's rdt= query: -1 when forced off. */
+	if (x86_rdt_boot_option("l3cat") < 0) {
 		pr_info("L3 CAT turned off by rdt=!l3cat\n");
 		return -ENODEV;
 	}
