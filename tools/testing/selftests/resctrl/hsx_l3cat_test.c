@@ -93,6 +93,9 @@ static void test_hsx(void)
 			 output_has("pqos -I -d", "Num COS: 4") &&
 			 output_has("pqos -I -s", "L3CA COS3 => MASK 0xfffff"),
 			 "pqos -I sees L3 CAT with 4 COS and 20-bit masks\n");
+	/* pqos makes a group per COS it manages: give the CLOSIDs back. */
+	for (closid = 1; closid < 4; closid++)
+		rctl_rmdir(rp(rpath("COS%lld", closid)));
 
 	ret = rctl_mkdir(rp("g1")) ?: rctl_write(rp("g1/schemata"), "L3:0=3f0\n");
 	closid = rctl_count(rp("g1/ctrl_hw_id"));
