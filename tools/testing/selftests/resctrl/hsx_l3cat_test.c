@@ -10,7 +10,8 @@
  * a schemata write must reach the mask MSR (read back through the
  * model's debugfs where there is a model), and unloading while mounted
  * must leave a working mount without the L3 line, with the whole cache
- * given back. On any other CPU the modalias must not load it.
+ * given back. Booted with rdt=!l3cat it must stay out and say why. On
+ * any other CPU the modalias must not load it.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -69,6 +70,25 @@ static void test_other_cpu(void)
 	load_by_modalias();
 	ksft_test_result(!rctl_exists(MOD),
 			 "not Haswell-EP: the CPU modalias does not load the driver\n");
+}
+
+/* Booted with rdt=!l3cat: the driver must stay out, and say why. */
+static void test_hsx_turned_off(void)
+{
+	ksft_set_plan(1);
+	load_by_modalias();
+	ksft_test_result(!rctl_exists(MOD) &&
+			 rctl_kmsg_has("L3 CAT turned off by rdt=!l3cat"),
+			 "rdt=!l3cat: the driver does not load and says why\n");
+}
+
+static bool l3cat_turned_off(void)
+{
+	char *cmdline = rctl_slurp("/proc/cmdline");
+	bool off = strstr(cmdline, "rdt=") && strstr(cmdline, "!l3cat");
+
+	free(cmdline);
+	return off;
 }
 
 static void test_hsx(void)
@@ -137,7 +157,9 @@ int main(void)
 		ksft_exit_skip("no resctrl filesystem\n");
 	if (rctl_exists(MOD))
 		ksft_exit_skip("resctrl_hsx_l3cat is in use\n");
-	if (cpu_is_hsx())
+	if (cpu_is_hsx() && l3cat_turned_off())
+		test_hsx_turned_off();
+	else if (cpu_is_hsx())
 		test_hsx();
 	else
 		test_other_cpu();
