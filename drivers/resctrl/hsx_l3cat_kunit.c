@@ -77,6 +77,7 @@ static void hsx_probe_bits_stick(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, hsx_l3cat_probe(), 0);
 	KUNIT_EXPECT_EQ(test, f->writes, 1);
+	/* IA32_L3_QOS_MASK_0 (SDM Vol. 4, Table 2-2) */
 	KUNIT_EXPECT_EQ(test, f->last_msr, 0xc90);
 	KUNIT_EXPECT_EQ(test, f->reg[0], 0xfffff);
 	KUNIT_EXPECT_EQ(test, f->reads, 1);
@@ -113,6 +114,7 @@ static void hsx_write_mask(struct kunit *test)
 	struct fake_cpu *f = test->priv;
 
 	KUNIT_EXPECT_EQ(test, hsx_l3cat_write_mask(3, 0x3c), 0);
+	/* IA32_L3_QOS_MASK_3 (SDM Vol. 4, Table 2-2) */
 	KUNIT_EXPECT_EQ(test, f->last_msr, 0xc93);
 	KUNIT_EXPECT_EQ(test, f->reg[3], 0x3c);
 	/* A CLOSID the part lacks never reaches an MSR. */
