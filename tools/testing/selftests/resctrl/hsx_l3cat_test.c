@@ -13,10 +13,13 @@
  * given back. Booted with rdt=!l3cat it must stay out and say why. On
  * any other CPU the modalias must not load it.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rctl_util.h"
 
@@ -64,6 +67,33 @@ static bool output_has(const char *cmd, const char *text)
 	return ok;
 }
 
+/*
+ * Move this task into g1 and look at the modelled PQR_ASSOC of the CPU it
+ * runs on: CLOSID in bits 63:32, RMID below (SDM Vol. 3B, "IA32_PQR_ASSOC").
+ */
+static bool task_carries_ids(long long closid, long long rmid)
+{
+	char want[64];
+	char *msrs;
+	int i, cpu;
+	bool ok = false;
+
+	if (closid < 0 || rmid < 0 || rctl_move_task(rp("g1"), getpid()))
+		return false;
+	for (i = 0; i < 5 && !ok; i++) {
+		msrs = rctl_slurp(MODEL_MSRS);
+		cpu = sched_getcpu();
+		snprintf(want, sizeof(want), "cpu %d pqr %#llx ", cpu,
+			 (unsigned long long)closid << 32 | rmid);
+		ok = strstr(msrs, want);
+		if (!ok && i == 4)
+			ksft_print_msg("no \"%s\" in:\n%s", want, msrs);
+		free(msrs);
+	}
+	rctl_move_task(RCTL_ROOT, getpid());
+	return ok;
+}
+
 static void test_other_cpu(void)
 {
 	ksft_set_plan(1);
@@ -98,7 +128,7 @@ static void test_hsx(void)
 	char line[96];
 	int ret;
 
-	ksft_set_plan(7);
+	ksft_set_plan(8);
 	ksft_test_result(!load_by_modalias() && rctl_exists(MOD),
 			 "Haswell-EP: the CPU modalias loads the driver\n");
 	ret = rctl_mount("debug");
@@ -128,6 +158,8 @@ static void test_hsx(void)
 		ksft_test_result(!ret && rctl_expect_line(MODEL_MSRS, line),
 				 "a schemata write reaches the modelled mask MSR (%s)\n",
 				 strerror(-ret));
+	ksft_test_result(!model || task_carries_ids(closid, rctl_count(rp("g1/mon_hw_id"))),
+			 "a task of the group runs with its CLOSID in PQR_ASSOC\n");
 	ksft_test_result(rctl_write_fails(rp("g1/schemata"), "L3:0=1\n", EINVAL,
 					  "Need at least 2 bits in the mask\n") &&
 			 rctl_write_fails(rp("g1/schemata"), "L3:0=f0f\n", EINVAL,
