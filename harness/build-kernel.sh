@@ -57,4 +57,13 @@ if ! kmake -j"$JOBS" W=1 bzImage modules > "$obj/build.log" 2>&1; then
 fi
 rm -rf "$obj/modroot"
 kmake INSTALL_MOD_PATH="$obj/modroot" INSTALL_MOD_STRIP=1 modules_install >/dev/null
+
+# The out-of-tree example driver, built as a vendor would: from a clean
+# copy of its folder against this build, installed next to the others.
+if grep -q '^CONFIG_RESCTRL_FS=y' "$obj/.config"; then
+	oot=$BUILD/oot-resctrl-$variant
+	rm -rf "$oot" && cp -r "$REPO/samples/resctrl" "$oot"
+	make -C "$obj" M="$oot" W=1 modules > "$obj/oot-build.log" 2>&1 || { cat "$obj/oot-build.log" >&2; die "the out-of-tree example failed to build"; }
+	make -s -C "$obj" M="$oot" INSTALL_MOD_PATH="$obj/modroot" INSTALL_MOD_STRIP=1 modules_install >/dev/null
+fi
 say "$variant kernel built in $(( $(date +%s) - start ))s"

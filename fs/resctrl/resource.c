@@ -69,6 +69,31 @@ struct resctrl_res *rctl_find_resource(const char *name)
 	return NULL;
 }
 
+/*
+ * The resource that keeps @desc's name from being registered, or NULL.
+ * Two resources may share a name when one only controls and the other
+ * only monitors, at the same scope: their files never meet (info/NAME
+ * and the schemata line come from one, info/NAME_MON and mon_data from
+ * the other), so together they show as one upstream resource. This is
+ * how a model-specific L3 CAT driver joins the x86 backend's L3
+ * monitoring on a CPU whose CAT is not enumerated (Haswell-EP).
+ */
+static struct resctrl_res *rctl_name_taken(const struct resctrl_resource_desc *desc)
+{
+	struct resctrl_res *r;
+
+	list_for_each_entry(r, &rctl_resources, list) {
+		if (strcmp(r->desc->name, desc->name))
+			continue;
+		if (r->desc->scope == desc->scope &&
+		    ((r->desc->ctrl == RESCTRL_CTRL_NONE && !desc->num_events) ||
+		     (!r->desc->num_events && desc->ctrl == RESCTRL_CTRL_NONE)))
+			continue;
+		return r;
+	}
+	return NULL;
+}
+
 /**
  * rctl_res_pin() - keep a resource's memory while a handler uses it
  * @r: the resource of the file whose handler runs; the caller still holds
@@ -235,7 +260,7 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 	cpus_read_lock();
 	mutex_lock(&rctl_mutex);
 	rctl_status_clear();
-	other = rctl_find_resource(desc->name);
+	other = rctl_name_taken(desc);
 	if (other) {
 		rctl_status_printf("Resource %s is already registered\n", desc->name);
 		pr_warn("resctrl: %s from %s refused: %s already provides it\n",

@@ -265,7 +265,9 @@ struct resctrl_resource_ops {
 
 /**
  * struct resctrl_resource_desc - what a driver tells about a resource
- * @name: its name in schemata, info/ and mon_data/; unique
+ * @name: its name in schemata, info/ and mon_data/; unique, except that
+ *	a control-only and a monitoring-only resource of the same scope may
+ *	share it (they then show as one resource, e.g. L3 and L3_MON)
  * @ctrl: how it is controlled, RESCTRL_CTRL_NONE if it is not
  * @scope: what its domains are
  * @num_closid: CLOSIDs it serves (control resources)

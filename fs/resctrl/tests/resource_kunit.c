@@ -263,11 +263,45 @@ static void rctl_duplicate_name(struct kunit *test)
 	mutex_unlock(&rctl_mutex);
 }
 
+/* A control-only and a monitoring-only half may share a name and scope. */
+static void rctl_name_halves(struct kunit *test)
+{
+	const struct resctrl_resource_desc mon = {
+		.name = "T_HALF", .scope = RESCTRL_SCOPE_PACKAGE, .num_rmid = 4,
+		.events = rctl_test_events, .num_events = 1, .ops = &rctl_full_ops,
+	};
+	struct resctrl_resource_desc ctrl = {
+		.name = "T_HALF", .ctrl = RESCTRL_CTRL_SCALAR,
+		.scope = RESCTRL_SCOPE_PACKAGE, .num_closid = 4,
+		.range = { .min = 0, .max = 7 }, .ops = &rctl_full_ops,
+	};
+	struct resctrl_res *m, *c, *again;
+
+	m = resctrl_register_resource(&mon, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(m));
+	/* Another scope, or a second monitoring half, is refused. */
+	ctrl.scope = RESCTRL_SCOPE_NODE;
+	KUNIT_EXPECT_EQ(test, PTR_ERR(resctrl_register_resource(&ctrl, NULL)), -EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(resctrl_register_resource(&mon, NULL)), -EEXIST);
+	ctrl.scope = RESCTRL_SCOPE_PACKAGE;
+	c = resctrl_register_resource(&ctrl, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(c));
+	/* A second control half is refused, against the first one. */
+	again = resctrl_register_resource(&ctrl, NULL);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(again), -EEXIST);
+	resctrl_unregister_resource(c);
+	resctrl_unregister_resource(m);
+	mutex_lock(&rctl_mutex);
+	rctl_status_clear();
+	mutex_unlock(&rctl_mutex);
+}
+
 static struct kunit_case rctl_resource_cases[] = {
 	KUNIT_CASE(rctl_counts_take_the_minimum),
 	KUNIT_CASE(rctl_cpu_limits_bound_the_ids),
 	KUNIT_CASE(rctl_desc_checks),
 	KUNIT_CASE(rctl_duplicate_name),
+	KUNIT_CASE(rctl_name_halves),
 	{}
 };
 
