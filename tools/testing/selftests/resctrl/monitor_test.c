@@ -132,12 +132,31 @@ static void test_values(void)
 	ksft_test_result(rctl_reads(MON_DIR(M2, 0, "llc_occupancy"), "Error\n") &&
 			 rctl_reads(MON_DIR(M1, 0, "llc_occupancy"), "123456789012345\n"),
 			 "a counter that fails reads Error\n");
+	/*
+	 * A control group adds the reads that succeeded and fails only when
+	 * every read failed, as upstream (arch/x86/kernel/cpu/resctrl/
+	 * monitor.c: mon_event_count(), "Discard error if any of the monitor
+	 * event reads succeeded"; kernel bugzilla 213311).
+	 */
+	sim_counter("L3", 0, rmid_g1, "llc_occupancy", "5");
+	ksft_test_result(rctl_reads(MON_DIR(G1, 0, "llc_occupancy"), "123456789012350\n"),
+			 "a control group with a failing monitor group adds the others\n");
+	sim_counter("L3", 0, rmid_g1, "llc_occupancy", "error");
+	sim_counter("L3", 0, rmid_m1, "llc_occupancy", "unavailable");
+	/* The last failure tells which: m2's "error", as upstream's rr->err. */
 	ksft_test_result(rctl_reads(MON_DIR(G1, 0, "llc_occupancy"), "Error\n"),
-			 "a control group with a failing monitor group reads Error\n");
+			 "a control group whose every read fails reads the last failure\n");
+	sim_counter("L3", 0, rmid_m1, "llc_occupancy", "123456789012345");
+	sim_counter("L3", 0, rmid_g1, "llc_occupancy", "0");
+	sim_counter("L3", 0, 0, "llc_occupancy", "9");
 	sim_counter("L3", 0, rmid_r1, "llc_occupancy", "unavailable");
 	ksft_test_result(rctl_reads(MON_DIR(R1, 0, "llc_occupancy"), "Unavailable\n") &&
-			 rctl_reads(MON_DIR(ROOT, 0, "llc_occupancy"), "Unavailable\n"),
-			 "a counter without data reads Unavailable, in its control group too\n");
+			 rctl_reads(MON_DIR(ROOT, 0, "llc_occupancy"), "9\n"),
+			 "a counter without data reads Unavailable; its control group adds the others\n");
+	sim_counter("L3", 0, 0, "llc_occupancy", "unavailable");
+	ksft_test_result(rctl_reads(MON_DIR(ROOT, 0, "llc_occupancy"), "Unavailable\n"),
+			 "a control group whose reads all lack data reads Unavailable\n");
+	sim_counter("L3", 0, 0, "llc_occupancy", "0");
 
 	/* 8 fractional bits print 3 digits, 20 print 6. */
 	sim_counter("L3", 1, rmid_m1, "power", rpath("%u", (5 << 8) | 128));
@@ -212,7 +231,7 @@ int main(void)
 
 	ksft_print_header();
 	rctl_sim_setup();
-	ksft_set_plan(1 + 2 + 4 + 9 + 5 + 3 + 2);
+	ksft_set_plan(1 + 2 + 4 + 11 + 5 + 3 + 2);
 
 	ret = add_resources() ?: rctl_mount(NULL);
 	ksft_test_result(!ret,

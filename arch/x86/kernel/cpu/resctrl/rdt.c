@@ -25,7 +25,8 @@ static const struct resctrl_resource_ops x86_rdt_ops = {
 	.read_event = x86_rdt_read_event,
 	.domain_online = x86_rdt_domain_online,
 	.domain_offline = x86_rdt_domain_offline,
-	.rmid_reset = x86_rdt_rmid_reset,
+	.event_config_read = x86_rdt_event_config_read,
+	.event_config_write = x86_rdt_event_config_write,
 };
 
 /* Intel MB: whether a core throttles each thread or all at the max. */
