@@ -376,6 +376,22 @@ void rctl_ovf_cpu_offline(struct resctrl_dom *d, unsigned int cpu)
 		rctl_ovf_queue(ovf);
 }
 
+/**
+ * rctl_ovf_queued_on() - where a domain's overflow worker waits
+ * @d: the domain
+ *
+ * Context: rctl_mutex held.
+ *
+ * Return: the CPU it is queued on, or nr_cpu_ids if it is not queued.
+ */
+unsigned int rctl_ovf_queued_on(struct resctrl_dom *d)
+{
+	lockdep_assert_held(&rctl_mutex);
+	if (!d->ovf || !d->ovf->queued || !delayed_work_pending(&d->ovf->work))
+		return nr_cpu_ids;
+	return d->ovf->cpu;
+}
+
 /* Every online domain of every resource, started or stopped. */
 static void rctl_ovf_all(bool start)
 {

@@ -323,6 +323,7 @@ void rctl_ctrs_hand_out(u32 rmid);
 void rctl_ovf_start(struct resctrl_dom *d);
 void rctl_ovf_stop(struct resctrl_dom *d);
 void rctl_ovf_cpu_offline(struct resctrl_dom *d, unsigned int cpu);
+unsigned int rctl_ovf_queued_on(struct resctrl_dom *d);
 void rctl_ovf_mount(void);
 void rctl_ovf_unmount(void);
 void rctl_reset_closid(u32 closid);

@@ -358,7 +358,57 @@ static void rctl_ctr_absolute_untouched(struct kunit *test)
 			-EINVAL);
 }
 
+/*
+ * The overflow worker exists only while mounted, waits on a CPU of its
+ * domain, moves off a CPU that leaves the domain, and is gone at
+ * unmount. The test stands in for a mount by setting rctl_mounted while
+ * it holds the lock; KUnit runs before anything can mount.
+ */
+static void rctl_ovf_only_while_mounted(struct kunit *test)
+{
+	struct t_mon_ctx *c = t_run_setup(test);
+	unsigned int cpu, first, moved = nr_cpu_ids;
+	bool was_mounted, started_unmounted;
+
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	was_mounted = rctl_mounted;
+	if (was_mounted) {
+		mutex_unlock(&rctl_mutex);
+		cpus_read_unlock();
+		kunit_skip(test, "resctrl is mounted");
+	}
+	rctl_ovf_start(&c->d);
+	started_unmounted = c->d.ovf;
+	rctl_mounted = true;
+	rctl_ovf_start(&c->d);
+	first = rctl_ovf_queued_on(&c->d);
+	if (first < nr_cpu_ids && cpumask_weight(&c->d.cpus) > 1) {
+		cpumask_clear_cpu(first, &c->d.cpus);
+		rctl_ovf_cpu_offline(&c->d, first);
+		moved = rctl_ovf_queued_on(&c->d);
+		cpumask_set_cpu(first, &c->d.cpus);
+	}
+	rctl_ovf_stop(&c->d);
+	cpu = rctl_ovf_queued_on(&c->d);
+	rctl_mounted = false;
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+
+	KUNIT_EXPECT_FALSE(test, started_unmounted);
+	KUNIT_EXPECT_LT(test, first, nr_cpu_ids);
+	KUNIT_EXPECT_TRUE(test, first < nr_cpu_ids &&
+			  cpumask_test_cpu(first, &c->d.cpus));
+	if (cpumask_weight(&c->d.cpus) > 1) {
+		KUNIT_EXPECT_LT(test, moved, nr_cpu_ids);
+		KUNIT_EXPECT_NE(test, moved, first);
+	}
+	KUNIT_EXPECT_NULL(test, c->d.ovf);
+	KUNIT_EXPECT_EQ(test, cpu, nr_cpu_ids);
+}
+
 static struct kunit_case rctl_mon_cases[] = {
+	KUNIT_CASE(rctl_ovf_only_while_mounted),
 	KUNIT_CASE(rctl_ctr_baseline_at_hand_out),
 	KUNIT_CASE(rctl_ctr_wraps_at_width),
 	KUNIT_CASE(rctl_ctr_unavailable_then_back),
