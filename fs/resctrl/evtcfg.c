@@ -40,35 +40,26 @@ static int rctl_evt_config_index(struct resctrl_res *r, const char *name)
 struct rctl_evt_config_call {
 	struct resctrl_dom *d;
 	unsigned int evt;
+	bool write;
 	u32 val;
 	int ret;
 };
 
-static int rctl_evt_config_read_fn(void *arg)
+/* Read or write the configuration, as the driver's contract says. */
+static int rctl_evt_config_fn(void *arg)
 {
 	struct rctl_evt_config_call *c = arg;
 	struct resctrl_res *r = c->d->res;
+	const struct resctrl_resource_ops *ops = r->desc->ops;
+	u32 id = r->desc->events[c->evt].id;
 	unsigned long flags = 0;
 
 	if (r->desc->run_on_domain_cpu)
 		local_irq_save(flags);
-	c->ret = r->desc->ops->event_config_read(r, c->d, r->desc->events[c->evt].id,
-						 &c->val);
-	if (r->desc->run_on_domain_cpu)
-		local_irq_restore(flags);
-	return 0;
-}
-
-static int rctl_evt_config_write_fn(void *arg)
-{
-	struct rctl_evt_config_call *c = arg;
-	struct resctrl_res *r = c->d->res;
-	unsigned long flags = 0;
-
-	if (r->desc->run_on_domain_cpu)
-		local_irq_save(flags);
-	c->ret = r->desc->ops->event_config_write(r, c->d, r->desc->events[c->evt].id,
-						  c->val);
+	if (c->write)
+		c->ret = ops->event_config_write(r, c->d, id, c->val);
+	else
+		c->ret = ops->event_config_read(r, c->d, id, &c->val);
 	if (r->desc->run_on_domain_cpu)
 		local_irq_restore(flags);
 	return 0;
@@ -80,7 +71,7 @@ static int rctl_evt_config_get(struct resctrl_dom *d, unsigned int evt, u32 *val
 	struct rctl_evt_config_call c = { .d = d, .evt = evt };
 	int ret;
 
-	ret = rctl_dom_run(d, rctl_evt_config_read_fn, &c);
+	ret = rctl_dom_run(d, rctl_evt_config_fn, &c);
 	*val = c.val;
 	return ret ?: c.ret;
 }
@@ -208,8 +199,9 @@ static ssize_t rctl_evt_config_write(struct kernfs_open_file *of, char *buf,
 			continue;
 		c.d = d;
 		c.evt = evt;
+		c.write = true;
 		c.val = vals[i];
-		ret = rctl_dom_run(d, rctl_evt_config_write_fn, &c) ?: c.ret;
+		ret = rctl_dom_run(d, rctl_evt_config_fn, &c) ?: c.ret;
 		if (ret) {
 			rctl_status_printf("Domain %d: event configuration not written\n",
 					   d->id);

@@ -130,22 +130,12 @@ static void mon_domain_state(struct kunit *test)
 	x86_rdt_fake_check(test, NULL, 0);
 }
 
-/*
- * Enumeration declares the MBM events running counts of the enumerated
- * width in units of the upscaling factor, and occupancy an absolute
- * count whose threshold rounds to that factor.
- */
-static void mon_mbm_declared_running(struct kunit *test)
+/* Enumerate a machine with CMT and both MBM events, plus @extra. */
+static struct x86_rdt_res *mon_enumerate(struct kunit *test,
+					 struct x86_rdt_fake *f,
+					 const struct x86_rdt_facts *facts,
+					 unsigned int extra)
 {
-	struct x86_rdt_facts facts = {
-		.vendor = X86_VENDOR_INTEL,
-		.max_rmid = 191,
-		.occ_scale = 64,
-		.mbm_width_offset = 20,
-		.cache_kb = 36608,
-	};
-	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *l3;
 	struct x86_rdt_res *res;
 
 	res = kunit_kcalloc(test, X86_RDT_NUM_RES, sizeof(*res), GFP_KERNEL);
@@ -154,9 +144,33 @@ static void mon_mbm_declared_running(struct kunit *test)
 	__set_bit(X86_FEATURE_CQM_OCCUP_LLC, f->features);
 	__set_bit(X86_FEATURE_CQM_MBM_TOTAL, f->features);
 	__set_bit(X86_FEATURE_CQM_MBM_LOCAL, f->features);
-	x86_rdt_enumerate(&facts, res);
-	l3 = &res[X86_RDT_L3].desc;
-	KUNIT_ASSERT_EQ(test, l3->num_events, 3);
+	if (extra)
+		__set_bit(extra, f->features);
+	x86_rdt_enumerate(facts, res);
+	KUNIT_ASSERT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	return res;
+}
+
+/*
+ * Enumeration declares the MBM events running counts of the enumerated
+ * width in units of the upscaling factor, and occupancy an absolute
+ * count whose threshold rounds to that factor.
+ */
+static const struct x86_rdt_facts mon_facts = {
+	.vendor = X86_VENDOR_INTEL,
+	.max_rmid = 191,
+	.occ_scale = 64,
+	.mbm_width_offset = 20,
+	.cache_kb = 36608,
+};
+
+static void mon_mbm_declared_running(struct kunit *test)
+{
+	struct x86_rdt_facts facts = mon_facts;
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	const struct resctrl_resource_desc *l3;
+
+	l3 = &mon_enumerate(test, f, &facts, 0)[X86_RDT_L3].desc;
 	KUNIT_EXPECT_EQ(test, l3->events[0].width, 0);
 	KUNIT_EXPECT_EQ(test, l3->events[0].scale, 64);
 	KUNIT_EXPECT_EQ(test, l3->events[1].width, 44);
@@ -171,38 +185,22 @@ static void mon_mbm_declared_running(struct kunit *test)
 /* AMD BMEC: the mask comes from CPUID 0x80000020 subleaf 3 ECX. */
 static void mon_bmec_enumerated(struct kunit *test)
 {
-	struct x86_rdt_facts facts = {
-		.vendor = X86_VENDOR_AMD,
-		.max_rmid = 255,
-		.occ_scale = 64,
-		.mbm_width_offset = 20,
-		.cache_kb = 32768,
-	};
+	struct x86_rdt_facts facts = mon_facts;
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
 	const struct resctrl_resource_desc *l3;
-	struct x86_rdt_res *res;
 
-	res = kunit_kcalloc(test, X86_RDT_NUM_RES, sizeof(*res), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, res);
-	__set_bit(X86_FEATURE_CQM_LLC, f->features);
-	__set_bit(X86_FEATURE_CQM_OCCUP_LLC, f->features);
-	__set_bit(X86_FEATURE_CQM_MBM_TOTAL, f->features);
-	__set_bit(X86_FEATURE_CQM_MBM_LOCAL, f->features);
-	__set_bit(X86_FEATURE_BMEC, f->features);
+	facts.vendor = X86_VENDOR_AMD;
 	/* Bits above 6 are not event sources and are dropped. */
 	x86_rdt_fake_leaf(f, 0x80000020, 3, 0, 0, 0x1ff, 0);
-	x86_rdt_enumerate(&facts, res);
-	l3 = &res[X86_RDT_L3].desc;
-	KUNIT_ASSERT_EQ(test, l3->num_events, 3);
+	l3 = &mon_enumerate(test, f, &facts, X86_FEATURE_BMEC)[X86_RDT_L3].desc;
 	KUNIT_EXPECT_EQ(test, l3->events[0].config_mask, 0);
 	KUNIT_EXPECT_EQ(test, l3->events[1].config_mask, 0x7f);
 	KUNIT_EXPECT_EQ(test, l3->events[2].config_mask, 0x7f);
 
 	/* Without the feature flag nothing is configurable. */
-	memset(res, 0, X86_RDT_NUM_RES * sizeof(*res));
 	__clear_bit(X86_FEATURE_BMEC, f->features);
-	x86_rdt_enumerate(&facts, res);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.events[1].config_mask, 0);
+	l3 = &mon_enumerate(test, f, &facts, 0)[X86_RDT_L3].desc;
+	KUNIT_EXPECT_EQ(test, l3->events[1].config_mask, 0);
 	x86_rdt_fake_check(test, NULL, 0);
 }
 

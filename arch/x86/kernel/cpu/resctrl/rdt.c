@@ -20,14 +20,24 @@
 
 static struct x86_rdt_res x86_rdt_resources[X86_RDT_NUM_RES] __ro_after_init;
 
-static const struct resctrl_resource_ops x86_rdt_ops = {
+static struct resctrl_resource_ops x86_rdt_ops __ro_after_init = {
 	.apply = x86_rdt_apply,
 	.read_event = x86_rdt_read_event,
 	.domain_online = x86_rdt_domain_online,
 	.domain_offline = x86_rdt_domain_offline,
-	.event_config_read = x86_rdt_event_config_read,
-	.event_config_write = x86_rdt_event_config_write,
 };
+
+/* AMD BMEC: the EVT_CFG MSRs, when enumeration found any event to configure. */
+static void __init x86_rdt_bmec_ops(const struct x86_rdt_res *res)
+{
+	unsigned int i;
+
+	for (i = 0; i < res->desc.num_events; i++)
+		if (res->events[i].config_mask) {
+			x86_rdt_ops.event_config_read = x86_rdt_event_config_read;
+			x86_rdt_ops.event_config_write = x86_rdt_event_config_write;
+		}
+}
 
 /* Intel MB: whether a core throttles each thread or all at the max. */
 static int x86_rdt_throttle_mode_show(struct resctrl_res *r,
@@ -49,6 +59,7 @@ static void __init x86_rdt_register(struct x86_rdt_res *res)
 	struct resctrl_resource_desc *desc = &res->desc;
 	struct resctrl_res *r;
 
+	x86_rdt_bmec_ops(res);
 	desc->ops = &x86_rdt_ops;
 	desc->owner = THIS_MODULE;
 	if (res->kind == X86_RDT_CTRL_DELAY)
