@@ -107,13 +107,47 @@ unlock:
 	return ret;
 }
 
+/* One "<id>=<hex>" of a write: check it and note the value in @vals. */
+static int rctl_evt_config_token(struct resctrl_res *r, u32 mask, char *tok,
+				 u32 *vals, unsigned int n)
+{
+	struct resctrl_dom *d;
+	unsigned long id, val;
+	unsigned int i = 0;
+	char *id_str;
+
+	id_str = strsep(&tok, "=");
+	if (!id_str || kstrtoul(id_str, 10, &id)) {
+		rctl_status_puts("Missing '=' or non-numeric domain id\n");
+		return -EINVAL;
+	}
+	if (!tok || kstrtoul(tok, 16, &val)) {
+		rctl_status_puts("Non-numeric event configuration value\n");
+		return -EINVAL;
+	}
+	if ((val & mask) != val) {
+		rctl_status_printf("Invalid event configuration: max valid mask is 0x%02x\n",
+				   mask);
+		return -EINVAL;
+	}
+	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d), i++)
+		if (d->id == id)
+			break;
+	if (!d || i >= n) {
+		rctl_status_printf("Unknown domain %lu\n", id);
+		return -EINVAL;
+	}
+	vals[i] = val;
+	return 0;
+}
+
 /**
  * rctl_evt_config_parse() - check a write of an event's configuration
  * @r: the resource
  * @evt: index of a configurable event
  * @buf: the write, its trailing newline removed
- * @vals: one slot per domain of @r in list order, set to the value the
- *	write asks for, or to U32_MAX where it asks nothing
+ * @vals: one slot per online domain of @r in list order, set to the value
+ *	the write asks for, or to U32_MAX where it asks nothing
  * @n: slots in @vals
  *
  * Return: 0, or -EINVAL explained in last_cmd_status with upstream's
@@ -123,38 +157,16 @@ int rctl_evt_config_parse(struct resctrl_res *r, unsigned int evt, char *buf,
 			  u32 *vals, unsigned int n)
 {
 	u32 mask = r->desc->events[evt].config_mask;
-	char *tok, *id_str;
-	unsigned long id, val;
-	struct resctrl_dom *d;
 	unsigned int i;
+	int ret;
 
 	for (i = 0; i < n; i++)
 		vals[i] = U32_MAX;
 	while (buf && *buf) {
-		tok = strim(strsep(&buf, ";"));
-		id_str = strsep(&tok, "=");
-		if (!id_str || kstrtoul(id_str, 10, &id)) {
-			rctl_status_puts("Missing '=' or non-numeric domain id\n");
-			return -EINVAL;
-		}
-		if (!tok || kstrtoul(tok, 16, &val)) {
-			rctl_status_puts("Non-numeric event configuration value\n");
-			return -EINVAL;
-		}
-		if ((val & mask) != val) {
-			rctl_status_printf("Invalid event configuration: max valid mask is 0x%02x\n",
-					   mask);
-			return -EINVAL;
-		}
-		i = 0;
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d), i++)
-			if (d->id == id)
-				break;
-		if (!d || i >= n) {
-			rctl_status_printf("Unknown domain %lu\n", id);
-			return -EINVAL;
-		}
-		vals[i] = val;
+		ret = rctl_evt_config_token(r, mask, strim(strsep(&buf, ";")),
+					    vals, n);
+		if (ret)
+			return ret;
 	}
 	return 0;
 }

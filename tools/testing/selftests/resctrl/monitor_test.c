@@ -170,6 +170,28 @@ static void test_values(void)
 			 "an event with 20 fractional bits prints 6 decimals\n");
 }
 
+/*
+ * Counts start at mkdir, as upstream reads a new group's counters when it
+ * makes it (arch/x86/kernel/cpu/resctrl/rdtgroup.c: mkdir_mondata_subdir(),
+ * mon_event_read(..., true)): whatever the counter of the RMID it gets
+ * held before, a new group reads 0, and the others keep theirs.
+ */
+static void test_new_group_from_zero(void)
+{
+	unsigned int rmid;
+	bool ok = true;
+
+	for (rmid = 0; rmid < 8; rmid++)
+		ok &= !sim_counter("L3", 0, rmid, "mbm_total_bytes", "5000");
+	ok &= !rctl_mkdir(rp("g1/mon_groups/fresh"));
+	ksft_test_result(ok &&
+			 rctl_reads(rp("g1/mon_groups/fresh/mon_data/mon_L3_00/mbm_total_bytes"),
+				    "0\n") &&
+			 rctl_reads(MON_DIR(M1, 0, "mbm_total_bytes"), "5000\n"),
+			 "a new group's counts start from zero; the others' go on\n");
+	rctl_rmdir(rp("g1/mon_groups/fresh"));
+}
+
 static void test_tasks(void)
 {
 	pid_t pid = rctl_spawn_task();
@@ -231,7 +253,7 @@ int main(void)
 
 	ksft_print_header();
 	rctl_sim_setup();
-	ksft_set_plan(1 + 2 + 4 + 11 + 5 + 3 + 2);
+	ksft_set_plan(1 + 2 + 4 + 11 + 1 + 5 + 3 + 2);
 
 	ret = add_resources() ?: rctl_mount(NULL);
 	ksft_test_result(!ret,
@@ -240,6 +262,7 @@ int main(void)
 	test_files();
 	test_rmids();
 	test_values();
+	test_new_group_from_zero();
 	test_tasks();
 	test_mon_groups();
 
