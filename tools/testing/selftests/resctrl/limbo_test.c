@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "rctl_util.h"
 
@@ -31,25 +30,6 @@ static void test_threshold_file(void)
 	ksft_test_result(!rctl_write(rp(THRESHOLD), "0\n"), "threshold back to 0\n");
 }
 
-/*
- * mkdir as soon as the limbo worker, which looks once a second, let the
- * RMID go: mkdir itself does not wait, it fails with EBUSY meanwhile, as
- * upstream's (arch/x86/kernel/cpu/resctrl/monitor.c:
- * resctrl_find_free_rmid(), "rmid_limbo_count ? ERR_PTR(-EBUSY)").
- * Gives up after 10 s; no time is asserted.
- */
-static int mkdir_once_free(const char *path)
-{
-	int i, ret = -EBUSY;
-
-	for (i = 0; i < 100 && ret == -EBUSY; i++) {
-		ret = rctl_mkdir(path);
-		if (ret == -EBUSY)
-			usleep(100000);
-	}
-	return ret;
-}
-
 static void test_limbo(void)
 {
 	int ret;
@@ -71,13 +51,13 @@ static void test_limbo(void)
 			 "an RMID counting occupancy at the threshold waits: mkdir fails with EBUSY at once\n");
 
 	ret = sim_counter("L3", 1, 2, "llc_occupancy", "0");
-	ksft_test_result(!ret && !mkdir_once_free(rp("mon_groups/m3")),
+	ksft_test_result(!ret && !rctl_mkdir_after_limbo(rp("mon_groups/m3")),
 			 "once its count drained, the RMID is given out again\n");
 
 	ret = sim_counter("L3", 1, 2, "llc_occupancy", "4096") ?:
 	      rctl_rmdir(rp("mon_groups/m3")) ?:
 	      rctl_write(rp(THRESHOLD), "8192\n");
-	ksft_test_result(!ret && !mkdir_once_free(rp("mon_groups/m4")),
+	ksft_test_result(!ret && !rctl_mkdir_after_limbo(rp("mon_groups/m4")),
 			 "a count under max_threshold_occupancy does not hold the RMID\n");
 
 	ret = rctl_rmdir(rp("mon_groups/m4")) ?: rctl_rmdir(rp("mon_groups/m1"));

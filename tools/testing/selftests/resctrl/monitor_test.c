@@ -235,14 +235,17 @@ static void test_mon_groups(void)
 	 * wait in limbo (see limbo_test): let them drain.
 	 */
 	ret = sim_dbg_write("L3", "counters", "clear\n");
-	/* RMIDs 0 and r1's are in use: 6 more monitor groups fit. */
+	/*
+	 * RMIDs 0 and r1's are in use: 6 more monitor groups fit, as the
+	 * limbo worker lets the parked ones go.
+	 */
 	for (n = 0; n < 6 && !ret; n++)
-		ret = rctl_mkdir(rpath(RCTL_ROOT "/mon_groups/n%d", n));
+		ret = rctl_mkdir_after_limbo(rpath(RCTL_ROOT "/mon_groups/n%d", n));
 	ksft_test_result(!ret && rctl_mkdir(rp("mon_groups/n6")) == -ENOSPC &&
 			 rctl_status_is("Out of RMIDs\n"),
 			 "mkdir fails with ENOSPC when every RMID is in use\n");
 	ksft_test_result(!rctl_rmdir(rp("mon_groups/n2")) &&
-			 !rctl_mkdir(rp("mon_groups/n6")) &&
+			 !rctl_mkdir_after_limbo(rp("mon_groups/n6")) &&
 			 rctl_reads(rp("mon_groups/n6/mon_data/mon_PKM_00/bytes"), "0\n"),
 			 "the RMID of a removed monitor group can be used again\n");
 }
