@@ -15,6 +15,8 @@
 #include <kunit/test.h>
 #include <linux/cpu.h>
 #include <linux/irqflags.h>
+#include <linux/sched.h>
+#include <linux/sched/isolation.h>
 #include <linux/smp.h>
 
 #include "../internal.h"
@@ -27,7 +29,14 @@ static struct {
 	unsigned int reads;
 	unsigned int off_domain;
 	unsigned int irqs_on;
+	unsigned int isolated;
 } t_mon;
+
+static bool t_housekeeping(unsigned int cpu)
+{
+	return housekeeping_cpu(cpu, HK_TYPE_TICK) &&
+	       housekeeping_cpu(cpu, HK_TYPE_DOMAIN);
+}
 
 static int t_mon_read(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 		      u32 rmid, u32 evt, u64 *val)
@@ -37,6 +46,8 @@ static int t_mon_read(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 		t_mon.off_domain++;
 	if (r->desc->run_on_domain_cpu && !irqs_disabled())
 		t_mon.irqs_on++;
+	if (!t_housekeeping(raw_smp_processor_id()))
+		t_mon.isolated++;
 	if (rmid >= T_RMIDS)
 		return -EINVAL;
 	*val = t_mon.val[rmid];
@@ -174,6 +185,41 @@ static void rctl_mon_reads_on_domain_cpu(struct kunit *test)
 	/* The driver's contract: with run_on_domain_cpu, interrupts off. */
 	KUNIT_EXPECT_EQ(test, t_mon.irqs_on, 0);
 	KUNIT_EXPECT_EQ(test, cnt.sum, 100 + 200 + 300 + 400);
+}
+
+/*
+ * Boot with nohz_full= or isolcpus= to make this bite: while a domain has
+ * a housekeeping CPU, reads never run on an isolated one, wherever the
+ * reader runs; with every CPU of the domain isolated they run on one of
+ * them.
+ */
+static void rctl_mon_reads_on_housekeeping_cpu(struct kunit *test)
+{
+	struct t_mon_ctx *c = t_mon_setup(test, true);
+	struct rctl_group_count cnt;
+	unsigned int cpu, n_iso = 0, n_hk = 0;
+
+	for_each_online_cpu(cpu) {
+		if (t_housekeeping(cpu))
+			n_hk++;
+		else
+			n_iso++;
+		/* Read from every CPU in turn. */
+		if (set_cpus_allowed_ptr(current, cpumask_of(cpu)))
+			continue;
+		cpus_read_lock();
+		mutex_lock(&rctl_mutex);
+		KUNIT_EXPECT_EQ(test, rctl_group_count_read(&c->d, 1, &c->ctrl, &cnt), 0);
+		mutex_unlock(&rctl_mutex);
+		cpus_read_unlock();
+	}
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
+	kunit_info(test, "%u housekeeping and %u isolated CPUs, %u reads\n",
+		   n_hk, n_iso, t_mon.reads);
+	KUNIT_EXPECT_GT(test, t_mon.reads, 0);
+	KUNIT_EXPECT_EQ(test, t_mon.off_domain, 0);
+	if (n_hk)
+		KUNIT_EXPECT_EQ(test, t_mon.isolated, 0);
 }
 
 static void rctl_mon_lingers_at_threshold(struct kunit *test)
@@ -418,6 +464,7 @@ static struct kunit_case rctl_mon_cases[] = {
 	KUNIT_CASE(rctl_mon_sum_skips_failed_reads),
 	KUNIT_CASE(rctl_mon_sum_all_failed),
 	KUNIT_CASE(rctl_mon_reads_on_domain_cpu),
+	KUNIT_CASE(rctl_mon_reads_on_housekeeping_cpu),
 	KUNIT_CASE(rctl_mon_lingers_at_threshold),
 	KUNIT_CASE(rctl_mon_threshold_rounding),
 	{}
