@@ -75,6 +75,17 @@ static bool rctl_res_has_running(const struct resctrl_resource_desc *desc)
 	return false;
 }
 
+/* Whether a running count can wrap: a 64-bit one never does in practice. */
+static bool rctl_res_can_wrap(const struct resctrl_resource_desc *desc)
+{
+	unsigned int i;
+
+	for (i = 0; i < desc->num_events; i++)
+		if (desc->events[i].width && desc->events[i].width < 64)
+			return true;
+	return false;
+}
+
 static u64 rctl_ctr_mask(const struct resctrl_event_desc *e)
 {
 	return e->width >= 64 ? U64_MAX : GENMASK_ULL(e->width - 1, 0);
@@ -312,7 +323,8 @@ unlock:
  * rctl_ovf_start() - start the overflow worker of a domain
  * @d: an online domain
  *
- * Only while mounted, and only for a resource with running counts.
+ * Only while mounted, and only for a resource with running counts
+ * narrower than 64 bits.
  *
  * Context: rctl_mutex held.
  */
@@ -322,7 +334,7 @@ void rctl_ovf_start(struct resctrl_dom *d)
 
 	lockdep_assert_held(&rctl_mutex);
 	if (!rctl_mounted || !d->online || d->ovf || !d->ctrs || d->res->hidden ||
-	    d->res->dead)
+	    d->res->dead || !rctl_res_can_wrap(d->res->desc))
 		return;
 	ovf = kzalloc(sizeof(*ovf), GFP_KERNEL);
 	if (!ovf) {
