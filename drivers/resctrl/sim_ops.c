@@ -494,7 +494,6 @@ static const struct resctrl_resource_ops rsim_ops = {
 	.domain_online = rsim_domain_online,
 	.domain_offline = rsim_domain_offline,
 	.group_reset = rsim_group_reset,
-	.rmid_reset = rsim_rmid_reset,
 };
 
 /**
@@ -505,6 +504,8 @@ static const struct resctrl_resource_ops rsim_ops = {
 void rsim_build_ops(struct resctrl_resource_ops *ops, enum resctrl_ctrl_type ctrl)
 {
 	*ops = rsim_ops;
+	/* Absolute counts: a new group's start from zero here. */
+	ops->rmid_reset = rsim_rmid_reset;
 	if (ctrl == RESCTRL_CTRL_CUSTOM) {
 		ops->parse = rsim_parse;
 		ops->format = rsim_format;
