@@ -16,7 +16,8 @@ help:
 	@echo "make run     build, boot the VM, mount resctrl and show it"
 	@echo "make check   build three kernels, run KUnit and the selftests in QEMU,"
 	@echo "             checkpatch; ends with 'N passed, N failed'"
-	@echo "make shell   build and boot the VM to an interactive shell"
+	@echo "make shell   build and boot the VM to an interactive shell;"
+	@echo "             MODEL=spr boots it as that CPU of the RDT hardware model"
 	@echo "make kunit   run the KUnit suites with tools/testing/kunit/kunit.py"
 	@echo "make clean   remove $(BUILD)"
 
@@ -31,7 +32,7 @@ run: build
 	@$(H)/run-vm.sh normal run
 
 shell: build
-	@$(H)/run-vm.sh normal shell
+	@VM_MODEL=$(MODEL) $(H)/run-vm.sh normal shell
 
 check: deps
 	@$(H)/check.sh

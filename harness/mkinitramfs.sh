@@ -19,6 +19,8 @@ done
 install -m 0755 "$REPO"/harness/vm/init "$root/init"
 install -m 0755 "$REPO"/harness/vm/run-tests "$REPO"/harness/vm/run-upstream \
 	"$REPO"/harness/vm/demo "$root/harness/"
+install -m 0755 "$REPO"/harness/vm/run-model "$root/harness/"
+install -m 0644 "$REPO"/harness/vm/model-tests "$root/harness/"
 [ -n "${VM_EXEC:-}" ] && install -m 0755 "$VM_EXEC" "$root/harness/exec"
 echo "root:x:0:0:root:/:/bin/sh" > "$root/etc/passwd"
 echo "nobody:x:65534:65534:nobody:/:/bin/sh" >> "$root/etc/passwd"

@@ -30,6 +30,8 @@ REPORTS = [
     r'possible recursive locking', r'suspicious RCU usage', r'DEBUG_LOCKS_WARN_ON',
     r'ODEBUG: ', r'list_add corruption', r'list_del corruption', r'unreferenced object',
     r'INFO: task .* blocked', r'sleeping function called from invalid context',
+    # The RDT hardware model refused an access the hardware would fault on.
+    r'x86-rdt-model: fault: ',
 ]
 REPORT = re.compile('|'.join(REPORTS))
 

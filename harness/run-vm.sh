@@ -2,7 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # run-vm.sh VARIANT MODE [LOG]: boot a built kernel in QEMU (TCG).
 #   MODE check: run the tests; run: the demo; shell: an interactive shell;
-#   exec: run the script named by VM_EXEC.
+#   exec: run the script named by VM_EXEC; model: the tests of the RDT
+#   hardware model (harness/vm/run-model).
+# VM_MODEL=NAME boots as a CPU of the RDT hardware model (the names are in
+# arch/x86/kernel/cpu/resctrl/model/cpuid/MODELS): QEMU gets the vendor,
+# family, model and stepping of its dump, the kernel x86_rdt_model=NAME.
+# VM_SNC=2 splits each socket into two NUMA nodes (Sub-NUMA Clustering),
+# for CPUs whose MODELS line says snc.
 # The console goes to stdout and, with LOG, to that file. QEMU's own exit
 # status means nothing: results are read from the console.
 set -euo pipefail
@@ -22,13 +28,44 @@ cmdline="console=ttyS0 panic=-1 rctest=$mode ${VM_CMDLINE:-}"
 # under KUnit output.
 [ "$mode" = check ] || cmdline="$cmdline kunit.enable=0 quiet"
 
-qemu=(qemu-system-x86_64 -accel tcg -machine pc
-	-cpu max,vendor=GenuineIntel
-	-smp 4,sockets=2,cores=2,threads=1 -m 2G
-	-object memory-backend-ram,id=m0,size=1G
+cpu=max,vendor=GenuineIntel
+numa=(-object memory-backend-ram,id=m0,size=1G
 	-object memory-backend-ram,id=m1,size=1G
 	-numa node,nodeid=0,cpus=0-1,memdev=m0
-	-numa node,nodeid=1,cpus=2-3,memdev=m1
+	-numa node,nodeid=1,cpus=2-3,memdev=m1)
+if [ -n "${VM_MODEL:-}" ]; then
+	models=$REPO/arch/x86/kernel/cpu/resctrl/model/cpuid
+	line=$(awk -v m="$VM_MODEL" '$1 == m' "$models/MODELS")
+	[ -n "$line" ] || die "VM_MODEL=$VM_MODEL: not in $models/MODELS"
+	set -- $line
+	dump=$models/$2 snc=$3
+	# The dump's name starts with the vendor string; CPUID leaf 1 EAX
+	# holds the family, model and stepping (SDM Vol. 2A, CPUID).
+	vendor=${2:0:12}
+	fms=$(awk '/^CPUID 00000001:/ { split($3, r, "-"); print r[1]; exit }' "$dump")
+	eax=$((16#$fms))
+	fam=$(( (eax >> 8) & 0xf )) mod=$(( (eax >> 4) & 0xf )) step=$(( eax & 0xf ))
+	[ "$fam" = 15 ] && fam=$(( fam + ((eax >> 20) & 0xff) ))
+	[ "$fam" -ge 6 ] && mod=$(( mod | (((eax >> 16) & 0xf) << 4) ))
+	cpu=max,vendor=$vendor,family=$fam,model=$mod,stepping=$step
+	# AMD parts describe their topology in CPUID 0x8000001E (TOPOEXT),
+	# which tools such as pqos read directly.
+	[ "$vendor" = AuthenticAMD ] && cpu=$cpu,topoext=on
+	cmdline="$cmdline x86_rdt_model=$VM_MODEL"
+	if [ "${VM_SNC:-1}" = 2 ]; then
+		[ "$snc" = snc ] || die "VM_MODEL=$VM_MODEL has no Sub-NUMA Clustering"
+		numa=()
+		for n in 0 1 2 3; do
+			numa+=(-object memory-backend-ram,id=m$n,size=512M
+				-numa node,nodeid=$n,cpus=$n,memdev=m$n)
+		done
+	fi
+fi
+
+qemu=(qemu-system-x86_64 -accel tcg -machine pc
+	-cpu "$cpu"
+	-smp 4,sockets=2,cores=2,threads=1 -m 2G
+	"${numa[@]}"
 	-kernel "$kernel" -initrd "$BUILD/initramfs-$variant.cpio.gz"
 	-append "$cmdline" -no-reboot -display none -monitor none)
 

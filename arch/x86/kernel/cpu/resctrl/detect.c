@@ -7,6 +7,8 @@
 #include <asm/processor.h>
 #include <asm/resctrl.h>
 
+#include "internal.h"
+
 /*
  * MBM counters are 24 bits wide plus the offset CPUID reports; parts that
  * predate the offset field have wider counters all the same.
@@ -21,7 +23,7 @@
  */
 void resctrl_cpu_detect(struct cpuinfo_x86 *c)
 {
-	u32 eax, ebx, ecx, edx;
+	struct x86_rdt_cpuid_regs regs;
 
 	c->x86_cache_max_rmid = -1;
 	c->x86_cache_occ_scale = -1;
@@ -29,16 +31,18 @@ void resctrl_cpu_detect(struct cpuinfo_x86 *c)
 	if (!cpu_has(c, X86_FEATURE_CQM_LLC))
 		return;
 
-	c->x86_cache_max_rmid = cpuid_ebx(0xf);
+	/* Through the accessor, so that the RDT hardware model can answer. */
+	x86_rdt_cpuid(0xf, 0, &regs);
+	c->x86_cache_max_rmid = regs.ebx;
 	if (!cpu_has(c, X86_FEATURE_CQM_OCCUP_LLC) &&
 	    !cpu_has(c, X86_FEATURE_CQM_MBM_TOTAL) &&
 	    !cpu_has(c, X86_FEATURE_CQM_MBM_LOCAL))
 		return;
 
-	cpuid_count(0xf, 1, &eax, &ebx, &ecx, &edx);
-	c->x86_cache_max_rmid = ecx;
-	c->x86_cache_occ_scale = ebx;
-	c->x86_cache_mbm_width_offset = eax & 0xff;
+	x86_rdt_cpuid(0xf, 1, &regs);
+	c->x86_cache_max_rmid = regs.ecx;
+	c->x86_cache_occ_scale = regs.ebx;
+	c->x86_cache_mbm_width_offset = regs.eax & 0xff;
 	if (c->x86_cache_mbm_width_offset)
 		return;
 	if (c->x86_vendor == X86_VENDOR_AMD)

@@ -15,6 +15,8 @@
 #include <asm/msr.h>
 #include <asm/resctrl.h>
 
+#include "hw_model.h"
+
 DEFINE_PER_CPU(struct x86_pqr, x86_pqr);
 DEFINE_STATIC_KEY_FALSE(x86_pqr_switching);
 
@@ -30,6 +32,10 @@ void x86_pqr_write(u64 val)
 	/* KUnit tests watch the writes instead of touching the MSR. */
 	KUNIT_STATIC_STUB_REDIRECT(x86_pqr_write, val);
 	this_cpu_write(x86_pqr.loaded, val);
+	if (x86_rdt_model_active()) {
+		x86_rdt_model_wrmsr(MSR_IA32_PQR_ASSOC, val);
+		return;
+	}
 	wrmsrl(MSR_IA32_PQR_ASSOC, val);
 }
 
