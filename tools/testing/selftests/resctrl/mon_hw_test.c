@@ -81,7 +81,8 @@ static void test_start_at_mkdir(void)
 	ret = ret ?: rctl_mkdir(rp("g1"));
 	rmid_g1 = rctl_count(rp(G1 "mon_hw_id"));
 	ksft_test_result(!ret && rmid_g1 > 0 && g1_total() == 0,
-			 "a new group's mbm_total_bytes starts at 0 (RMID %ld)\n", rmid_g1);
+			 "a new group's mbm_total_bytes starts at 0 (RMID %ld, %s)\n", rmid_g1,
+			 strerror(-ret));
 	ret = counter(rmid_g1, "mbm_total_bytes", "add 10");
 	ksft_test_result(!ret && g1_total() == 10 * scale,
 			 "then counts what the counter moved: 10 units are %lld bytes\n",
@@ -193,7 +194,8 @@ int main(void)
 	max_rmid = model_fact("l3_max_rmid");
 	if (max_rmid < 0)
 		max_rmid = model_fact("max_rmid");
-	ret = rctl_mount(NULL);
+	/* debug: mon_hw_id tells which RMID a group has. */
+	ret = rctl_mount("debug");
 	for (i = 0; i < 64 && dom < 0; i++)
 		if (rctl_exists(rpath(RCTL_ROOT "/mon_data/mon_L3_%02d", i)))
 			dom = i;
