@@ -185,8 +185,9 @@ int main(void)
 
 	ksft_print_header();
 	if (!rctl_exists(MODEL "/cpu") || model_fact("mbm_width") <= 0) {
-		ksft_set_plan(0);
-		ksft_exit_skip("needs the RDT hardware model of a CPU with MBM\n");
+		ksft_set_plan(1);
+		ksft_test_result_skip("needs the RDT hardware model of a CPU with MBM\n");
+		ksft_finished();
 	}
 	ksft_set_plan(NR_TESTS);
 	scale = model_fact("occupancy_scale");
