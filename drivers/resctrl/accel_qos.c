@@ -121,6 +121,11 @@ static const struct resctrl_resource_ops accel_qos_ops = {
 	.rmid_reset = accel_qos_rmid_reset,
 };
 
+/*
+ * Absolute counts (no .width): the device's 64-bit counters never wrap,
+ * and read_event returns the count since rmid_reset took its baseline,
+ * so the filesystem passes them on as read.
+ */
 static const struct resctrl_event_desc accel_qos_events[] = {
 	{ .name = "bytes", .id = ACCEL_EXAMPLE_BYTES },
 	{ .name = "requests", .id = ACCEL_EXAMPLE_REQUESTS },

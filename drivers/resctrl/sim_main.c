@@ -194,6 +194,13 @@ static void rsim_build_desc(struct rsim *sim)
 		desc->num_events = cfg->num_events;
 		/* As if for a 64 MiB cache; RMIDs are reused once empty. */
 		desc->occupancy_limit = RSIM_CACHE_BYTES;
+		/*
+		 * Upstream's default share of the cache per RMID: a count
+		 * at or above it keeps an RMID in limbo, so 0 would keep
+		 * every RMID there.
+		 */
+		if (desc->num_rmid)
+			desc->occupancy_threshold = RSIM_CACHE_BYTES / desc->num_rmid;
 	}
 
 	if (cfg->info_file[0]) {

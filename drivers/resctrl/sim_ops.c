@@ -452,6 +452,41 @@ static void rsim_group_reset(struct resctrl_res *r, u32 closid)
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 }
 
+/**
+ * rsim_rmid_reset() - a new group took @rmid: its counts start from zero
+ * @r: the resource
+ * @d: an online domain
+ * @rmid: the RMID
+ *
+ * The simulator's counts are absolute (no &resctrl_event_desc.width), so
+ * it keeps the contract itself: the counters set for @rmid in @d are
+ * forgotten and read 0 until set again, as a new group's counts read on
+ * real hardware start at mkdir. Occupancy is a level that outlives the
+ * group that filled the cache, so it stays.
+ */
+static void rsim_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d,
+			    u32 rmid)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	struct rsim_counter *c, *tmp;
+	int id = resctrl_dom_id(d);
+	unsigned long flags;
+	LIST_HEAD(list);
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	list_for_each_entry_safe(c, tmp, &sim->counters, node)
+		if (c->dom == id && c->rmid == rmid &&
+		    c->evt < sim->desc.num_events &&
+		    !sim->events[c->evt].occupancy)
+			list_move(&c->node, &list);
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	list_for_each_entry_safe(c, tmp, &list, node) {
+		list_del(&c->node);
+		kfree(c);
+	}
+}
+
 /* The operations of every type; see rsim_build_ops() for CUSTOM's. */
 static const struct resctrl_resource_ops rsim_ops = {
 	.apply = rsim_apply,
@@ -469,6 +504,8 @@ static const struct resctrl_resource_ops rsim_ops = {
 void rsim_build_ops(struct resctrl_resource_ops *ops, enum resctrl_ctrl_type ctrl)
 {
 	*ops = rsim_ops;
+	/* Absolute counts: a new group's start from zero here. */
+	ops->rmid_reset = rsim_rmid_reset;
 	if (ctrl == RESCTRL_CTRL_CUSTOM) {
 		ops->parse = rsim_parse;
 		ops->format = rsim_format;

@@ -16,6 +16,7 @@
 #include <linux/cacheinfo.h>
 #include <linux/cpu.h>
 #include <linux/export.h>
+#include <linux/sched/isolation.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/topology.h>
@@ -99,7 +100,9 @@ static struct resctrl_dom *rctl_dom_alloc(struct resctrl_res *r, int id)
 	d->id = id;
 	d->mon_files = kcalloc(max(desc->num_events, 1U), sizeof(*d->mon_files),
 			       GFP_KERNEL);
-	if (!d->mon_files || rctl_dom_alloc_vals(d) || rctl_mbps_dom_init(d, desc)) {
+	if (!d->mon_files || rctl_dom_alloc_vals(d) || rctl_mbps_dom_init(d, desc) ||
+	    rctl_ctrs_alloc(d)) {
+		rctl_mbps_dom_free(d);
 		kfree(d->mon_files);
 		rctl_dom_free_vals(d);
 		kfree(d);
@@ -120,6 +123,7 @@ static struct resctrl_dom *rctl_dom_alloc(struct resctrl_res *r, int id)
 static void rctl_dom_free(struct resctrl_dom *d)
 {
 	list_del(&d->list);
+	rctl_ctrs_free(d);
 	rctl_mbps_dom_free(d);
 	kfree(d->mon_files);
 	rctl_dom_free_vals(d);
@@ -145,15 +149,6 @@ static void rctl_dom_call_apply(void *arg)
 	c->ret = r->desc->ops->apply(r, c->d, c->closid, c->type, c->val);
 }
 
-static void rctl_dom_call_read(void *arg)
-{
-	struct rctl_dom_call *c = arg;
-	struct resctrl_res *r = c->d->res;
-
-	c->ret = r->desc->ops->read_event(r, c->d, c->closid, c->rmid,
-					  r->desc->events[c->evt].id, &c->count);
-}
-
 /* Run @fn for @c in process context, or on a CPU of the domain. */
 static int rctl_dom_call(struct rctl_dom_call *c, smp_call_func_t fn)
 {
@@ -166,6 +161,148 @@ static int rctl_dom_call(struct rctl_dom_call *c, smp_call_func_t fn)
 	}
 	ret = smp_call_function_any(&c->d->cpus, fn, c, true);
 	return ret ?: c->ret;
+}
+
+/**
+ * rctl_dom_housekeeping_cpu() - a CPU of a domain for its counters
+ * @d: the domain
+ * @here: the CPU to prefer, or nr_cpu_ids
+ *
+ * @here if it may, else the first online CPU of @d that is neither
+ * nohz_full nor isolated, as upstream picks one
+ * (arch/x86/kernel/cpu/resctrl/internal.h: cpumask_any_housekeeping()).
+ *
+ * Return: the CPU, or nr_cpu_ids when every CPU of @d is isolated.
+ */
+unsigned int rctl_dom_housekeeping_cpu(struct resctrl_dom *d, unsigned int here)
+{
+	unsigned int cpu;
+
+	if (here < nr_cpu_ids && cpumask_test_cpu(here, &d->cpus) && cpu_online(here) &&
+	    housekeeping_cpu(here, HK_TYPE_TICK) &&
+	    housekeeping_cpu(here, HK_TYPE_DOMAIN))
+		return here;
+	for_each_cpu_and(cpu, &d->cpus, cpu_online_mask)
+		if (housekeeping_cpu(cpu, HK_TYPE_TICK) &&
+		    housekeeping_cpu(cpu, HK_TYPE_DOMAIN))
+			return cpu;
+	return nr_cpu_ids;
+}
+
+struct rctl_dom_ipi {
+	int (*fn)(void *arg);
+	void *arg;
+	int ret;
+};
+
+static void rctl_dom_ipi_fn(void *info)
+{
+	struct rctl_dom_ipi *ipi = info;
+
+	ipi->ret = ipi->fn(ipi->arg);
+}
+
+/**
+ * rctl_dom_run() - run a batch of counter reads where the domain has them
+ * @d: an online domain of a monitoring resource
+ * @fn: the batch; reads with rctl_dom_read_here()
+ * @arg: passed to @fn
+ *
+ * A resource without &resctrl_resource_desc.run_on_domain_cpu reads
+ * anywhere: @fn runs here. Otherwise @fn runs on a housekeeping CPU of
+ * @d (neither nohz_full nor isolcpus), in process context pinned to it,
+ * as upstream serves counter reads (ctrlmondata.c: mon_event_read()
+ * uses smp_call_on_cpu()); only when every CPU of @d is isolated does it
+ * run in an IPI on one of them. So one batch costs one cross-CPU call
+ * whatever it reads.
+ *
+ * Context: process, cpus_read_lock() and rctl_mutex held; sleeps.
+ *
+ * Return: what @fn returns, or -ENXIO/-ENODEV when @d has no CPU.
+ */
+int rctl_dom_run(struct resctrl_dom *d, int (*fn)(void *arg), void *arg)
+{
+	struct rctl_dom_ipi ipi = { .fn = fn, .arg = arg };
+	unsigned int cpu;
+	int ret;
+
+	lockdep_assert_held(&rctl_mutex);
+	if (!d->res->desc->run_on_domain_cpu)
+		return fn(arg);
+	migrate_disable();
+	cpu = rctl_dom_housekeeping_cpu(d, smp_processor_id());
+	if (cpu == smp_processor_id()) {
+		ret = fn(arg);
+		migrate_enable();
+		return ret;
+	}
+	migrate_enable();
+	if (cpu < nr_cpu_ids)
+		return smp_call_on_cpu(cpu, fn, arg, false);
+	ret = smp_call_function_any(&d->cpus, rctl_dom_ipi_fn, &ipi, true);
+	return ret ?: ipi.ret;
+}
+
+/**
+ * rctl_dom_read_here() - read one counter from within a batch
+ * @d: the domain rctl_dom_run() runs the batch for
+ * @closid: CLOSID of the group
+ * @rmid: RMID of the group
+ * @evt: index of the event in the resource's events
+ * @val: the count
+ *
+ * With &resctrl_resource_desc.run_on_domain_cpu the driver is called
+ * with interrupts off, as its contract says. A running count is
+ * accounted by the filesystem (counters.c).
+ *
+ * Context: inside a batch of rctl_dom_run().
+ *
+ * Return: 0, -EIO or -ENODATA from the driver, or another error.
+ */
+int rctl_dom_read_here(struct resctrl_dom *d, u32 closid, u32 rmid,
+		       unsigned int evt, u64 *val)
+{
+	u64 raw = 0;
+	int ret;
+
+	ret = rctl_dom_read_raw(d, closid, rmid, evt, &raw);
+	return rctl_ctr_account(d, evt, rmid, ret, raw, val);
+}
+
+/**
+ * rctl_dom_read_raw() - what the driver reads, before the filesystem
+ *	accounts a running count (rctl_ctr_account())
+ * @d: the domain rctl_dom_run() runs the batch for
+ * @closid: CLOSID of the group
+ * @rmid: RMID of the group
+ * @evt: index of the event in the resource's events
+ * @raw: what the driver read
+ *
+ * Context: inside a batch of rctl_dom_run().
+ *
+ * Return: what &resctrl_resource_ops.read_event returned.
+ */
+int rctl_dom_read_raw(struct resctrl_dom *d, u32 closid, u32 rmid,
+		      unsigned int evt, u64 *raw)
+{
+	struct resctrl_res *r = d->res;
+	u32 id = r->desc->events[evt].id;
+	unsigned long flags;
+	int ret;
+
+	if (!r->desc->run_on_domain_cpu)
+		return r->desc->ops->read_event(r, d, closid, rmid, id, raw);
+	local_irq_save(flags);
+	ret = r->desc->ops->read_event(r, d, closid, rmid, id, raw);
+	local_irq_restore(flags);
+	return ret;
+}
+
+static int rctl_dom_read_one(void *arg)
+{
+	struct rctl_dom_call *c = arg;
+
+	return rctl_dom_read_here(c->d, c->closid, c->rmid, c->evt, &c->count);
 }
 
 /**
@@ -226,7 +363,8 @@ int rctl_dom_apply(struct resctrl_dom *d, u32 closid, u32 val)
 }
 
 /**
- * rctl_dom_read() - read one event counter from the driver
+ * rctl_dom_read() - read one event counter from the driver, in a batch of
+ *	its own (rctl_dom_run())
  * @d: an online domain
  * @closid: CLOSID of the group
  * @rmid: RMID of the group
@@ -242,7 +380,7 @@ int rctl_dom_read(struct resctrl_dom *d, u32 closid, u32 rmid,
 				   .evt = evt };
 	int ret;
 
-	ret = rctl_dom_call(&c, rctl_dom_call_read);
+	ret = rctl_dom_run(d, rctl_dom_read_one, &c);
 	*val = c.count;
 	return ret;
 }
@@ -310,6 +448,8 @@ static int rctl_dom_bring_online(struct resctrl_dom *d)
 			return ret;
 	}
 	d->online = true;
+	rctl_ctrs_clear(d);
+	rctl_ovf_start(d);
 	rctl_dom_apply_all(d);
 	if (d->res->in_tree)
 		rctl_tree_add_dom(d);
@@ -323,6 +463,7 @@ static void rctl_dom_take_offline(struct resctrl_dom *d)
 
 	if (d->res->in_tree)
 		rctl_tree_remove_dom(d);
+	rctl_ovf_stop(d);
 	d->online = false;
 	if (ops->domain_offline)
 		ops->domain_offline(d->res, d);
@@ -404,8 +545,11 @@ void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu)
 			continue;
 		if (cpumask_empty(&d->cpus))
 			rctl_dom_take_offline(d);
-		else if (r->desc->ops->cpu_leave)
-			r->desc->ops->cpu_leave(r, d, cpu);
+		else {
+			rctl_ovf_cpu_offline(d, cpu);
+			if (r->desc->ops->cpu_leave)
+				r->desc->ops->cpu_leave(r, d, cpu);
+		}
 	}
 }
 
@@ -674,6 +818,7 @@ void rctl_reset_rmid(u32 rmid)
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
 			r->desc->ops->rmid_reset(r, d, rmid);
 	}
+	rctl_ctrs_hand_out(rmid);
 }
 
 /**

@@ -111,6 +111,7 @@ static int rctl_tree_create(struct rctl_mount_opts *opts)
 	rctl_status_clear();
 	rctl_kf_root = root;
 	rctl_mounted = true;
+	rctl_ovf_mount();
 	resctrl_arch_set_switching(true);
 	return 0;
 
@@ -137,6 +138,7 @@ static void rctl_tree_destroy(struct kernfs_root *root)
 	rctl_remove_all_groups();
 	rctl_reset_all();
 	resctrl_arch_set_switching(false);
+	rctl_ovf_unmount();
 	rctl_mounted = false;
 	rctl_kf_root = NULL;
 	rctl_tree_forget();

@@ -92,8 +92,12 @@ static void rctl_show_mon_features(struct resctrl_res *r, struct seq_file *sf)
 {
 	unsigned int i;
 
-	for (i = 0; i < r->desc->num_events; i++)
+	for (i = 0; i < r->desc->num_events; i++) {
 		seq_printf(sf, "%s\n", r->desc->events[i].name);
+		/* Upstream lists a configurable event's file next to it. */
+		if (rctl_evt_configurable(r, i))
+			seq_printf(sf, "%s_config\n", r->desc->events[i].name);
+	}
 }
 
 static void rctl_show_threshold(struct resctrl_res *r, struct seq_file *sf)
@@ -114,7 +118,7 @@ static int rctl_write_threshold(struct resctrl_res *r, char *buf)
 		rctl_status_printf("Threshold %u above the cache size %u\n", val, limit);
 		return -EINVAL;
 	}
-	r->occ_threshold = val;
+	r->occ_threshold = rctl_occ_round(r, val);
 	return 0;
 }
 
@@ -212,6 +216,11 @@ static struct kernfs_node *rctl_info_dir(struct kernfs_node *info,
 			continue;
 		kn = rctl_add_file(dir, f->name, f->write ? 0644 : 0444,
 				   &rctl_res_info_ops, r);
+		if (IS_ERR(kn))
+			goto fail;
+	}
+	if (mon) {
+		kn = ERR_PTR(rctl_evt_config_add_files(r, dir));
 		if (IS_ERR(kn))
 			goto fail;
 	}

@@ -93,6 +93,11 @@ struct rctl_id_pool {
 	unsigned long *used;
 	unsigned long *dirty;
 	u32 size;
+	/* LRU pools: the free IDs, least recently freed at @head */
+	bool lru;
+	u32 *ring;
+	u32 head;
+	u32 nfree;
 };
 
 int rctl_id_pool_init(struct rctl_id_pool *pool, u32 size);
@@ -109,6 +114,9 @@ u32 rctl_id_next_dirty(const struct rctl_id_pool *pool, u32 from);
 int rctl_rmid_alloc(void);
 void rctl_rmid_release(u32 rmid);
 void rctl_limbo_stop(void);
+u32 rctl_occ_round(const struct resctrl_res *r, u32 val);
+bool rctl_rmid_lingers_in(struct resctrl_dom *d, unsigned int evt,
+			  u32 threshold, u32 rmid);
 
 extern struct rctl_id_pool rctl_closids;
 extern struct rctl_id_pool rctl_rmids;
@@ -144,6 +152,9 @@ struct rctl_mon_file {
  * @mon_files: one per event of the resource
  * @mbps: per CLOSID, the mba_MBps controller's state (see mbps.c); only
  *	for a resource the controller can steer
+ * @ctrs: per RMID and event, the state of running counts (counters.c);
+ *	only for a resource with a running count
+ * @ovf: the overflow worker while mounted (counters.c)
  * @priv: the driver's
  */
 struct resctrl_dom {
@@ -158,6 +169,8 @@ struct resctrl_dom {
 	u32 *data_vals;
 	struct rctl_mon_file *mon_files;
 	struct rctl_mbps_slot *mbps;
+	struct rctl_ctr *ctrs;
+	struct rctl_ovf *ovf;
 	void *priv;
 };
 
@@ -292,6 +305,28 @@ u32 *rctl_dom_val(struct resctrl_dom *d, u32 closid,
 void rctl_res_reprogram(struct resctrl_res *r);
 int rctl_dom_read(struct resctrl_dom *d, u32 closid, u32 rmid,
 		  unsigned int evt, u64 *val);
+int rctl_dom_run(struct resctrl_dom *d, int (*fn)(void *arg), void *arg);
+int rctl_dom_read_here(struct resctrl_dom *d, u32 closid, u32 rmid,
+		       unsigned int evt, u64 *val);
+int rctl_dom_read_raw(struct resctrl_dom *d, u32 closid, u32 rmid,
+		      unsigned int evt, u64 *raw);
+unsigned int rctl_dom_housekeeping_cpu(struct resctrl_dom *d, unsigned int here);
+
+/* counters.c: running counts and the overflow worker */
+int rctl_ctrs_alloc(struct resctrl_dom *d);
+void rctl_ctrs_free(struct resctrl_dom *d);
+void rctl_ctrs_clear(struct resctrl_dom *d);
+int rctl_ctr_account(struct resctrl_dom *d, unsigned int evt, u32 rmid,
+		     int ret, u64 raw, u64 *val);
+void rctl_ctr_baseline(struct resctrl_dom *d, unsigned int evt, u32 rmid,
+		       int ret, u64 raw);
+void rctl_ctrs_hand_out(u32 rmid);
+void rctl_ovf_start(struct resctrl_dom *d);
+void rctl_ovf_stop(struct resctrl_dom *d);
+void rctl_ovf_cpu_offline(struct resctrl_dom *d, unsigned int cpu);
+unsigned int rctl_ovf_queued_on(struct resctrl_dom *d);
+void rctl_ovf_mount(void);
+void rctl_ovf_unmount(void);
 void rctl_reset_closid(u32 closid);
 void rctl_reset_all(void);
 void rctl_reset_res(struct resctrl_res *r, u32 n);
@@ -317,8 +352,32 @@ int rctl_mode_init_closid(u32 closid);
 void rctl_show_bit_usage(struct resctrl_res *r, struct seq_file *sf);
 
 /* mondata.c: monitoring files */
+/**
+ * struct rctl_group_count - a group's count in one domain, its monitor
+ *	groups' included for a control group, read in one batch
+ * @sum: the sum of the counts that were read
+ * @read: how many reads succeeded
+ * @failed: how many failed
+ * @err: the error of the last read that failed
+ */
+struct rctl_group_count {
+	u64 sum;
+	unsigned int read;
+	unsigned int failed;
+	int err;
+};
+
+void rctl_group_count_add(struct rctl_group_count *c, int ret, u64 val);
+int rctl_group_count_read(struct resctrl_dom *d, unsigned int evt,
+			  struct rctl_group *g, struct rctl_group_count *c);
 int rctl_mon_data_add_dom(struct rctl_group *g, struct resctrl_dom *d);
 void rctl_mon_data_remove_dom(struct rctl_group *g, struct resctrl_dom *d);
+
+/* evtcfg.c: info/<NAME>_MON/<event>_config */
+int rctl_evt_config_add_files(struct resctrl_res *r, struct kernfs_node *dir);
+bool rctl_evt_configurable(struct resctrl_res *r, unsigned int evt);
+int rctl_evt_config_parse(struct resctrl_res *r, unsigned int evt, char *buf,
+			  u32 *vals, unsigned int n);
 
 /* drvfiles.c: files whose contents drivers provide */
 extern const struct kernfs_ops rctl_group_attr_ops;

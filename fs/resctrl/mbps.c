@@ -287,22 +287,22 @@ int rctl_user_set(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type
 static int rctl_mbps_group_bytes(struct resctrl_dom *sd, unsigned int evt,
 				 struct rctl_group *g, u64 *bytes, u64 *sig)
 {
+	struct rctl_group_count c;
 	struct rctl_group *m;
-	u64 val;
+	u64 h;
 	int ret;
 
-	ret = rctl_dom_read(sd, g->closid, g->rmid, evt, &val);
+	ret = rctl_group_count_read(sd, evt, g, &c);
 	if (ret)
 		return ret;
-	*bytes = val;
-	*sig = (u64)g->rmid * GOLDEN_RATIO_64;
-	list_for_each_entry(m, &g->mon_children, sibling) {
-		ret = rctl_dom_read(sd, m->closid, m->rmid, evt, &val);
-		if (ret)
-			return ret;
-		*bytes += val;
-		*sig = (*sig + m->rmid + 1) * GOLDEN_RATIO_64;
-	}
+	/* A rate needs every member's count: skip a period that lacks one. */
+	if (c.failed)
+		return c.err;
+	*bytes = c.sum;
+	h = (u64)g->rmid * GOLDEN_RATIO_64;
+	list_for_each_entry(m, &g->mon_children, sibling)
+		h = (h + m->rmid + 1) * GOLDEN_RATIO_64;
+	*sig = h;
 	return 0;
 }
 
@@ -368,7 +368,7 @@ static void rctl_mbps_work_fn(struct work_struct *work)
 	/* Ends with the mount; the next mount schedules it again. */
 	if (rctl_mounted && rctl_mount_mbps()) {
 		rctl_mbps_run();
-		schedule_delayed_work(&rctl_mbps_work, RCTL_MBPS_PERIOD);
+		queue_delayed_work(system_unbound_wq, &rctl_mbps_work, RCTL_MBPS_PERIOD);
 	}
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
@@ -424,7 +424,7 @@ int rctl_mbps_mount(void)
 		pr_warn("resctrl: %s\n", RCTL_MBPS_REFUSED);
 		return -EINVAL;
 	}
-	schedule_delayed_work(&rctl_mbps_work, RCTL_MBPS_PERIOD);
+	queue_delayed_work(system_unbound_wq, &rctl_mbps_work, RCTL_MBPS_PERIOD);
 	return 0;
 }
 

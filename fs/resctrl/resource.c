@@ -252,7 +252,7 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 		return ERR_PTR(-ENOMEM);
 	r->desc = desc;
 	r->priv = priv;
-	r->occ_threshold = desc->occupancy_threshold;
+	r->occ_threshold = rctl_occ_round(r, desc->occupancy_threshold);
 	INIT_LIST_HEAD(&r->domains);
 	refcount_set(&r->pins, 1);
 	init_completion(&r->released);

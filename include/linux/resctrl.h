@@ -150,6 +150,32 @@ struct resctrl_range_params {
  *	domain id; for DEVICE scope, only the resource's own control);
  *	among several such events it prefers one named "mbm_local_bytes".
  *	See Documentation/driver-api/resctrl.rst.
+ * @scale: optional; the step the hardware counts in, in the event's unit
+ *	(bytes for x86 occupancy and MBM: CPUID.0xF.1 EBX). For an
+ *	@occupancy event max_threshold_occupancy is rounded down to a
+ *	multiple of it, its default and every write, as upstream. For a
+ *	running count (@width) the filesystem multiplies the counted units
+ *	by it. 0 or 1: no rounding, no scaling.
+ * @width: 0 for an absolute count: what &resctrl_resource_ops.read_event
+ *	returns is the group's count, and the driver keeps it starting from
+ *	zero for a new group. Otherwise a running count: read_event returns
+ *	the hardware counter, @width bits (at most 64) that wrap, and the
+ *	filesystem keeps the rest: the baseline read when the RMID is handed
+ *	out (counts start at mkdir), wrap-around, the overflow worker that
+ *	reads every counter in use once a second while mounted, and after a
+ *	read that returned -ENODATA it counts from zero again (a counter the
+ *	hardware restarts). Such a driver needs no
+ *	&resctrl_resource_ops.rmid_reset for counts.
+ * @correct: optional, running counts only; the corrected count of @rmid
+ *	for @units counted, before @scale (errata such as Intel BDF102 and
+ *	SKX99 scale high RMIDs' counts). Called where read_event is, under
+ *	the same rules; must not sleep.
+ * @config_mask: optional; the event's sources can be chosen, as AMD's
+ *	BMEC (CPUID 0x80000020): info/<NAME>_MON/<name>_config shows and
+ *	takes a value per domain, the bits of this mask only, through
+ *	&resctrl_resource_ops.event_config_read and .event_config_write, and
+ *	mon_features lists "<name>_config". A changed value restarts the
+ *	domain's running counts.
  */
 struct resctrl_event_desc {
 	const char *name;
@@ -157,6 +183,10 @@ struct resctrl_event_desc {
 	u8 frac_bits;
 	bool occupancy;
 	bool bandwidth;
+	u32 scale;
+	u8 width;
+	u64 (*correct)(struct resctrl_res *r, u32 rmid, u64 units);
+	u32 config_mask;
 };
 
 /**
@@ -238,7 +268,14 @@ struct resctrl_group_attr {
  * @rmid_reset: optional; a new group took @rmid: in domain @d, counts
  *	start from zero for it (forget totals kept for an earlier group).
  *	Called for every online domain; in process context even with
- *	run_on_domain_cpu.
+ *	run_on_domain_cpu. Drivers of absolute counts need it; running
+ *	counts (&resctrl_event_desc.width) start from zero without it.
+ * @event_config_read: optional; the configuration of event @evt (the
+ *	driver's id) in domain @d, for &resctrl_event_desc.config_mask.
+ *	Runs where @read_event does, under the same rules. Return 0 or a
+ *	negative errno.
+ * @event_config_write: optional; program @val, already checked against
+ *	the mask, for event @evt in domain @d. As @event_config_read.
  * @parse: CUSTOM only: turn the text of one domain's value into @val.
  *	Return 0, or -EINVAL with the reason in resctrl_last_cmd_printf().
  * @format: CUSTOM only: print @val into @buf of @len bytes. Return the
@@ -257,6 +294,10 @@ struct resctrl_resource_ops {
 			  unsigned int cpu);
 	void (*group_reset)(struct resctrl_res *r, u32 closid);
 	void (*rmid_reset)(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid);
+	int (*event_config_read)(struct resctrl_res *r, struct resctrl_dom *d,
+				 u32 evt, u32 *val);
+	int (*event_config_write)(struct resctrl_res *r, struct resctrl_dom *d,
+				  u32 evt, u32 val);
 	int (*parse)(struct resctrl_res *r, struct resctrl_dom *d,
 		     const char *text, u32 *val);
 	int (*format)(struct resctrl_res *r, struct resctrl_dom *d, u32 val,

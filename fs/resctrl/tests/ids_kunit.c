@@ -65,7 +65,60 @@ static void rctl_ids_wide_pool(struct kunit *test)
 	rctl_id_pool_destroy(&pool);
 }
 
+static void rctl_ids_lru_reuse(struct kunit *test)
+{
+	struct rctl_id_pool pool = { .lru = true };
+
+	KUNIT_ASSERT_EQ(test, rctl_id_pool_init(&pool, 6), 0);
+	/* Never used IDs go out in order. */
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 1);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 2);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 3);
+	/* Freed ones come after them, least recently freed first. */
+	rctl_id_free(&pool, 3);
+	rctl_id_free(&pool, 1);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 4);
+	rctl_id_free(&pool, 2);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 5);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 3);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 1);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 2);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), -ENOSPC);
+	/* A parked ID is not free; freeing it twice queues it once. */
+	rctl_id_park(&pool, 4);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), -ENOSPC);
+	rctl_id_free(&pool, 4);
+	rctl_id_free(&pool, 4);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 4);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), -ENOSPC);
+	rctl_id_pool_destroy(&pool);
+}
+
+static void rctl_ids_lru_resize(struct kunit *test)
+{
+	struct rctl_id_pool pool = { .lru = true };
+
+	KUNIT_ASSERT_EQ(test, rctl_id_pool_init(&pool, 4), 0);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 1);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 2);
+	rctl_id_free(&pool, 1);
+	/* Growing keeps the freed order, then the new IDs. */
+	KUNIT_ASSERT_EQ(test, rctl_id_pool_resize(&pool, 6), 0);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 3);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 1);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 4);
+	rctl_id_free(&pool, 4);
+	rctl_id_free(&pool, 3);
+	/* Shrinking drops the IDs that fall outside. */
+	KUNIT_ASSERT_EQ(test, rctl_id_pool_resize(&pool, 4), 0);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), 3);
+	KUNIT_EXPECT_EQ(test, rctl_id_alloc(&pool), -ENOSPC);
+	rctl_id_pool_destroy(&pool);
+}
+
 static struct kunit_case rctl_ids_cases[] = {
+	KUNIT_CASE(rctl_ids_lru_reuse),
+	KUNIT_CASE(rctl_ids_lru_resize),
 	KUNIT_CASE(rctl_ids_lowest_first),
 	KUNIT_CASE(rctl_ids_default_is_reserved),
 	KUNIT_CASE(rctl_ids_empty_pools),

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * RMID limbo: a freed RMID whose cache occupancy is still counted is not
- * given to a new group until the count drops to the resource's
+ * given to a new group until the count drops below the resource's
  * info/<NAME>_MON/max_threshold_occupancy, and that file's rules.
  */
 #include <errno.h>
@@ -13,7 +13,8 @@
 
 static void test_threshold_file(void)
 {
-	ksft_test_result(rctl_reads(rp(THRESHOLD), "0\n"),
+	/* The simulator's: its 64 MiB "cache" shared by its 3 RMIDs. */
+	ksft_test_result(rctl_reads(rp(THRESHOLD), "22369621\n"),
 			 "max_threshold_occupancy starts at the driver's value\n");
 	ksft_test_result(!rctl_write(rp(THRESHOLD), "1048576\n") &&
 			 rctl_status_is("ok\n") &&
@@ -33,8 +34,11 @@ static void test_limbo(void)
 {
 	int ret;
 
+	/* Upstream: dirty while the count is at or above the threshold. */
+	ret = rctl_write(rp(THRESHOLD), "4096\n");
+
 	/* Three RMIDs: the default group's and two monitor groups'. */
-	ret = rctl_mkdir(rp("mon_groups/m1")) ?: rctl_mkdir(rp("mon_groups/m2"));
+	ret = ret ?: rctl_mkdir(rp("mon_groups/m1")) ?: rctl_mkdir(rp("mon_groups/m2"));
 	ksft_test_result(!ret && rctl_mkdir(rp("mon_groups/m3")) == -ENOSPC &&
 			 rctl_status_is("Out of RMIDs\n"),
 			 "with every RMID in use, mkdir fails with ENOSPC\n");
@@ -44,17 +48,17 @@ static void test_limbo(void)
 	      rctl_rmdir(rp("mon_groups/m2"));
 	ksft_test_result(!ret && rctl_mkdir(rp("mon_groups/m3")) == -EBUSY &&
 			 rctl_status_is("Out of RMIDs\n"),
-			 "an RMID still counting occupancy waits: mkdir fails with EBUSY\n");
+			 "an RMID counting occupancy at the threshold waits: mkdir fails with EBUSY at once\n");
 
 	ret = sim_counter("L3", 1, 2, "llc_occupancy", "0");
-	ksft_test_result(!ret && !rctl_mkdir(rp("mon_groups/m3")),
+	ksft_test_result(!ret && !rctl_mkdir_after_limbo(rp("mon_groups/m3")),
 			 "once its count drained, the RMID is given out again\n");
 
 	ret = sim_counter("L3", 1, 2, "llc_occupancy", "4096") ?:
 	      rctl_rmdir(rp("mon_groups/m3")) ?:
 	      rctl_write(rp(THRESHOLD), "8192\n");
-	ksft_test_result(!ret && !rctl_mkdir(rp("mon_groups/m4")),
-			 "a count at or under max_threshold_occupancy does not hold the RMID\n");
+	ksft_test_result(!ret && !rctl_mkdir_after_limbo(rp("mon_groups/m4")),
+			 "a count under max_threshold_occupancy does not hold the RMID\n");
 
 	ret = rctl_rmdir(rp("mon_groups/m4")) ?: rctl_rmdir(rp("mon_groups/m1"));
 	ksft_test_result(!ret, "monitor groups removed\n");

@@ -132,12 +132,31 @@ static void test_values(void)
 	ksft_test_result(rctl_reads(MON_DIR(M2, 0, "llc_occupancy"), "Error\n") &&
 			 rctl_reads(MON_DIR(M1, 0, "llc_occupancy"), "123456789012345\n"),
 			 "a counter that fails reads Error\n");
+	/*
+	 * A control group adds the reads that succeeded and fails only when
+	 * every read failed, as upstream (arch/x86/kernel/cpu/resctrl/
+	 * monitor.c: mon_event_count(), "Discard error if any of the monitor
+	 * event reads succeeded"; kernel bugzilla 213311).
+	 */
+	sim_counter("L3", 0, rmid_g1, "llc_occupancy", "5");
+	ksft_test_result(rctl_reads(MON_DIR(G1, 0, "llc_occupancy"), "123456789012350\n"),
+			 "a control group with a failing monitor group adds the others\n");
+	sim_counter("L3", 0, rmid_g1, "llc_occupancy", "error");
+	sim_counter("L3", 0, rmid_m1, "llc_occupancy", "unavailable");
+	/* The last failure tells which: m2's "error", as upstream's rr->err. */
 	ksft_test_result(rctl_reads(MON_DIR(G1, 0, "llc_occupancy"), "Error\n"),
-			 "a control group with a failing monitor group reads Error\n");
+			 "a control group whose every read fails reads the last failure\n");
+	sim_counter("L3", 0, rmid_m1, "llc_occupancy", "123456789012345");
+	sim_counter("L3", 0, rmid_g1, "llc_occupancy", "0");
+	sim_counter("L3", 0, 0, "llc_occupancy", "9");
 	sim_counter("L3", 0, rmid_r1, "llc_occupancy", "unavailable");
 	ksft_test_result(rctl_reads(MON_DIR(R1, 0, "llc_occupancy"), "Unavailable\n") &&
-			 rctl_reads(MON_DIR(ROOT, 0, "llc_occupancy"), "Unavailable\n"),
-			 "a counter without data reads Unavailable, in its control group too\n");
+			 rctl_reads(MON_DIR(ROOT, 0, "llc_occupancy"), "9\n"),
+			 "a counter without data reads Unavailable; its control group adds the others\n");
+	sim_counter("L3", 0, 0, "llc_occupancy", "unavailable");
+	ksft_test_result(rctl_reads(MON_DIR(ROOT, 0, "llc_occupancy"), "Unavailable\n"),
+			 "a control group whose reads all lack data reads Unavailable\n");
+	sim_counter("L3", 0, 0, "llc_occupancy", "0");
 
 	/* 8 fractional bits print 3 digits, 20 print 6. */
 	sim_counter("L3", 1, rmid_m1, "power", rpath("%u", (5 << 8) | 128));
@@ -149,6 +168,28 @@ static void test_values(void)
 	ksft_test_result(rctl_reads(MON_DIR(M1, 1, "energy"), "3.500000\n") &&
 			 rctl_reads(MON_DIR(M2, 1, "energy"), "0.000000\n"),
 			 "an event with 20 fractional bits prints 6 decimals\n");
+}
+
+/*
+ * Counts start at mkdir, as upstream reads a new group's counters when it
+ * makes it (arch/x86/kernel/cpu/resctrl/rdtgroup.c: mkdir_mondata_subdir(),
+ * mon_event_read(..., true)): whatever the counter of the RMID it gets
+ * held before, a new group reads 0, and the others keep theirs.
+ */
+static void test_new_group_from_zero(void)
+{
+	unsigned int rmid;
+	bool ok = true;
+
+	for (rmid = 0; rmid < 8; rmid++)
+		ok &= !sim_counter("L3", 0, rmid, "mbm_total_bytes", "5000");
+	ok &= !rctl_mkdir(rp("g1/mon_groups/fresh"));
+	ksft_test_result(ok &&
+			 rctl_reads(rp("g1/mon_groups/fresh/mon_data/mon_L3_00/mbm_total_bytes"),
+				    "0\n") &&
+			 rctl_reads(MON_DIR(M1, 0, "mbm_total_bytes"), "5000\n"),
+			 "a new group's counts start from zero; the others' go on\n");
+	rctl_rmdir(rp("g1/mon_groups/fresh"));
 }
 
 static void test_tasks(void)
@@ -223,14 +264,17 @@ static void test_mon_groups(void)
 	 * wait in limbo (see limbo_test): let them drain.
 	 */
 	ret = sim_dbg_write("L3", "counters", "clear\n");
-	/* RMIDs 0 and r1's are in use: 6 more monitor groups fit. */
+	/*
+	 * RMIDs 0 and r1's are in use: 6 more monitor groups fit, as the
+	 * limbo worker lets the parked ones go.
+	 */
 	for (n = 0; n < 6 && !ret; n++)
-		ret = rctl_mkdir(rpath(RCTL_ROOT "/mon_groups/n%d", n));
+		ret = rctl_mkdir_after_limbo(rpath(RCTL_ROOT "/mon_groups/n%d", n));
 	ksft_test_result(!ret && rctl_mkdir(rp("mon_groups/n6")) == -ENOSPC &&
 			 rctl_status_is("Out of RMIDs\n"),
 			 "mkdir fails with ENOSPC when every RMID is in use\n");
 	ksft_test_result(!rctl_rmdir(rp("mon_groups/n2")) &&
-			 !rctl_mkdir(rp("mon_groups/n6")) &&
+			 !rctl_mkdir_after_limbo(rp("mon_groups/n6")) &&
 			 rctl_reads(rp("mon_groups/n6/mon_data/mon_PKM_00/bytes"), "0\n"),
 			 "the RMID of a removed monitor group can be used again\n");
 }
@@ -241,7 +285,7 @@ int main(void)
 
 	ksft_print_header();
 	rctl_sim_setup();
-	ksft_set_plan(1 + 2 + 4 + 9 + 5 + 3 + 3 + 2);
+	ksft_set_plan(1 + 2 + 4 + 11 + 1 + 5 + 3 + 3 + 2);
 
 	ret = add_resources() ?: rctl_mount(NULL);
 	ksft_test_result(!ret,
@@ -250,6 +294,7 @@ int main(void)
 	test_files();
 	test_rmids();
 	test_values();
+	test_new_group_from_zero();
 	test_tasks();
 	test_upstream_rules();
 	test_mon_groups();

@@ -157,6 +157,25 @@ int rctl_mkdir(const char *path)
 	return mkdir(path, 0755) ? -errno : 0;
 }
 
+/*
+ * mkdir once the limbo worker, which looks once a second, let an RMID go:
+ * mkdir itself does not wait but fails with EBUSY meanwhile, as upstream's
+ * (arch/x86/kernel/cpu/resctrl/monitor.c: resctrl_find_free_rmid(),
+ * "rmid_limbo_count ? ERR_PTR(-EBUSY)"). Gives up after 10 s; no time
+ * is asserted.
+ */
+int rctl_mkdir_after_limbo(const char *path)
+{
+	int i, ret = -EBUSY;
+
+	for (i = 0; i < 100 && ret == -EBUSY; i++) {
+		ret = rctl_mkdir(path);
+		if (ret == -EBUSY)
+			usleep(100000);
+	}
+	return ret;
+}
+
 int rctl_rmdir(const char *path)
 {
 	return rmdir(path) ? -errno : 0;

@@ -52,6 +52,7 @@ __printf(1, 2) const char *rpath(const char *fmt, ...);
 
 /* mkdir(2) and rmdir(2); return 0 or -errno. */
 int rctl_mkdir(const char *path);
+int rctl_mkdir_after_limbo(const char *path);
 int rctl_rmdir(const char *path);
 /* Whether the file at @path has a line that reads exactly @line. */
 bool rctl_has_line(const char *path, const char *line);

@@ -222,6 +222,8 @@ struct x86_rdt_call {
 	enum resctrl_conf_type type;
 	u32 val;
 	u64 count;
+	u32 evt;
+	bool write;
 	int ret;
 };
 
@@ -289,6 +291,69 @@ int x86_rdt_apply_cpus(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 		on_each_cpu_mask(cpus, x86_rdt_call_cfg, &cfg, true);
 	}
 	ret = smp_call_function_any(cpus, x86_rdt_call_apply, &c, true);
+	return ret ?: c.ret;
+}
+
+static void x86_rdt_call_evt_cfg(void *arg)
+{
+	struct x86_rdt_call *c = arg;
+
+	if (c->write)
+		c->ret = x86_rdt_event_config_write(c->r, c->d, c->evt, c->val);
+	else
+		c->ret = x86_rdt_event_config_read(c->r, c->d, c->evt, &c->val);
+}
+
+/**
+ * x86_rdt_event_config_read_cpus() - &resctrl_resource_ops.event_config_read
+ *	with a per-CPU QOS_CFG: x86_rdt_event_config_read() on a CPU of the
+ *	domain, whose EVT_CFG MSRs hold for the whole L3 (AMD64 APM vol. 2,
+ *	19.4)
+ * @r: the resource
+ * @d: the domain
+ * @evt: the event id
+ * @val: the sources the event counts
+ *
+ * Context: process, filesystem lock held; waits for the CPU.
+ *
+ * Return: 0, or a negative errno of x86_rdt_event_config_read().
+ */
+int x86_rdt_event_config_read_cpus(struct resctrl_res *r, struct resctrl_dom *d,
+				   u32 evt, u32 *val)
+{
+	struct x86_rdt_call c = { .r = r, .d = d, .evt = evt };
+	int ret;
+
+	ret = smp_call_function_any(resctrl_dom_cpus(d), x86_rdt_call_evt_cfg,
+				    &c, true);
+	if (!ret && !c.ret)
+		*val = c.val;
+	return ret ?: c.ret;
+}
+
+/**
+ * x86_rdt_event_config_write_cpus() - &resctrl_resource_ops.event_config_write
+ *	with a per-CPU QOS_CFG: x86_rdt_event_config_write() on a CPU of the
+ *	domain
+ * @r: the resource
+ * @d: the domain
+ * @evt: the event id
+ * @val: the sources, already checked against the CPUID mask
+ *
+ * Context: process, filesystem lock held; waits for the CPU.
+ *
+ * Return: 0, or a negative errno of x86_rdt_event_config_write().
+ */
+int x86_rdt_event_config_write_cpus(struct resctrl_res *r, struct resctrl_dom *d,
+				    u32 evt, u32 val)
+{
+	struct x86_rdt_call c = {
+		.r = r, .d = d, .evt = evt, .val = val, .write = true,
+	};
+	int ret;
+
+	ret = smp_call_function_any(resctrl_dom_cpus(d), x86_rdt_call_evt_cfg,
+				    &c, true);
 	return ret ?: c.ret;
 }
 

@@ -207,6 +207,46 @@ static bool x86_rdt_add_event(const struct x86_rdt_facts *facts,
 }
 
 /* Monitoring joins the L3 resource, which is created if CAT is absent. */
+/*
+ * AMD BMEC: CPUID 0x80000020 EBX bit 3 (X86_FEATURE_BMEC); subleaf 3 ECX
+ * holds the event sources MSR_IA32_EVT_CFG_BASE + n may select (AMD64
+ * APM vol. 2, 19.4 "Bandwidth Monitoring Event Configuration"; upstream
+ * core.c: rdt_get_mon_l3_config(), masked with MAX_EVT_CONFIG_BITS).
+ */
+#define X86_RDT_CPUID_AMD_QOS		0x80000020
+#define X86_RDT_BMEC_SUBLEAF		3
+
+static u32 x86_rdt_bmec_mask(void)
+{
+	struct x86_rdt_cpuid_regs regs;
+
+	if (!x86_rdt_cpu_has(X86_FEATURE_BMEC))
+		return 0;
+	x86_rdt_cpuid(X86_RDT_CPUID_AMD_QOS, X86_RDT_BMEC_SUBLEAF, &regs);
+	return regs.ecx & X86_RDT_EVT_CFG_MASK;
+}
+
+/*
+ * MBM counters are running counts of mbm_width bits in units of the
+ * upscaling factor (SDM vol. 3B, 18.18.5; upstream monitor.c:
+ * mbm_overflow_count() and "chunks * hw_res->mon_scale"): the filesystem
+ * folds them (fs/resctrl/counters.c).
+ */
+static void x86_rdt_mbm_running(struct x86_rdt_res *res)
+{
+	u32 cfg = x86_rdt_bmec_mask();
+	unsigned int i;
+
+	for (i = 0; i < res->desc.num_events; i++) {
+		if (res->events[i].id != X86_RDT_EVT_MBM_TOTAL &&
+		    res->events[i].id != X86_RDT_EVT_MBM_LOCAL)
+			continue;
+		res->events[i].width = res->mbm_width;
+		res->events[i].scale = res->occ_scale;
+		res->events[i].config_mask = cfg;
+	}
+}
+
 static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 			      struct x86_rdt_res *res)
 {
@@ -216,8 +256,16 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 	if (facts->max_rmid < 0 || facts->occ_scale <= 0)
 		return;
 	if (x86_rdt_add_event(facts, res, X86_FEATURE_CQM_OCCUP_LLC,
-			      "llc_occupancy", X86_RDT_EVT_LLC_OCCUPANCY))
+			      "llc_occupancy", X86_RDT_EVT_LLC_OCCUPANCY)) {
 		res->events[res->desc.num_events - 1].occupancy = true;
+		/*
+		 * Occupancy moves in steps of the upscaling factor, CPUID
+		 * leaf 0xF subleaf 1 EBX (SDM vol. 3B, 18.18.3); the core
+		 * rounds the threshold to it as upstream does
+		 * (arch/x86/include/asm/resctrl.h: resctrl_arch_round_mon_val()).
+		 */
+		res->events[res->desc.num_events - 1].scale = facts->occ_scale;
+	}
 	mbm = x86_rdt_add_event(facts, res, X86_FEATURE_CQM_MBM_TOTAL,
 				"mbm_total_bytes", X86_RDT_EVT_MBM_TOTAL);
 	/* Local MBM measures what MBA throttles: the mba_MBps source. */
@@ -244,8 +292,17 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		else if (offset > 0)
 			pr_warn("resctrl: MBM counter width offset %d is impossible: using %u bits\n",
 				offset, X86_RDT_MBM_WIDTH_BASE);
+		x86_rdt_mbm_running(res);
 	}
 	x86_rdt_mbm_cf_init(facts, res);
+	if (res->mbm_cf) {
+		unsigned int i;
+
+		/* The core folds the counts; the erratum scales its totals. */
+		for (i = 0; i < res->desc.num_events; i++)
+			if (res->events[i].width)
+				res->events[i].correct = x86_rdt_mbm_correct_event;
+	}
 	if (!res->present) {
 		res->desc.name = "L3";
 		res->desc.ctrl = RESCTRL_CTRL_NONE;

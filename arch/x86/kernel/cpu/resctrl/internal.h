@@ -19,6 +19,12 @@
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
+/*
+ * AMD BMEC: the event sources an EVT_CFG MSR may select, bits 6:0 (AMD64
+ * APM vol. 2, 19.4; upstream internal.h: MAX_EVT_CONFIG_BITS).
+ */
+#define X86_RDT_EVT_CFG_MASK		GENMASK(6, 0)
+
 /* IA32_QM_CTR status: the count is not valid when either is set. */
 #define X86_RDT_CTR_ERROR		BIT_ULL(63)
 #define X86_RDT_CTR_UNAVAILABLE		BIT_ULL(62)
@@ -28,8 +34,6 @@
 #define X86_RDT_EVT_MBM_TOTAL		2
 #define X86_RDT_EVT_MBM_LOCAL		3
 #define X86_RDT_MAX_EVENTS		3
-/* The two MBM events keep their wrap state side by side, per RMID. */
-#define X86_RDT_MBM_EVENTS		2
 
 /*
  * MBM counters are 24 bits plus the offset CPUID.0xF.1:EAX reports. Bits
@@ -37,12 +41,6 @@
  */
 #define X86_RDT_MBM_WIDTH_BASE		24
 #define X86_RDT_MBM_WIDTH_MAX		62
-
-/*
- * How often the overflow worker folds the MBM counters in use into their
- * totals: a 24-bit counter must not wrap twice in between.
- */
-#define X86_RDT_MBM_FOLD_MS		1000
 
 /* The errata correction factor of MBM counts is fixed point, 2^20 = 1. */
 #define X86_RDT_MBM_CF_SHIFT		20
@@ -181,44 +179,16 @@ enum x86_rdt_cdp_state {
 };
 
 /**
- * struct x86_rdt_mbm - wrap accounting of one MBM counter
- * @prev: the raw counter at the last good read
- * @chunks: counter units seen since the first read
- * @seen: @prev holds a reading
- */
-struct x86_rdt_mbm {
-	u64 prev;
-	u64 chunks;
-	bool seen;
-};
-
-/**
  * struct x86_rdt_dom - the backend's state of one domain
  * @cdp: the CDP mode written to the domain's QOS_CFG
- * @mbm: wrap state of the MBM counters, X86_RDT_MBM_EVENTS per RMID;
- *	NULL for a resource without MBM
- * @mbm_used: the RMIDs whose MBM counters the overflow worker folds:
- *	RMID 0, and every RMID reset for a new group or read since
- * @mbm_lock: protects @mbm and @mbm_used; a counter is sampled and its
- *	total updated under it, so that user reads (in an IPI on any CPU
- *	of the domain) and the worker never account out of order
- * @mbm_work: the overflow worker, running while the domain is online
- * @res: the resource, for the worker
- * @cpus: the domain's CPUs (resctrl_dom_cpus()), for the worker
  *
  * Allocated when the domain comes online, because the callbacks that use
  * it run in an IPI and cannot allocate. The filesystem never runs two
- * callbacks of a resource at once; only the MBM state is shared with the
- * worker.
+ * callbacks of a resource at once. MBM needs no state here: the
+ * filesystem accounts running counts.
  */
 struct x86_rdt_dom {
 	enum x86_rdt_cdp_state cdp;
-	struct x86_rdt_mbm *mbm;
-	unsigned long *mbm_used;
-	raw_spinlock_t mbm_lock;
-	struct delayed_work mbm_work;
-	const struct x86_rdt_res *res;
-	const struct cpumask *cpus;
 };
 
 /**
@@ -252,6 +222,7 @@ unsigned long x86_rdt_quirk_off(const struct x86_rdt_facts *facts);
 void x86_rdt_mbm_cf_init(const struct x86_rdt_facts *facts,
 			 struct x86_rdt_res *res);
 u64 x86_rdt_mbm_correct(const struct x86_rdt_res *res, u32 rmid, u64 chunks);
+u64 x86_rdt_mbm_correct_event(struct resctrl_res *r, u32 rmid, u64 units);
 
 /* enumerate.c */
 void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
@@ -266,30 +237,31 @@ int x86_rdt_ctrl_msr(const struct x86_rdt_res *res, u32 closid,
 		     enum resctrl_conf_type type, u32 val, u32 *msr, u64 *msr_val);
 int x86_rdt_ctrl_write(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
 		       u32 closid, enum resctrl_conf_type type, u32 val);
-void x86_rdt_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid);
 int x86_rdt_apply(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 		  enum resctrl_conf_type type, u32 val);
 void x86_rdt_cfg_join(const struct x86_rdt_res *res,
 		      const struct x86_rdt_dom *dom);
 int x86_rdt_apply_cpus(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 		       enum resctrl_conf_type type, u32 val);
+int x86_rdt_event_config_read_cpus(struct resctrl_res *r, struct resctrl_dom *d,
+				   u32 evt, u32 *val);
+int x86_rdt_event_config_write_cpus(struct resctrl_res *r, struct resctrl_dom *d,
+				    u32 evt, u32 val);
 int x86_rdt_read_event_cpus(struct resctrl_res *r, struct resctrl_dom *d,
 			    u32 closid, u32 rmid, u32 evt, u64 *val);
 void x86_rdt_cpu_join(struct resctrl_res *r, struct resctrl_dom *d,
 		      unsigned int cpu);
 
 /* mon.c */
-int x86_rdt_counter_read(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
-			 u32 rmid, u32 evt, u64 *val);
+int x86_rdt_counter_read(const struct x86_rdt_res *res, u32 rmid, u32 evt,
+			 u64 *val);
 int x86_rdt_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 		       u32 closid, u32 rmid, u32 evt, u64 *val);
-void x86_rdt_mbm_reset(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
-		       u32 rmid);
-void x86_rdt_mbm_fold(const struct x86_rdt_res *res, struct x86_rdt_dom *dom);
-void x86_rdt_mbm_work(struct work_struct *work);
-void x86_rdt_mbm_worker_start(struct x86_rdt_dom *dom,
-			      const struct x86_rdt_res *res,
-			      const struct cpumask *cpus);
+int x86_rdt_evt_cfg_msr(u32 evt, u32 *msr);
+int x86_rdt_event_config_read(struct resctrl_res *r, struct resctrl_dom *d,
+			      u32 evt, u32 *val);
+int x86_rdt_event_config_write(struct resctrl_res *r, struct resctrl_dom *d,
+			       u32 evt, u32 val);
 
 /* domain.c */
 struct x86_rdt_dom *x86_rdt_dom_alloc(const struct x86_rdt_res *res);

@@ -1,54 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Monitoring: read an RMID's counter through IA32_QM_EVTSEL and
- * IA32_QM_CTR and turn it into bytes.
+ * IA32_QM_CTR (SDM vol. 3B, 18.18.5 "Reading Monitored Data").
  *
- * Occupancy is a level, read as is. MBM counters are narrow and wrap, so
- * each sample adds what the counter moved since the previous sample,
- * modulo its width, to a running total kept per domain, RMID and event.
- * That loses counts if a counter wraps more than once between two
- * samples: 24-bit counters can wrap within seconds on a busy system. So
- * an overflow worker per domain samples every MBM counter in use once a
- * second, while the domain is online, and folds it into the same totals
- * that user reads see. The backend does not know whether the filesystem
- * is mounted; the worker costs one MSR pair per event of each RMID used
- * so far.
+ * Occupancy is a level, read as is and turned into bytes. The MBM
+ * counters are running counts: the backend hands the filesystem the
+ * counter as the hardware reads it, and declares its width and scale
+ * (enumerate.c); the filesystem keeps the baselines, folds wrap-around
+ * and runs the overflow worker while mounted (fs/resctrl/counters.c).
+ * So the backend keeps no MBM state and needs no worker of its own.
  */
-#include <linux/bitmap.h>
 #include <linux/bits.h>
-#include <linux/cpumask.h>
 #include <linux/errno.h>
-#include <linux/jiffies.h>
-#include <linux/preempt.h>
-#include <linux/smp.h>
-#include <linux/workqueue.h>
 
 #include <asm/msr-index.h>
 
 #include "internal.h"
-
-static struct x86_rdt_mbm *x86_rdt_mbm_state(struct x86_rdt_dom *dom,
-					     u32 rmid, u32 evt)
-{
-	if (!dom || !dom->mbm)
-		return NULL;
-	return &dom->mbm[rmid * X86_RDT_MBM_EVENTS + evt - X86_RDT_EVT_MBM_TOTAL];
-}
-
-/* Add what the counter moved, modulo its width, since the last read. */
-static u64 x86_rdt_mbm_account(const struct x86_rdt_res *res,
-			       struct x86_rdt_mbm *m, u64 raw)
-{
-	/*
-	 * Without an earlier reading there is nothing to subtract: the
-	 * count starts at this read, as a new group's does.
-	 */
-	if (m->seen)
-		m->chunks += (raw - m->prev) & GENMASK_ULL(res->mbm_width - 1, 0);
-	m->prev = raw;
-	m->seen = true;
-	return m->chunks;
-}
 
 /*
  * Select and read one counter of this CPU's domain: 0 and the raw count,
@@ -67,28 +34,23 @@ static int x86_rdt_ctr_sample(u32 rmid, u32 evt, u64 *raw)
 }
 
 /**
- * x86_rdt_counter_read() - read one event of one RMID in bytes
+ * x86_rdt_counter_read() - read one event of one RMID
  * @res: the resource, with monitoring
- * @dom: the domain's state; holds the MBM totals
  * @rmid: the RMID
  * @evt: X86_RDT_EVT_*
- * @val: the count in bytes
- *
- * An MBM read marks @rmid used, so that the overflow worker folds its
- * counters from then on.
+ * @val: occupancy in bytes; for MBM the counter's value in hardware
+ *	units, bits 61:0 of IA32_QM_CTR, which the filesystem accounts
  *
  * Context: on a CPU of the domain, interrupts off: selecting and reading
  * the counter must not be interleaved with another selection on this
- * CPU. Takes &x86_rdt_dom.mbm_lock for MBM events.
+ * CPU.
  *
  * Return: 0, -EIO when the hardware flags an error, -ENODATA when it has
  * no count (yet) for the RMID, -EINVAL for an RMID or event it lacks.
  */
-int x86_rdt_counter_read(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
-			 u32 rmid, u32 evt, u64 *val)
+int x86_rdt_counter_read(const struct x86_rdt_res *res, u32 rmid, u32 evt,
+			 u64 *val)
 {
-	struct x86_rdt_mbm *m;
-	unsigned long flags;
 	u64 raw;
 	int ret;
 
@@ -102,152 +64,15 @@ int x86_rdt_counter_read(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
 		return ret;
 	case X86_RDT_EVT_MBM_TOTAL:
 	case X86_RDT_EVT_MBM_LOCAL:
-		m = x86_rdt_mbm_state(dom, rmid, evt);
-		if (!m || !res->mbm_width)
+		if (!res->mbm_width)
 			return -EINVAL;
-		break;
+		ret = x86_rdt_ctr_sample(rmid, evt, &raw);
+		if (!ret)
+			*val = raw & GENMASK_ULL(X86_RDT_MBM_WIDTH_MAX - 1, 0);
+		return ret;
 	default:
 		return -EINVAL;
 	}
-
-	raw_spin_lock_irqsave(&dom->mbm_lock, flags);
-	__set_bit(rmid, dom->mbm_used);
-	ret = x86_rdt_ctr_sample(rmid, evt, &raw);
-	if (!ret)
-		*val = x86_rdt_mbm_account(res, m, raw) * res->occ_scale;
-	raw_spin_unlock_irqrestore(&dom->mbm_lock, flags);
-	return ret;
-}
-
-/* The MBM events of @res, as a mask of BIT(X86_RDT_EVT_*). */
-static unsigned long x86_rdt_mbm_events(const struct x86_rdt_res *res)
-{
-	unsigned long mask = 0;
-	unsigned int i;
-
-	for (i = 0; i < min(res->desc.num_events, X86_RDT_MAX_EVENTS); i++)
-		if (res->events[i].id == X86_RDT_EVT_MBM_TOTAL ||
-		    res->events[i].id == X86_RDT_EVT_MBM_LOCAL)
-			mask |= BIT(res->events[i].id);
-	return mask;
-}
-
-/**
- * x86_rdt_mbm_fold() - the overflow worker's step: fold every MBM
- *	counter in use into its total
- * @res: the resource
- * @dom: the domain's state
- *
- * Samples each MBM event @res has for each RMID in &x86_rdt_dom.mbm_used
- * and accounts it as a user read would, so that the next read sees at
- * most the wraps since this step. A sample with a status bit set leaves
- * its total alone. Nothing else is touched.
- *
- * Context: on a CPU of the domain that cannot change meanwhile
- * (migration disabled, or an IPI); takes &x86_rdt_dom.mbm_lock with
- * interrupts off for one RMID at a time.
- */
-void x86_rdt_mbm_fold(const struct x86_rdt_res *res, struct x86_rdt_dom *dom)
-{
-	unsigned long events = x86_rdt_mbm_events(res);
-	unsigned long flags;
-	unsigned int rmid;
-	u32 evt;
-	u64 raw;
-
-	if (!dom || !dom->mbm || !res->mbm_width || !events)
-		return;
-	for (rmid = 0; rmid < res->desc.num_rmid; rmid++) {
-		raw_spin_lock_irqsave(&dom->mbm_lock, flags);
-		if (test_bit(rmid, dom->mbm_used)) {
-			for_each_set_bit(evt, &events, X86_RDT_MAX_EVENTS + 1)
-				if (!x86_rdt_ctr_sample(rmid, evt, &raw))
-					x86_rdt_mbm_account(res,
-							    x86_rdt_mbm_state(dom, rmid, evt),
-							    raw);
-		}
-		raw_spin_unlock_irqrestore(&dom->mbm_lock, flags);
-	}
-}
-
-static void x86_rdt_mbm_fold_ipi(void *arg)
-{
-	struct x86_rdt_dom *dom = arg;
-
-	x86_rdt_mbm_fold(dom->res, dom);
-}
-
-/*
- * A CPU of the domain for the next run, this one if it still is one.
- * The domain's mask changes under CPU hotplug without telling the driver;
- * a stale answer only makes the next run go through an IPI.
- */
-static unsigned int x86_rdt_mbm_next_cpu(struct x86_rdt_dom *dom)
-{
-	unsigned int cpu = raw_smp_processor_id();
-
-	if (cpumask_test_cpu(cpu, dom->cpus))
-		return cpu;
-	return cpumask_any_and(dom->cpus, cpu_online_mask);
-}
-
-/**
- * x86_rdt_mbm_work() - the overflow worker of a domain
- * @work: &x86_rdt_dom.mbm_work
- *
- * Queued on a CPU of the domain, it folds the counters there. When that
- * CPU went offline meanwhile, the work runs elsewhere and the fold goes
- * to a CPU of the domain in an IPI. It queues itself again on a CPU of
- * the domain, unless the domain has none left (it is going offline).
- *
- * Context: process; takes no lock of the filesystem, so that
- * domain_offline can cancel it synchronously.
- */
-void x86_rdt_mbm_work(struct work_struct *work)
-{
-	struct x86_rdt_dom *dom = container_of(to_delayed_work(work),
-					       struct x86_rdt_dom, mbm_work);
-	unsigned int cpu;
-
-	migrate_disable();
-	if (cpumask_test_cpu(smp_processor_id(), dom->cpus))
-		x86_rdt_mbm_fold(dom->res, dom);
-	else
-		smp_call_function_any(dom->cpus, x86_rdt_mbm_fold_ipi, dom, 1);
-	migrate_enable();
-
-	cpu = x86_rdt_mbm_next_cpu(dom);
-	if (cpu < nr_cpu_ids)
-		schedule_delayed_work_on(cpu, &dom->mbm_work,
-					 msecs_to_jiffies(X86_RDT_MBM_FOLD_MS));
-}
-
-/**
- * x86_rdt_mbm_worker_start() - start the overflow worker of a domain
- * @dom: the domain's state, with MBM
- * @res: the resource
- * @cpus: the CPUs of the domain, coming online; the mask must stay valid
- *	while the domain is (resctrl_dom_cpus() of the domain)
- *
- * Nothing starts without MBM or without an online CPU in @cpus.
- * x86_rdt_dom_free() stops it.
- *
- * Context: process, filesystem lock held (domain_online).
- */
-void x86_rdt_mbm_worker_start(struct x86_rdt_dom *dom,
-			      const struct x86_rdt_res *res,
-			      const struct cpumask *cpus)
-{
-	unsigned int cpu;
-
-	if (!dom->mbm || !res->mbm_width || !x86_rdt_mbm_events(res))
-		return;
-	dom->res = res;
-	dom->cpus = cpus;
-	cpu = cpumask_any_and(cpus, cpu_online_mask);
-	if (cpu < nr_cpu_ids)
-		schedule_delayed_work_on(cpu, &dom->mbm_work,
-					 msecs_to_jiffies(X86_RDT_MBM_FOLD_MS));
 }
 
 /**
@@ -257,56 +82,87 @@ void x86_rdt_mbm_worker_start(struct x86_rdt_dom *dom,
  * @closid: the group's CLOSID; counters are per RMID only on x86
  * @rmid: the group's RMID
  * @evt: the event id from the resource's description
- * @val: the count in bytes
+ * @val: see x86_rdt_counter_read()
  *
- * Context: IPI on a CPU of @d (run_on_domain_cpu); must not sleep.
+ * Context: on a CPU of @d with interrupts off (run_on_domain_cpu); must
+ * not sleep.
  *
  * Return: 0 or a negative errno from x86_rdt_counter_read().
  */
 int x86_rdt_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 		       u32 closid, u32 rmid, u32 evt, u64 *val)
 {
-	return x86_rdt_counter_read(resctrl_res_priv(r), resctrl_dom_priv(d),
-				    rmid, evt, val);
+	return x86_rdt_counter_read(resctrl_res_priv(r), rmid, evt, val);
 }
 
 /**
- * x86_rdt_mbm_reset() - MBM counts of an RMID start again
- * @res: the resource
- * @dom: the domain's state, or NULL
- * @rmid: the RMID a new group takes
+ * x86_rdt_evt_cfg_msr() - the BMEC configuration MSR of an MBM event
+ * @evt: X86_RDT_EVT_MBM_TOTAL or X86_RDT_EVT_MBM_LOCAL
+ * @msr: MSR_IA32_EVT_CFG_BASE for total, the next one for local (AMD64
+ *	APM vol. 2, 19.4; upstream rdtgroup.c: mon_event_config_index_get())
  *
- * Its totals are forgotten and count from the next sample, and the
- * overflow worker folds its counters from now on.
- *
- * Context: any; takes &x86_rdt_dom.mbm_lock.
+ * Return: 0, or -EINVAL for another event.
  */
-void x86_rdt_mbm_reset(const struct x86_rdt_res *res, struct x86_rdt_dom *dom,
-		       u32 rmid)
+int x86_rdt_evt_cfg_msr(u32 evt, u32 *msr)
 {
-	unsigned long flags;
-	u32 evt;
-
-	if (rmid >= res->desc.num_rmid || !dom || !dom->mbm)
-		return;
-	raw_spin_lock_irqsave(&dom->mbm_lock, flags);
-	for (evt = X86_RDT_EVT_MBM_TOTAL; evt <= X86_RDT_EVT_MBM_LOCAL; evt++)
-		*x86_rdt_mbm_state(dom, rmid, evt) = (struct x86_rdt_mbm){};
-	__set_bit(rmid, dom->mbm_used);
-	raw_spin_unlock_irqrestore(&dom->mbm_lock, flags);
+	switch (evt) {
+	case X86_RDT_EVT_MBM_TOTAL:
+		*msr = MSR_IA32_EVT_CFG_BASE;
+		return 0;
+	case X86_RDT_EVT_MBM_LOCAL:
+		*msr = MSR_IA32_EVT_CFG_BASE + 1;
+		return 0;
+	default:
+		return -EINVAL;
+	}
 }
 
 /**
- * x86_rdt_rmid_reset() - &resctrl_resource_ops.rmid_reset of L3
+ * x86_rdt_event_config_read() - &resctrl_resource_ops.event_config_read
  * @r: the resource
- * @d: an online domain
- * @rmid: the RMID a new group takes
+ * @d: the domain; the MSR is per L3 domain
+ * @evt: the event id
+ * @val: the sources the event counts, bits 6:0
  *
- * The new group's MBM counts start at the next sample, by a read or by
- * the overflow worker.
- * Context: process, filesystem lock held.
+ * Context: on a CPU of @d, interrupts off; must not sleep.
+ *
+ * Return: 0, or -EINVAL for an event without the MSR.
  */
-void x86_rdt_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid)
+int x86_rdt_event_config_read(struct resctrl_res *r, struct resctrl_dom *d,
+			      u32 evt, u32 *val)
 {
-	x86_rdt_mbm_reset(resctrl_res_priv(r), resctrl_dom_priv(d), rmid);
+	u32 msr;
+	int ret;
+
+	ret = x86_rdt_evt_cfg_msr(evt, &msr);
+	if (!ret)
+		*val = x86_rdt_rdmsr(msr) & X86_RDT_EVT_CFG_MASK;
+	return ret;
+}
+
+/**
+ * x86_rdt_event_config_write() - &resctrl_resource_ops.event_config_write
+ * @r: the resource
+ * @d: the domain; a write on one CPU holds for the whole L3 domain
+ * @evt: the event id
+ * @val: the sources, already checked against the CPUID mask
+ *
+ * The hardware then clears every MBM counter of the domain and reads
+ * "Unavailable" once for each RMID (upstream rdtgroup.c:
+ * mbm_config_write_domain()); the filesystem restarts its counts.
+ *
+ * Context: on a CPU of @d, interrupts off; must not sleep.
+ *
+ * Return: 0, or -EINVAL for an event without the MSR.
+ */
+int x86_rdt_event_config_write(struct resctrl_res *r, struct resctrl_dom *d,
+			       u32 evt, u32 val)
+{
+	u32 msr;
+	int ret;
+
+	ret = x86_rdt_evt_cfg_msr(evt, &msr);
+	if (!ret)
+		x86_rdt_wrmsr(msr, val & X86_RDT_EVT_CFG_MASK);
+	return ret;
 }

@@ -114,3 +114,19 @@ u64 x86_rdt_mbm_correct(const struct x86_rdt_res *res, u32 rmid, u64 chunks)
 		return chunks;
 	return mul_u64_u32_shr(chunks, res->mbm_cf, X86_RDT_MBM_CF_SHIFT);
 }
+
+/**
+ * x86_rdt_mbm_correct_event() - &resctrl_event_desc.correct of the MBM
+ *	events of a part with the BDF102/SKX99 erratum
+ * @r: the L3 resource
+ * @rmid: the RMID the count is of
+ * @units: the running count, in counter units
+ *
+ * Context: where &resctrl_resource_ops.read_event is called; any.
+ *
+ * Return: x86_rdt_mbm_correct() of @units.
+ */
+u64 x86_rdt_mbm_correct_event(struct resctrl_res *r, u32 rmid, u64 units)
+{
+	return x86_rdt_mbm_correct(resctrl_res_priv(r), rmid, units);
+}

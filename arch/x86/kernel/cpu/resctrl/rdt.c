@@ -43,23 +43,40 @@ void x86_rdt_set_closid_limit(u32 num_closid)
 }
 EXPORT_SYMBOL_NS_GPL(x86_rdt_set_closid_limit, RESCTRL);
 
-static const struct resctrl_resource_ops x86_rdt_ops = {
+static struct resctrl_resource_ops x86_rdt_ops __ro_after_init = {
 	.apply = x86_rdt_apply,
 	.read_event = x86_rdt_read_event,
 	.domain_online = x86_rdt_domain_online,
 	.domain_offline = x86_rdt_domain_offline,
-	.rmid_reset = x86_rdt_rmid_reset,
 };
 
-/* A resource with a per-CPU QOS_CFG (AMD L3 with CDP) makes its own calls. */
-static const struct resctrl_resource_ops x86_rdt_per_cpu_ops = {
+/*
+ * A resource with a per-CPU QOS_CFG (AMD L3 with CDP) is called in process
+ * context and makes its own calls to the domain's CPUs.
+ */
+static struct resctrl_resource_ops x86_rdt_per_cpu_ops __ro_after_init = {
 	.apply = x86_rdt_apply_cpus,
 	.read_event = x86_rdt_read_event_cpus,
 	.domain_online = x86_rdt_domain_online,
 	.domain_offline = x86_rdt_domain_offline,
 	.cpu_join = x86_rdt_cpu_join,
-	.rmid_reset = x86_rdt_rmid_reset,
 };
+
+/* AMD BMEC: the EVT_CFG MSRs, when enumeration found any event to configure. */
+static void __init x86_rdt_bmec_ops(const struct x86_rdt_res *res)
+{
+	unsigned int i;
+
+	for (i = 0; i < res->desc.num_events; i++)
+		if (res->events[i].config_mask) {
+			x86_rdt_ops.event_config_read = x86_rdt_event_config_read;
+			x86_rdt_ops.event_config_write = x86_rdt_event_config_write;
+			x86_rdt_per_cpu_ops.event_config_read =
+				x86_rdt_event_config_read_cpus;
+			x86_rdt_per_cpu_ops.event_config_write =
+				x86_rdt_event_config_write_cpus;
+		}
+}
 
 /* Intel MB: whether a core throttles each thread or all at the max. */
 static int x86_rdt_throttle_mode_show(struct resctrl_res *r,
@@ -81,6 +98,7 @@ static void __init x86_rdt_register(struct x86_rdt_res *res)
 	struct resctrl_resource_desc *desc = &res->desc;
 	struct resctrl_res *r;
 
+	x86_rdt_bmec_ops(res);
 	desc->ops = res->per_cpu_cfg ? &x86_rdt_per_cpu_ops : &x86_rdt_ops;
 	desc->owner = THIS_MODULE;
 	if (res->kind == X86_RDT_CTRL_DELAY)
