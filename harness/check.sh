@@ -11,6 +11,8 @@
 #                            normal kernel as (harness/vm/run-model);
 #                            NAME:snc2 with Sub-NUMA Clustering 2
 #   CHECK_DEBUG_MODEL=spr    the one model the debug kernel boots as
+#   CHECK_PARITY="skx+rdt=l3cat ..."   extra boots of a model with a
+#                            kernel option, running harness/vm/parity-model
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -106,10 +108,20 @@ for v in $variants; do
 	echo "   console log: $log"
 	# The RDT hardware model: the x86 backend alone, one boot per CPU.
 	case $v in
-	normal) models=${CHECK_MODELS-spr spr:snc2 skx hsx bdx-de genoa rome rpl} ;;
-	debug)	models=${CHECK_DEBUG_MODEL-spr} ;;
-	*)	models= ;;
+	normal) models=${CHECK_MODELS-spr spr:snc2 skx hsx bdx-de genoa rome rpl}
+		parity=${CHECK_PARITY-skx+rdt=l3cat spr+rdt=!mba} ;;
+	debug)	models=${CHECK_DEBUG_MODEL-spr} parity= ;;
+	*)	models= parity= ;;
 	esac
+	# NAME+CMDLINE: only the parity checks of NAME booted with CMDLINE.
+	for m in $parity; do
+		log=$logs/$v-parity-${m%%+*}.log
+		VM_MODEL=${m%%+*} VM_CMDLINE=${m#*+} VM_TIMEOUT=${VM_TIMEOUT:-300} \
+			VM_EXEC=$REPO/harness/vm/parity-model \
+			"$REPO/harness/run-vm.sh" "$v" exec "$log" > /dev/null
+		add_results "$log" "$v model $m" --selftests
+		echo "   console log: $log"
+	done
 	for m in $models; do
 		# NAME:snc2 boots NAME with two NUMA nodes per socket.
 		snc=1

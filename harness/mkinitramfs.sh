@@ -19,7 +19,7 @@ done
 install -m 0755 "$REPO"/harness/vm/init "$root/init"
 install -m 0755 "$REPO"/harness/vm/run-tests "$REPO"/harness/vm/run-upstream \
 	"$REPO"/harness/vm/demo "$root/harness/"
-install -m 0755 "$REPO"/harness/vm/run-model "$root/harness/"
+install -m 0755 "$REPO"/harness/vm/run-model "$REPO"/harness/vm/parity-model "$root/harness/"
 install -m 0644 "$REPO"/harness/vm/model-tests "$root/harness/"
 [ -n "${VM_EXEC:-}" ] && install -m 0755 "$VM_EXEC" "$root/harness/exec"
 echo "root:x:0:0:root:/:/bin/sh" > "$root/etc/passwd"

@@ -428,10 +428,28 @@ static int __init x86_rdt_model_setup(char *arg)
 }
 early_param("x86_rdt_model", x86_rdt_model_setup);
 
+/*
+ * The id of @cpu's cache at @level, as get_cpu_cacheinfo_id() gives it but
+ * without its cpus_read_lock() assertion: the model answers MSR accesses
+ * in IPIs, whose sender holds the lock, and @cpu's cacheinfo cannot go
+ * away while @cpu runs the access.
+ */
+static int x86_rdt_model_cache_id(int cpu, int level)
+{
+	struct cpu_cacheinfo *ci = get_cpu_cacheinfo(cpu);
+	unsigned int i;
+
+	for (i = 0; ci && ci->info_list && i < ci->num_leaves; i++)
+		if (ci->info_list[i].level == level &&
+		    (ci->info_list[i].attributes & CACHE_ID))
+			return ci->info_list[i].id;
+	return -1;
+}
+
 static struct x86_rdt_model_dom *x86_rdt_model_dom(struct x86_rdt_model_dom *doms,
 						   int level, int cpu)
 {
-	int id = get_cpu_cacheinfo_id(cpu, level);
+	int id = x86_rdt_model_cache_id(cpu, level);
 	struct x86_rdt_model_dom *free = NULL;
 	unsigned int i;
 
