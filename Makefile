@@ -8,7 +8,7 @@ export BUILD
 
 H := $(CURDIR)/harness
 
-.PHONY: all deps build run shell check kunit checkpatch clean help
+.PHONY: all deps build run shell check kunit checkpatch clean help bench fuzz
 
 all: build
 
@@ -18,6 +18,8 @@ help:
 	@echo "             checkpatch; ends with 'N passed, N failed'"
 	@echo "make shell   build and boot the VM to an interactive shell"
 	@echo "make kunit   run the KUnit suites with tools/testing/kunit/kunit.py"
+	@echo "make bench   the benchmark in the VM: a table and a JSON record"
+	@echo "make fuzz    the randomized write test with 1,000,000 writes"
 	@echo "make clean   remove $(BUILD)"
 
 deps:
@@ -38,6 +40,12 @@ check: deps
 
 kunit: deps
 	@$(H)/kunit-tool.sh
+
+bench: deps
+	@$(H)/bench/bench.sh
+
+fuzz: build
+	@$(H)/bench/fuzz.sh
 
 clean:
 	rm -rf $(BUILD)
