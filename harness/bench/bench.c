@@ -397,7 +397,7 @@ static void bench_umount(int threads)
 static void bench_limbo(int parked)
 {
 	char nr[16], line[96];
-	static const char *l3[] = {
+	const char *l3[] = {
 		"ctrl", "bitmask", "scope", "package", "num_closid", "16",
 		"num_rmid", NULL, "cbm_len", "20", "events",
 		"llc_occupancy,mbm_local_bytes", NULL,
@@ -463,10 +463,11 @@ static void report(void)
 	}
 	printf("BENCH-TABLE-END\n");
 	printf("BENCH-JSON [");
-	for (i = 0; i < nrows; i++)
-		printf("%s{\"op\":\"%s\",\"size\":\"%s\",\"us\":%.1f,\"peer\":\"%s\",\"peer_us\":%.1f}",
-		       i ? "," : "", rows[i].op, rows[i].size, rows[i].us,
-		       rows[i].peer, rows[i].peer_us);
+	for (i = 0; i < nrows; i++) {
+		printf("%s{\"op\":\"%s\",\"size\":\"%s\",\"us\":%.1f,", i ? "," : "",
+		       rows[i].op, rows[i].size, rows[i].us);
+		printf("\"peer\":\"%s\",\"peer_us\":%.1f}", rows[i].peer, rows[i].peer_us);
+	}
 	printf("]\n");
 }
 

@@ -96,7 +96,7 @@ static void test_page_schemata(void)
 	before = state();
 	ret = write_len(rp("g1/schemata"), buf, PAGE + 7);
 	ok = ret == -E2BIG && rctl_status_is(MARK) && state_is(before);
-	ksft_test_result(ok, "a schemata write of 4,096 + 7 bytes is refused whole with E2BIG (%s)\n",
+	ksft_test_result(ok, "schemata: 4,096 + 7 bytes are refused whole with E2BIG (%s)\n",
 			 strerror(-ret));
 	free(before);
 
@@ -143,7 +143,7 @@ static int e2big_one(const char *path, const struct stat *st, int flag,
 	int ret;
 
 	(void)ftw;
-	if (flag != FTW_F || !(st->st_mode & S_IWUSR))
+	if (flag != FTW_F || !(st->st_mode & 0200))
 		return 0;
 	ret = write_len(path, big, PAGE + 7);
 	e2big_files++;
@@ -230,7 +230,7 @@ static int ro_one(const char *path, const struct stat *st, int flag,
 	if (flag != FTW_F || (st->st_mode & 0222))
 		return 0;
 	ro_files++;
-	if (chmod(path, (st->st_mode & 07777) | S_IWUSR)) {
+	if (chmod(path, (st->st_mode & 07777) | 0200)) {
 		ksft_print_msg("chmod %s: %s\n", path, strerror(errno));
 		ro_bad++;
 		return 0;
@@ -327,7 +327,7 @@ static void test_mount_races_umount(void)
 	waitpid(child, &status, 0);
 	sim_dbg_write("L3", "delay_ms", "0");
 	ok &= WIFEXITED(status) && !WEXITSTATUS(status);
-	ksft_test_result(ok && !ret, "a mount racing a slow unmount succeeds once the teardown is done (%s)\n",
+	ksft_test_result(ok && !ret, "a mount racing a slow unmount waits for its teardown (%s)\n",
 			 strerror(-ret));
 	ret = rctl_mkdir(rp("g1"));
 	ok = !ret && rctl_reads(rp("g1/schemata"), "L3:0=fffff;1=fffff\n") &&
