@@ -397,16 +397,16 @@ static void bench_umount(int threads)
 static void bench_limbo(int parked)
 {
 	char nr[16], line[96];
-	const char *l3[] = {
+	static const char *const l3[] = {
 		"ctrl", "bitmask", "scope", "package", "num_closid", "16",
-		"num_rmid", NULL, "cbm_len", "20", "events",
-		"llc_occupancy,mbm_local_bytes", NULL,
+		"cbm_len", "20", "events", "llc_occupancy,mbm_local_bytes", NULL,
 	};
 	double worst_read = 0, worst_mkdir = 0, t;
 	int i, d, fd;
 
 	snprintf(nr, sizeof(nr), "%d", parked + 200);
-	l3[7] = nr;
+	mkdir(SIM "/L3", 0755);
+	must(put(SIM "/L3/num_rmid", nr), "num_rmid");
 	must(sim_res("L3", l3), "L3");
 	/* Every RMID holds cache, so a freed one stays in limbo. */
 	fd = open(SIMDBG "/L3/counters", O_WRONLY);
