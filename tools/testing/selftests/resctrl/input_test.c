@@ -133,8 +133,26 @@ static void test_page_tasks(void)
 	rctl_kill_task(b);
 }
 
+/* What a walk over every file of the mount found. */
+static unsigned int walk_files, walk_bad;
+
+/*
+ * Call @fn for every file of the mount; pass if it checked at least 20
+ * files, none was wrong and nothing changed.
+ */
+static void walk_check(__nftw_func_t fn, const char *what)
+{
+	char *before = state();
+
+	walk_files = 0;
+	walk_bad = 0;
+	nftw(RCTL_ROOT, fn, 16, FTW_PHYS);
+	ksft_test_result(walk_files >= 20 && !walk_bad && state_is(before),
+			 "%s (%u files)\n", what, walk_files);
+	free(before);
+}
+
 /* Every regular file that takes writes gets 4,096 + 7 bytes. */
-static unsigned int e2big_files, e2big_bad;
 static char big[PAGE + 8];
 
 static int e2big_one(const char *path, const struct stat *st, int flag,
@@ -146,28 +164,19 @@ static int e2big_one(const char *path, const struct stat *st, int flag,
 	if (flag != FTW_F || !(st->st_mode & 0200))
 		return 0;
 	ret = write_len(path, big, PAGE + 7);
-	e2big_files++;
+	walk_files++;
 	if (ret != -E2BIG || !rctl_status_is(MARK)) {
 		ksft_print_msg("%s: %s\n", path, strerror(-ret));
-		e2big_bad++;
+		walk_bad++;
 	}
 	return 0;
 }
 
 static void test_page_every_file(void)
 {
-	char *before;
-
 	memset(big, '1', sizeof(big));
 	mark_status();
-	before = state();
-	e2big_files = 0;
-	e2big_bad = 0;
-	nftw(RCTL_ROOT, e2big_one, 16, FTW_PHYS);
-	ksft_test_result(e2big_files >= 20 && !e2big_bad && state_is(before),
-			 "every writable group and info file refuses 4,103 bytes with E2BIG (%u files)\n",
-			 e2big_files);
-	free(before);
+	walk_check(e2big_one, "every writable group and info file refuses 4,103 bytes with E2BIG");
 }
 
 /*
@@ -217,9 +226,6 @@ static void test_numbers(void)
  * handler; its mon_data files (kf_mondata_ops) have no write operation at
  * all, so kernfs_fop_open() refuses to open them for writing (EACCES).
  */
-static unsigned int ro_files, ro_bad;
-static char *ro_before;
-
 static int ro_one(const char *path, const struct stat *st, int flag,
 		  struct FTW *ftw)
 {
@@ -229,10 +235,10 @@ static int ro_one(const char *path, const struct stat *st, int flag,
 
 	if (flag != FTW_F || (st->st_mode & 0222))
 		return 0;
-	ro_files++;
+	walk_files++;
 	if (chmod(path, (st->st_mode & 07777) | 0200)) {
 		ksft_print_msg("chmod %s: %s\n", path, strerror(errno));
-		ro_bad++;
+		walk_bad++;
 		return 0;
 	}
 	mark_status();
@@ -241,7 +247,7 @@ static int ro_one(const char *path, const struct stat *st, int flag,
 	if (mon_data ? ret != -EACCES || !rctl_status_is(MARK) :
 		       ret != -EINVAL || !rctl_status_is(want)) {
 		ksft_print_msg("%s: %s\n", path, strerror(-ret));
-		ro_bad++;
+		walk_bad++;
 	}
 	chmod(path, st->st_mode & 07777);
 	return 0;
@@ -249,14 +255,7 @@ static int ro_one(const char *path, const struct stat *st, int flag,
 
 static void test_read_only(void)
 {
-	ro_before = state();
-	ro_files = 0;
-	ro_bad = 0;
-	nftw(RCTL_ROOT, ro_one, 16, FTW_PHYS);
-	ksft_test_result(ro_files >= 20 && !ro_bad && state_is(ro_before),
-			 "every read-only file refuses a write after chmod u+w (%u files)\n",
-			 ro_files);
-	free(ro_before);
+	walk_check(ro_one, "every read-only file refuses a write after chmod u+w");
 }
 
 /*
