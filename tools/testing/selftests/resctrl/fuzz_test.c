@@ -212,7 +212,7 @@ int main(int argc, char **argv)
 		}
 		refused++;
 		if (rctl_read(rp("info/last_cmd_status"), status, sizeof(status)) <= 0)
-			strcpy(status, "(unreadable)\n");
+			snprintf(status, sizeof(status), "(unreadable)\n");
 		if (!rctl_state_is(ref, now) || !strcmp(status, "ok\n")) {
 			ksft_print_msg("write %lu to %s: \"%s\" (%s) left this status: %s",
 				       i, targets[t], buf, strerror(-ret), status);
