@@ -120,7 +120,8 @@ static double median(double *v, int n)
 	return v[n / 2];
 }
 
-typedef void (*op_fn)(void *arg, int i);
+/* One operation; returns nonzero when it failed. */
+typedef int (*op_fn)(void *arg, int i);
 
 /*
  * Time @n calls of @op and of @peer in alternating batches; add a row
@@ -131,12 +132,12 @@ static void measure(const char *op, const char *size, op_fn fn, void *arg,
 {
 	double a[BATCHES], b[BATCHES], t;
 	struct row *r = &rows[nrows++];
-	int k, i;
+	int k, i, failed = 0;
 
 	for (k = 0; k < BATCHES; k++) {
 		t = now_us();
 		for (i = 0; i < n; i++)
-			fn(arg, i);
+			failed += !!fn(arg, i);
 		a[k] = (now_us() - t) / n;
 		t = now_us();
 		for (i = 0; i < n; i++)
@@ -150,7 +151,10 @@ static void measure(const char *op, const char *size, op_fn fn, void *arg,
 	r->peer_us = median(b, BATCHES);
 	printf("bench: %-28s %-24s %10.1f us  %-16s %10.1f us\n", op, size,
 	       r->us, peer, r->peer_us);
-	fflush(stdout);
+	/* A number of failed operations would mean nothing. */
+	if (failed)
+		printf("bench: %s, %s: %d of %d operations FAILED\n", op, size,
+		       failed, BATCHES * n);
 }
 
 /* A row that is one worst case, without a peer. */
@@ -166,58 +170,56 @@ static void add_worst(const char *op, const char *size, double us)
 	printf("bench: %-28s %-24s %10.1f us (worst)\n", op, size, us);
 }
 
-static void floor_read(void *arg, int i)
+static int floor_read(void *arg, int i)
 {
 	char buf[64];
 
 	(void)arg;
 	(void)i;
-	get(FLOOR_FILE, buf, sizeof(buf));
+	return get(FLOOR_FILE, buf, sizeof(buf)) < 0;
 }
 
-static void rc_mkdir_rmdir(void *arg, int i)
+static int rc_mkdir_rmdir(void *arg, int i)
 {
 	(void)arg;
 	(void)i;
-	mkdir(ROOT "/bench_x", 0755);
-	rmdir(ROOT "/bench_x");
+	return mkdir(ROOT "/bench_x", 0755) | rmdir(ROOT "/bench_x");
 }
 
-static void cg_mkdir_rmdir(void *arg, int i)
+static int cg_mkdir_rmdir(void *arg, int i)
 {
 	(void)arg;
 	(void)i;
-	mkdir(CG "/bench_x", 0755);
-	rmdir(CG "/bench_x");
+	return mkdir(CG "/bench_x", 0755) | rmdir(CG "/bench_x");
 }
 
-static void rc_schemata_same(void *arg, int i)
+static int rc_schemata_same(void *arg, int i)
 {
 	(void)i;
-	put(ROOT "/g0/schemata", arg);
+	return put(ROOT "/g0/schemata", arg);
 }
 
-static void rc_read(void *arg, int i)
+static int rc_read(void *arg, int i)
 {
 	char buf[64];
 
 	(void)i;
-	get(arg, buf, sizeof(buf));
+	return get(arg, buf, sizeof(buf)) < 0;
 }
 
 static pid_t mover;
 
-static void rc_move(void *arg, int i)
+static int rc_move(void *arg, int i)
 {
 	(void)arg;
-	put(path(ROOT "/%s/tasks", i & 1 ? "g0" : "g1"), path("%d\n", mover));
+	return put(path(ROOT "/%s/tasks", i & 1 ? "g0" : "g1"), path("%d\n", mover));
 }
 
-static void cg_move(void *arg, int i)
+static int cg_move(void *arg, int i)
 {
 	(void)arg;
-	put(path(CG "/%s/cgroup.procs", i & 1 ? "bench_a" : "bench_b"),
-	    path("%d\n", mover));
+	return put(path(CG "/%s/cgroup.procs", i & 1 ? "bench_a" : "bench_b"),
+		   path("%d\n", mover));
 }
 
 static int sim_res(const char *name, const char *const *attrs)
