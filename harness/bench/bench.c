@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -482,8 +483,16 @@ static void report(void)
 int main(int argc, char **argv)
 {
 	int parked = argc > 1 ? atoi(argv[1]) : 20000;
+	cpu_set_t cpu0;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	/*
+	 * On CPU 0, in domain 0 of the package-scoped resources, so that a
+	 * read of domain 1 always crosses to another CPU.
+	 */
+	CPU_ZERO(&cpu0);
+	CPU_SET(0, &cpu0);
+	sched_setaffinity(0, sizeof(cpu0), &cpu0);
 	have_cg = !mount("cgroup2", CG, "cgroup2", 0, NULL) ||
 		  !access(CG "/cgroup.procs", F_OK);
 	printf("bench: cgroup v2 %s\n", have_cg ? "available" : "absent: peers are sysfs reads");
