@@ -434,7 +434,8 @@ static void bench_limbo(int parked)
 		rmdir(ROOT "/g0/mon_groups/p");
 	}
 	printf("bench: %d RMIDs parked\n", i);
-	for (i = 0; i < 50; i++) {
+	/* At least 4 s, so that several passes of a once-a-second worker fall in. */
+	for (i = 0; i < 200; i++) {
 		t = now_us();
 		rc_read((void *)ROOT "/g0/mon_data/mon_L3_00/mbm_local_bytes", 0);
 		t = now_us() - t;
