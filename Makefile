@@ -8,7 +8,7 @@ export BUILD
 
 H := $(CURDIR)/harness
 
-.PHONY: all deps build run shell check kunit checkpatch clean help
+.PHONY: all deps build run shell check kunit checkpatch clean help bench fuzz
 
 all: build
 
@@ -19,6 +19,8 @@ help:
 	@echo "make shell   build and boot the VM to an interactive shell;"
 	@echo "             MODEL=spr boots it as that CPU of the RDT hardware model"
 	@echo "make kunit   run the KUnit suites with tools/testing/kunit/kunit.py"
+	@echo "make bench   the benchmark in the VM: a table and a JSON record"
+	@echo "make fuzz    the randomized write test with 1,000,000 writes"
 	@echo "make clean   remove $(BUILD)"
 
 deps:
@@ -39,6 +41,12 @@ check: deps
 
 kunit: deps
 	@$(H)/kunit-tool.sh
+
+bench: deps
+	@$(H)/bench/bench.sh
+
+fuzz: build
+	@$(H)/bench/fuzz.sh
 
 clean:
 	rm -rf $(BUILD)

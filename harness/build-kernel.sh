@@ -15,6 +15,7 @@ case $variant in
 normal) frags="base.config" ;;
 debug)  frags="base.config debug.config" ;;
 off)    frags="base.config off.config" ;;
+bench)  frags="base.config bench.config" ;;
 *)      die "unknown variant $variant" ;;
 esac
 

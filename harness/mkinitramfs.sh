@@ -22,6 +22,8 @@ install -m 0755 "$REPO"/harness/vm/run-tests "$REPO"/harness/vm/run-upstream \
 install -m 0755 "$REPO"/harness/vm/run-model "$REPO"/harness/vm/parity-model "$root/harness/"
 install -m 0644 "$REPO"/harness/vm/model-tests "$root/harness/"
 [ -n "${VM_EXEC:-}" ] && install -m 0755 "$VM_EXEC" "$root/harness/exec"
+# A program the VM_EXEC script runs, e.g. the benchmark (harness/bench).
+[ -n "${VM_EXTRA:-}" ] && install -m 0755 "$VM_EXTRA" "$root/harness/"
 echo "root:x:0:0:root:/:/bin/sh" > "$root/etc/passwd"
 echo "nobody:x:65534:65534:nobody:/:/bin/sh" >> "$root/etc/passwd"
 printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"

@@ -199,11 +199,13 @@ static ssize_t rctl_cpus_list_write(struct kernfs_open_file *of, char *buf,
 }
 
 const struct kernfs_ops rctl_cpus_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_cpus_show,
 	.write = rctl_cpus_write,
 };
 
 const struct kernfs_ops rctl_cpus_list_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_cpus_list_show,
 	.write = rctl_cpus_list_write,
 };

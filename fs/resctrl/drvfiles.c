@@ -64,19 +64,27 @@ static ssize_t rctl_info_attr_write(struct kernfs_open_file *of, char *buf,
 				    size_t nbytes, loff_t off)
 {
 	struct resctrl_res *r = of->kn->priv;
+	const struct resctrl_info_attr *a;
 	int ret = -ENODEV;
 
 	rctl_res_pin(r);
 	rctl_group_lock(of->kn);
 	rctl_status_clear();
-	if (!r->dead)
-		ret = rctl_info_attr_named(r, of->kn)->write(r, buf);
+	a = r->dead ? NULL : rctl_info_attr_named(r, of->kn);
+	if (a && !a->write) {
+		/* Read-only, but root may have chmod'ed it writable. */
+		rctl_status_printf("%s: the file is read-only\n", of->kn->name);
+		ret = -EINVAL;
+	} else if (a) {
+		ret = a->write(r, buf);
+	}
 	rctl_group_unlock(of->kn);
 	rctl_res_unpin(r);
 	return ret ?: nbytes;
 }
 
 static const struct kernfs_ops rctl_info_attr_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_info_attr_show,
 	.write = rctl_info_attr_write,
 };
@@ -124,6 +132,7 @@ static ssize_t rctl_group_attr_write(struct kernfs_open_file *of, char *buf,
 				     size_t nbytes, loff_t off)
 {
 	struct resctrl_res *r = of->kn->priv;
+	const struct resctrl_group_attr *a = NULL;
 	struct rctl_group *g;
 	int ret = -ENODEV;
 
@@ -131,14 +140,21 @@ static ssize_t rctl_group_attr_write(struct kernfs_open_file *of, char *buf,
 	g = rctl_group_lock(of->kn);
 	rctl_status_clear();
 	if (g && !r->dead)
-		ret = rctl_group_attr_named(r, of->kn->name)->write(r, g->closid,
-								    g->rmid, buf);
+		a = rctl_group_attr_named(r, of->kn->name);
+	if (a && !a->write) {
+		/* Read-only, but root may have chmod'ed it writable. */
+		rctl_status_printf("%s: the file is read-only\n", of->kn->name);
+		ret = -EINVAL;
+	} else if (a) {
+		ret = a->write(r, g->closid, g->rmid, buf);
+	}
 	rctl_group_unlock(of->kn);
 	rctl_res_unpin(r);
 	return ret ?: nbytes;
 }
 
 const struct kernfs_ops rctl_group_attr_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_group_attr_show,
 	.write = rctl_group_attr_write,
 };

@@ -23,6 +23,14 @@ bool rctl_mounted;
 static struct kernfs_root *rctl_kf_root;
 /* Serialises mount against mount; see rctl_get_tree(). */
 static DEFINE_MUTEX(rctl_mount_mutex);
+/*
+ * Held across a whole teardown, from the moment the tree stops being the
+ * live one until its pools are freed and the limbo worker is cancelled,
+ * and by a mount while it builds: rctl_mutex alone is dropped in the
+ * middle of the teardown, and a mount that slipped in there would build
+ * on pools the teardown then frees. Taken before cpus_read_lock().
+ */
+static DEFINE_MUTEX(rctl_teardown_mutex);
 
 static struct kernfs_syscall_ops rctl_kf_syscall_ops = {
 	.mkdir = rctl_mkdir,
@@ -84,6 +92,8 @@ static int rctl_tree_create(struct rctl_mount_opts *opts)
 	int ret;
 
 	rctl_mount_opts_install(opts);
+	/* CDP may have split resources: every value means something new. */
+	rctl_mode_counts_invalidate();
 
 	root = kernfs_create_root(&rctl_kf_syscall_ops,
 				  KERNFS_ROOT_CREATE_DEACTIVATED |
@@ -118,6 +128,7 @@ static int rctl_tree_create(struct rctl_mount_opts *opts)
 fail:
 	rctl_tree_forget();
 	rctl_mount_opts_clear();
+	rctl_mode_counts_invalidate();
 	rctl_tree_free(root);
 	return ret;
 }
@@ -128,11 +139,13 @@ fail:
  */
 static void rctl_tree_destroy(struct kernfs_root *root)
 {
+	mutex_lock(&rctl_teardown_mutex);
 	cpus_read_lock();
 	mutex_lock(&rctl_mutex);
 	if (!root || rctl_kf_root != root) {
 		mutex_unlock(&rctl_mutex);
 		cpus_read_unlock();
+		mutex_unlock(&rctl_teardown_mutex);
 		return;
 	}
 	rctl_remove_all_groups();
@@ -143,12 +156,14 @@ static void rctl_tree_destroy(struct kernfs_root *root)
 	rctl_kf_root = NULL;
 	rctl_tree_forget();
 	rctl_mount_opts_clear();
+	rctl_mode_counts_invalidate();
 	rctl_status_clear();
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
 
 	rctl_limbo_stop();
 	rctl_tree_free(root);
+	mutex_unlock(&rctl_teardown_mutex);
 }
 
 static int rctl_get_tree(struct fs_context *fc)
@@ -162,6 +177,8 @@ static int rctl_get_tree(struct fs_context *fc)
 	 * takes rctl_mutex: so it runs under the mount mutex only.
 	 */
 	mutex_lock(&rctl_mount_mutex);
+	/* An unmount's teardown completes before anything is built. */
+	mutex_lock(&rctl_teardown_mutex);
 	cpus_read_lock();
 	mutex_lock(&rctl_mutex);
 	ret = rctl_mounted ? -EBUSY : rctl_tree_create(&ctx->opts);
@@ -169,6 +186,7 @@ static int rctl_get_tree(struct fs_context *fc)
 		root = rctl_kf_root;
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
+	mutex_unlock(&rctl_teardown_mutex);
 
 	if (!ret) {
 		ctx->kfc.root = root;

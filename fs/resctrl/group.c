@@ -88,7 +88,9 @@ static int rctl_hw_id_show(struct seq_file *sf, void *v)
 }
 
 const struct kernfs_ops rctl_hw_id_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_hw_id_show,
+	.write = rctl_write_refused,
 };
 
 /**
@@ -160,13 +162,18 @@ int rctl_group_fill_dir(struct rctl_group *g)
 	return 0;
 }
 
+/*
+ * The control group whose "mon_groups" directory @kn is, or NULL. The
+ * directory carries its group in kn->priv (tree.c), so this costs the
+ * same however many groups exist.
+ */
 static struct rctl_group *rctl_mon_groups_owner(struct kernfs_node *kn)
 {
-	struct rctl_group *g;
+	struct rctl_group *g = rctl_kn_group(kn);
 
-	list_for_each_entry(g, &rctl_ctrl_groups, sibling)
-		if (g->mon_groups_kn && g->mon_groups_kn == kn)
-			return g;
+	if (kernfs_type(kn) == KERNFS_DIR && !rctl_is_mon_group(g) &&
+	    g->mon_groups_kn == kn)
+		return g;
 	return NULL;
 }
 
@@ -242,10 +249,12 @@ static int rctl_group_create(struct kernfs_node *parent_kn, const char *name,
 		goto free_rmid;
 	}
 
-	if (parent)
+	if (parent) {
 		list_add_tail(&g->sibling, &parent->mon_children);
-	else
+	} else {
 		list_add_tail(&g->sibling, &rctl_ctrl_groups);
+		rctl_mode_count(g, 1);
+	}
 	kernfs_activate(g->kn);
 	return 0;
 
@@ -320,11 +329,17 @@ unlock:
 	return ret;
 }
 
-static void rctl_group_destroy(struct rctl_group *g)
+/*
+ * Remove @g. Its tasks go to its parent, unless @tasks_moved: at unmount
+ * every task was already given the default group's IDs in one walk.
+ */
+static void rctl_group_destroy(struct rctl_group *g, bool tasks_moved)
 {
 	/* Unlinked first, so that CPU lookups no longer find the group. */
+	rctl_mode_count(g, -1);
 	list_del_init(&g->sibling);
-	rctl_move_group_tasks(g, g->parent ?: &rctl_default_group);
+	if (!tasks_moved)
+		rctl_move_group_tasks(g, g->parent ?: &rctl_default_group);
 	rctl_cpus_give_back(g);
 	rctl_rmid_release(g->rmid);
 	if (!rctl_is_mon_group(g))
@@ -334,13 +349,13 @@ static void rctl_group_destroy(struct rctl_group *g)
 	rctl_group_unpin(g);
 }
 
-static void rctl_remove_ctrl_group(struct rctl_group *g)
+static void rctl_remove_ctrl_group(struct rctl_group *g, bool tasks_moved)
 {
 	struct rctl_group *m, *tmp;
 
 	list_for_each_entry_safe(m, tmp, &g->mon_children, sibling)
-		rctl_group_destroy(m);
-	rctl_group_destroy(g);
+		rctl_group_destroy(m, tasks_moved);
+	rctl_group_destroy(g, tasks_moved);
 }
 
 /**
@@ -363,9 +378,9 @@ int rctl_rmdir(struct kernfs_node *kn)
 		rctl_status_puts("Only control and monitor groups can be removed\n");
 		ret = -EPERM;
 	} else if (rctl_is_mon_group(g)) {
-		rctl_group_destroy(g);
+		rctl_group_destroy(g, false);
 	} else {
-		rctl_remove_ctrl_group(g);
+		rctl_remove_ctrl_group(g, false);
 	}
 	rctl_group_unlock(kn);
 	return ret;
@@ -521,17 +536,21 @@ int rctl_groups_assign_rmids(void)
 /**
  * rctl_remove_all_groups() - remove every group but the default one
  *
- * At unmount: every task and CPU returns to the default group.
+ * At unmount: every task and CPU returns to the default group. The
+ * threads of the system are walked once, not once per group.
  */
 void rctl_remove_all_groups(void)
 {
 	struct rctl_group *g, *tmp;
 
 	lockdep_assert_held(&rctl_mutex);
+	rctl_move_all_tasks_home();
 	list_for_each_entry_safe(g, tmp, &rctl_default_group.mon_children, sibling)
-		rctl_group_destroy(g);
+		rctl_group_destroy(g, true);
 	list_for_each_entry_safe(g, tmp, &rctl_ctrl_groups, sibling)
 		if (g != &rctl_default_group)
-			rctl_remove_ctrl_group(g);
+			rctl_remove_ctrl_group(g, true);
+	rctl_mode_count(&rctl_default_group, -1);
 	rctl_default_group.mode = RCTL_MODE_SHAREABLE;
+	rctl_mode_count(&rctl_default_group, 1);
 }

@@ -184,16 +184,20 @@ static ssize_t rctl_res_info_write(struct kernfs_open_file *of, char *buf,
 	struct resctrl_res *r = of->kn->priv;
 	int ret;
 
+	/* A read-only file that root made writable: see rctl_write_refused(). */
+	if (!f || !f->write)
+		return rctl_write_refused(of, buf, nbytes, off);
 	rctl_res_pin(r);
 	rctl_group_lock(of->kn);
 	rctl_status_clear();
-	ret = r->dead || !f || !f->write ? -ENODEV : f->write(r, strim(buf));
+	ret = r->dead ? -ENODEV : f->write(r, strim(buf));
 	rctl_group_unlock(of->kn);
 	rctl_res_unpin(r);
 	return ret ?: nbytes;
 }
 
 static const struct kernfs_ops rctl_res_info_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_res_info_show,
 	.write = rctl_res_info_write,
 };
@@ -206,7 +210,8 @@ static struct kernfs_node *rctl_info_dir(struct kernfs_node *info,
 	const struct rctl_info_file *f;
 	struct kernfs_node *dir, *kn;
 
-	dir = kernfs_create_dir(info, name, 0555, &rctl_default_group);
+	/* As upstream's rdtgroup_mkdir_info_resdir(): the mode of info/. */
+	dir = kernfs_create_dir(info, name, info->mode, &rctl_default_group);
 	if (IS_ERR(dir))
 		return dir;
 	for (f = rctl_info_files; f < rctl_info_files + ARRAY_SIZE(rctl_info_files); f++) {
@@ -347,7 +352,8 @@ int rctl_info_create(struct kernfs_node *root)
 	struct kernfs_node *info, *kn;
 
 	/* info/ belongs to the default group: see group.c. */
-	info = kernfs_create_dir(root, "info", 0555, &rctl_default_group);
+	/* As upstream's rdtgroup_create_info_dir(): the mode of the root. */
+	info = kernfs_create_dir(root, "info", root->mode, &rctl_default_group);
 	if (IS_ERR(info))
 		return PTR_ERR(info);
 	kn = __kernfs_create_file(info, "last_cmd_status", S_IFREG | 0444,

@@ -87,6 +87,8 @@ __printf(1, 2) void rctl_status_printf(const char *fmt, ...);
 __printf(1, 0) void rctl_status_vprintf(const char *fmt, va_list args);
 void rctl_status_copy(char *buf, size_t len);
 extern const struct kernfs_ops rctl_status_ops;
+ssize_t rctl_write_refused(struct kernfs_open_file *of, char *buf,
+			   size_t nbytes, loff_t off);
 
 /* ids.c: CLOSID and RMID pools */
 struct rctl_id_pool {
@@ -135,6 +137,23 @@ struct rctl_mon_file {
 };
 
 /**
+ * struct rctl_bit_counts - how many control groups use each bit of a mask
+ * @valid: the counts are up to date; cleared wherever values change
+ *	wholesale (mount, unmount, CDP switch), zero in a new domain
+ * @excl: per bit, the exclusive groups whose mask (both halves with
+ *	CDP) has it
+ * @shared: per bit, the shareable groups whose mask has it
+ *
+ * Kept by mode.c, so that its checks cost the same with 2 or 4,000
+ * groups.
+ */
+struct rctl_bit_counts {
+	bool valid;
+	u32 excl[32];
+	u32 shared[32];
+};
+
+/**
  * struct resctrl_dom - one domain of a resource
  * @list: link in the resource's @domains, sorted by @id
  * @res: the resource
@@ -155,6 +174,7 @@ struct rctl_mon_file {
  * @ctrs: per RMID and event, the state of running counts (counters.c);
  *	only for a resource with a running count
  * @ovf: the overflow worker while mounted (counters.c)
+ * @bit_counts: for a bitmask resource, the bits control groups use
  * @priv: the driver's
  */
 struct resctrl_dom {
@@ -171,6 +191,7 @@ struct resctrl_dom {
 	struct rctl_mbps_slot *mbps;
 	struct rctl_ctr *ctrs;
 	struct rctl_ovf *ovf;
+	struct rctl_bit_counts bit_counts;
 	void *priv;
 };
 
@@ -277,6 +298,7 @@ extern const struct kernfs_ops rctl_tasks_ops;
 int rctl_parse_pids(char *buf, pid_t *pids, unsigned int max);
 void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to);
 void rctl_mon_group_retag_tasks(struct rctl_group *m, u32 old_closid);
+void rctl_move_all_tasks_home(void);
 
 /* cpus.c: CPU membership */
 extern const struct kernfs_ops rctl_cpus_ops;
@@ -350,6 +372,8 @@ int rctl_mode_check_val(const struct rctl_group *g, struct resctrl_dom *d,
 			u32 val);
 int rctl_mode_init_closid(u32 closid);
 void rctl_show_bit_usage(struct resctrl_res *r, struct seq_file *sf);
+void rctl_mode_count(const struct rctl_group *g, int sign);
+void rctl_mode_counts_invalidate(void);
 
 /* mondata.c: monitoring files */
 /**

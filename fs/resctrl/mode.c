@@ -34,6 +34,15 @@
  * "pseudo-locked" are refused as upstream refuses them on hardware that
  * cannot pseudo-lock.
  *
+ * The checks need, per domain, the bits exclusive groups use and the bits
+ * shareable groups use. Rather than walk every group for each check, each
+ * domain counts per bit how many groups of each mode use it
+ * (struct rctl_bit_counts), updated when a control group appears, goes,
+ * changes mode or has its masks written; a group's own bits are taken
+ * out of the counts to check it. What changes values wholesale (mount,
+ * unmount, a CDP switch, a new domain) marks the counts stale, and the
+ * next check counts afresh, once.
+ *
  * Everything here runs with rctl_mutex held, after cpus_read_lock().
  */
 #include <linux/bitops.h>
@@ -80,26 +89,117 @@ static u32 rctl_closid_bits(struct resctrl_dom *d, u32 closid)
 	return d->vals[closid];
 }
 
-/* Fill @use for domain @d, leaving out the group with CLOSID @skip. */
-static void rctl_bits_use_of(struct resctrl_dom *d, u32 skip,
+/* Whether @g's masks in @d's resource are in @d's bit counts. */
+static bool rctl_group_counted(const struct rctl_group *g,
+			       struct resctrl_dom *d)
+{
+	return g && !rctl_is_mon_group(g) && !list_empty(&g->sibling) &&
+	       g->closid < rctl_res_num_closid(d->res);
+}
+
+/* Add (@sign 1) or take out (@sign -1) @bits in @d's counts of @mode. */
+static void rctl_count_bits(struct resctrl_dom *d, enum rctl_mode mode,
+			    u32 bits, int sign)
+{
+	u32 *cnt = mode == RCTL_MODE_EXCLUSIVE ? d->bit_counts.excl :
+						 d->bit_counts.shared;
+	unsigned long b = bits;
+	unsigned int bit;
+
+	for_each_set_bit(bit, &b, 32)
+		cnt[bit] += sign;
+}
+
+/* Count @d's bits afresh from every control group: once per staleness. */
+static void rctl_count_dom(struct resctrl_dom *d)
+{
+	struct rctl_bit_counts *c = &d->bit_counts;
+	const struct rctl_group *g;
+
+	memset(c->excl, 0, sizeof(c->excl));
+	memset(c->shared, 0, sizeof(c->shared));
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling)
+		if (rctl_group_counted(g, d))
+			rctl_count_bits(d, g->mode, rctl_closid_bits(d, g->closid), 1);
+	c->valid = true;
+}
+
+/**
+ * rctl_mode_count() - add a control group's masks to the bit counts, or
+ *	take them out
+ * @g: a control group on rctl_ctrl_groups
+ * @sign: 1 after it joined the list, changed mode or had its masks
+ *	written; -1 before it leaves the list, changes mode or has its
+ *	masks written
+ *
+ * Costs the number of domains of bitmask resources, whatever the number
+ * of groups. Stale counts are left alone: they are recounted when used.
+ */
+void rctl_mode_count(const struct rctl_group *g, int sign)
+{
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+
+	lockdep_assert_held(&rctl_mutex);
+	list_for_each_entry(r, &rctl_resources, list) {
+		if (!rctl_is_bitmask(r))
+			continue;
+		list_for_each_entry(d, &r->domains, list)
+			if (!d->dead && d->bit_counts.valid &&
+			    rctl_group_counted(g, d))
+				rctl_count_bits(d, g->mode,
+						rctl_closid_bits(d, g->closid), sign);
+	}
+}
+
+/**
+ * rctl_mode_counts_invalidate() - values changed wholesale: count afresh
+ *
+ * For the mount, the unmount and a CDP switch, which rewrite or
+ * reinterpret every CLOSID's values.
+ */
+void rctl_mode_counts_invalidate(void)
+{
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+
+	lockdep_assert_held(&rctl_mutex);
+	list_for_each_entry(r, &rctl_resources, list)
+		list_for_each_entry(d, &r->domains, list)
+			d->bit_counts.valid = false;
+}
+
+/* The bits used in @d by the groups of @cnt's mode, @own's left out. */
+static u32 rctl_bits_of_counts(const u32 *cnt, u32 own)
+{
+	u32 bits = 0;
+	unsigned int bit;
+
+	for (bit = 0; bit < 32; bit++)
+		if (cnt[bit] > !!(own & BIT(bit)))
+			bits |= BIT(bit);
+	return bits;
+}
+
+/* Fill @use for domain @d, leaving out @skip's masks (@skip may be NULL). */
+static void rctl_bits_use_of(struct resctrl_dom *d,
+			     const struct rctl_group *skip,
 			     struct rctl_bits_use *use)
 {
 	const struct resctrl_resource_desc *desc = d->res->desc;
-	const struct rctl_group *g;
-	u32 bits;
+	u32 own_excl = 0, own_shared = 0;
 
-	use->excl = 0;
-	use->shared = 0;
-	use->hw = desc->bitmask.shareable_bits;
-	list_for_each_entry(g, &rctl_ctrl_groups, sibling) {
-		if (g->closid == skip || g->closid >= rctl_res_num_closid(d->res))
-			continue;
-		bits = rctl_closid_bits(d, g->closid);
-		if (g->mode == RCTL_MODE_EXCLUSIVE)
-			use->excl |= bits;
+	if (!d->bit_counts.valid)
+		rctl_count_dom(d);
+	if (rctl_group_counted(skip, d)) {
+		if (skip->mode == RCTL_MODE_EXCLUSIVE)
+			own_excl = rctl_closid_bits(d, skip->closid);
 		else
-			use->shared |= bits;
+			own_shared = rctl_closid_bits(d, skip->closid);
 	}
+	use->excl = rctl_bits_of_counts(d->bit_counts.excl, own_excl);
+	use->shared = rctl_bits_of_counts(d->bit_counts.shared, own_shared);
+	use->hw = desc->bitmask.shareable_bits;
 }
 
 /**
@@ -121,7 +221,7 @@ int rctl_mode_check_val(const struct rctl_group *g, struct resctrl_dom *d,
 	lockdep_assert_held(&rctl_mutex);
 	if (!rctl_is_bitmask(d->res))
 		return 0;
-	rctl_bits_use_of(d, g->closid, &use);
+	rctl_bits_use_of(d, g, &use);
 	if (val & use.excl) {
 		rctl_status_puts("Overlaps with exclusive group\n");
 		return -EINVAL;
@@ -146,7 +246,7 @@ static int rctl_mode_exclusive_ok(const struct rctl_group *g)
 			continue;
 		any = true;
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-			rctl_bits_use_of(d, g->closid, &use);
+			rctl_bits_use_of(d, g, &use);
 			if (rctl_closid_bits(d, g->closid) &
 			    (use.excl | use.shared | use.hw)) {
 				rctl_status_puts("Schemata overlaps\n");
@@ -196,7 +296,9 @@ static int rctl_mode_set(struct rctl_group *g, const char *name)
 		if (ret)
 			return ret;
 	}
+	rctl_mode_count(g, -1);
 	g->mode = mode;
+	rctl_mode_count(g, 1);
 	return 0;
 }
 
@@ -235,6 +337,7 @@ static ssize_t rctl_mode_write(struct kernfs_open_file *of, char *buf,
 }
 
 const struct kernfs_ops rctl_mode_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_mode_show,
 	.write = rctl_mode_write,
 };
@@ -248,12 +351,15 @@ static u32 rctl_lowest_run(u32 bits)
 	return bits & ~(bits + low);
 }
 
-/* The first mask of a new group with @closid in domain @d. */
-static u32 rctl_first_mask(struct resctrl_dom *d, u32 closid)
+/*
+ * The first mask of a new group in domain @d: the group is not on
+ * rctl_ctrl_groups yet, so its CLOSID is in no count.
+ */
+static u32 rctl_first_mask(struct resctrl_dom *d)
 {
 	struct rctl_bits_use use;
 
-	rctl_bits_use_of(d, closid, &use);
+	rctl_bits_use_of(d, NULL, &use);
 	return rctl_lowest_run((~use.excl | use.shared | use.hw) &
 			       rctl_default_val(d->res->desc));
 }
@@ -301,7 +407,7 @@ int rctl_mode_init_closid(u32 closid)
 		if (!rctl_is_bitmask(r) || closid >= rctl_res_num_closid(r))
 			continue;
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-			val = rctl_first_mask(d, closid);
+			val = rctl_first_mask(d);
 			if (hweight32(val) < r->desc->bitmask.min_cbm_bits) {
 				rctl_status_printf("No space on %s:%d\n",
 						   r->desc->name, d->id);
@@ -313,7 +419,7 @@ int rctl_mode_init_closid(u32 closid)
 		if (!rctl_is_bitmask(r) || closid >= rctl_res_num_closid(r))
 			continue;
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-			val = rctl_first_mask(d, closid);
+			val = rctl_first_mask(d);
 			ret = rctl_mode_init_val(d, closid, val);
 			if (ret) {
 				rctl_status_puts("Failed to initialize allocations\n");
@@ -380,7 +486,9 @@ static int rctl_size_show(struct seq_file *sf, void *v)
 }
 
 const struct kernfs_ops rctl_size_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_size_show,
+	.write = rctl_write_refused,
 };
 
 /* The bit_usage letter of a bit, given who uses it. */
@@ -412,8 +520,8 @@ void rctl_show_bit_usage(struct resctrl_res *r, struct seq_file *sf)
 
 	lockdep_assert_held(&rctl_mutex);
 	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
-		/* No group has CLOSID U32_MAX: every group counts. */
-		rctl_bits_use_of(d, U32_MAX, &use);
+		/* Every group counts. */
+		rctl_bits_use_of(d, NULL, &use);
 		seq_printf(sf, "%s%d=", sep, d->id);
 		for (bit = BIT(r->desc->bitmask.cbm_len - 1); bit; bit >>= 1)
 			seq_putc(sf, rctl_bit_letter(use.hw & bit, use.shared & bit,

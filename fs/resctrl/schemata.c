@@ -149,11 +149,17 @@ static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
 	while (line && *line) {
 		dom = strsep(&line, ";");
 		id_text = strsep(&dom, "=");
-		if (!dom || kstrtoul(strim(id_text), 10, &id)) {
+		/*
+		 * As upstream 6.12's parse_line(): the id is not trimmed, so
+		 * a blank before or after it is refused, and an id that no
+		 * int holds (4294967296 and above, or above INT_MAX) names
+		 * no domain rather than wrapping to a small one.
+		 */
+		if (!dom || kstrtoul(id_text, 10, &id)) {
 			rctl_status_puts("Missing '=' or non-numeric domain\n");
 			return -EINVAL;
 		}
-		d = rctl_find_dom(r, id);
+		d = id > INT_MAX ? NULL : rctl_find_dom(r, id);
 		if (!d || !d->online) {
 			rctl_status_printf("%s: no domain %lu\n", r->desc->name, id);
 			return -EINVAL;
@@ -307,8 +313,12 @@ static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
 	}
 	while (!ret && (line = strsep(&buf, "\n")))
 		ret = rctl_stage_text_line(&st, line);
-	if (!ret)
+	if (!ret) {
+		/* The group's masks leave the bit counts while they change. */
+		rctl_mode_count(g, -1);
 		ret = rctl_stage_apply(&st, g->closid);
+		rctl_mode_count(g, 1);
+	}
 	kfree(st.vals);
 unlock:
 	rctl_group_unlock(of->kn);
@@ -316,6 +326,7 @@ unlock:
 }
 
 const struct kernfs_ops rctl_schemata_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_schemata_show,
 	.write = rctl_schemata_write,
 };

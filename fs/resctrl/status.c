@@ -60,8 +60,39 @@ static int rctl_status_show(struct seq_file *sf, void *v)
 	return 0;
 }
 
+/**
+ * rctl_write_refused() - kernfs write of a file that takes no writes
+ * @of: the open file
+ * @buf: the text written, ignored
+ * @nbytes: its length
+ * @off: the file position, ignored
+ *
+ * Root may chmod any file of the mount, and kernfs then lets a writer
+ * open a file whose node has a write operation. Every file of the core
+ * has one, so that such a write reaches this refusal rather than a
+ * missing handler; upstream 6.12's rdtgroup_file_write() refuses it with
+ * -EINVAL too (it leaves last_cmd_status alone, this explains it).
+ * Context: process; takes rctl_mutex, may sleep.
+ *
+ * Return: -EINVAL, or -ENOENT if the file's group was removed.
+ */
+ssize_t rctl_write_refused(struct kernfs_open_file *of, char *buf,
+			   size_t nbytes, loff_t off)
+{
+	struct rctl_group *g;
+
+	g = rctl_group_lock(of->kn);
+	rctl_status_clear();
+	if (g)
+		rctl_status_printf("%s: the file is read-only\n", of->kn->name);
+	rctl_group_unlock(of->kn);
+	return g ? -EINVAL : -ENOENT;
+}
+
 const struct kernfs_ops rctl_status_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_status_show,
+	.write = rctl_write_refused,
 };
 
 /**

@@ -216,16 +216,18 @@ unlock:
 }
 
 const struct kernfs_ops rctl_tasks_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_tasks_show,
 	.write = rctl_tasks_write,
 };
 
 /*
  * Give @to's IDs to every task that carries @closid (and @rmid, when
- * @by_rmid), and make the CPUs running one of them reload.
+ * @by_rmid), and make the CPUs running one of them reload. With @all,
+ * every task that carries other IDs than @to's, in the same single walk.
  */
-static void rctl_retag_tasks(u32 closid, u32 rmid, bool by_rmid,
-			     struct rctl_group *to)
+static void rctl_retag_tasks_walk(u32 closid, u32 rmid, bool by_rmid,
+				  bool all, struct rctl_group *to)
 {
 	struct task_struct *p, *t;
 	cpumask_var_t reload;
@@ -236,7 +238,8 @@ static void rctl_retag_tasks(u32 closid, u32 rmid, bool by_rmid,
 
 	read_lock(&tasklist_lock);
 	for_each_process_thread(p, t) {
-		if (!rctl_task_has_ids(t, closid, rmid, by_rmid))
+		if (all ? rctl_task_has_ids(t, to->closid, to->rmid, true) :
+		    !rctl_task_has_ids(t, closid, rmid, by_rmid))
 			continue;
 		if (have_mask)
 			rctl_set_task_group(t, to, reload);
@@ -249,6 +252,24 @@ static void rctl_retag_tasks(u32 closid, u32 rmid, bool by_rmid,
 	resctrl_arch_reload_cpus(have_mask ? reload : cpu_online_mask);
 	if (have_mask)
 		free_cpumask_var(reload);
+}
+
+static void rctl_retag_tasks(u32 closid, u32 rmid, bool by_rmid,
+			     struct rctl_group *to)
+{
+	rctl_retag_tasks_walk(closid, rmid, by_rmid, false, to);
+}
+
+/**
+ * rctl_move_all_tasks_home() - every task back to the default group
+ *
+ * At unmount, before the groups go: one walk over the threads of the
+ * system, however many groups there are (upstream's rmdir_all_sub()
+ * also walks once). Called with rctl_mutex held.
+ */
+void rctl_move_all_tasks_home(void)
+{
+	rctl_retag_tasks_walk(0, 0, false, true, &rctl_default_group);
 }
 
 /**

@@ -53,15 +53,21 @@ static int rctl_group_ensure_mon_dirs(struct rctl_group *g)
 {
 	struct kernfs_node *kn;
 
+	/*
+	 * As upstream's mongroup_create_dir(): the group directory's mode,
+	 * owned by the writer, so the subdirectories of a group that was
+	 * chmod'ed or chown'ed follow it.
+	 */
 	if (!rctl_is_mon_group(g) && !g->mon_groups_kn) {
-		kn = kernfs_create_dir_ns(g->kn, "mon_groups", 0755,
+		kn = kernfs_create_dir_ns(g->kn, "mon_groups", g->kn->mode,
 					  current_fsuid(), current_fsgid(), g, NULL);
 		if (IS_ERR(kn))
 			return PTR_ERR(kn);
 		g->mon_groups_kn = kn;
 	}
 	if (!g->mon_data_kn) {
-		kn = kernfs_create_dir(g->kn, "mon_data", 0555, g);
+		kn = kernfs_create_dir_ns(g->kn, "mon_data", g->kn->mode,
+					  current_fsuid(), current_fsgid(), g, NULL);
 		if (IS_ERR(kn))
 			return PTR_ERR(kn);
 		g->mon_data_kn = kn;
