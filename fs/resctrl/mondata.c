@@ -170,7 +170,7 @@ int rctl_mon_data_add_dom(struct rctl_group *g, struct resctrl_dom *d)
 	unsigned int i;
 
 	rctl_mon_dir_name(d, name);
-	dir = kernfs_create_dir(g->mon_data_kn, name, 0555, g);
+	dir = kernfs_create_dir(g->mon_data_kn, name, g->mon_data_kn->mode, g);
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
 	for (i = 0; i < desc->num_events; i++) {

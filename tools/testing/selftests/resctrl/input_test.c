@@ -291,14 +291,19 @@ static void test_modes(void)
 	     mode_is(rp("mon_groups"), 0555) & mode_is(rp("mon_data"), 0555) &
 	     mode_is(rp("g1"), 0755) & mode_is(rp("g1/mon_groups"), 0755) &
 	     mode_is(rp("g1/mon_data"), 0755) &
-	     mode_is(rp("g1/mon_groups/m1/mon_data"), 0755);
+	     mode_is(rp("g1/mon_groups/m1/mon_data"), 0755) &
+	     /* mkdir_mondata_subdir(): the mon_data directory's mode. */
+	     mode_is(rp("mon_data/mon_L3_00"), 0555) &
+	     mode_is(rp("g1/mon_data/mon_L3_00"), 0755);
 	ksft_test_result(ok, "directories have upstream's modes after mount\n");
 
 	ok = mkdir(rp("g2"), 0750) == 0 && chown(rp("g2"), 1000, 1000) == 0;
 	ok &= mode_is(rp("g2"), 0750) & mode_is(rp("g2/mon_groups"), 0750) &
 	      mode_is(rp("g2/mon_data"), 0750);
+	ok &= mode_is(rp("g2/mon_data/mon_L3_00"), 0750);
 	ok = ok && mkdir(rp("g2/mon_groups/m2"), 0700) == 0 &&
-	     mode_is(rp("g2/mon_groups/m2/mon_data"), 0700);
+	     mode_is(rp("g2/mon_groups/m2/mon_data"), 0700) &&
+	     mode_is(rp("g2/mon_groups/m2/mon_data/mon_L3_00"), 0700);
 	ksft_test_result(ok, "a group's subdirectories take its mode\n");
 	rmdir(rp("g2"));
 	umask(old);
