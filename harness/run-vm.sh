@@ -24,11 +24,14 @@ cmdline="console=ttyS0 panic=-1 rctest=$mode ${VM_CMDLINE:-}"
 
 qemu=(qemu-system-x86_64 -accel tcg -machine pc
 	-cpu max,vendor=GenuineIntel
-	-smp 4,sockets=2,cores=2,threads=1 -m 2G
+	-smp 4,sockets=2,cores=2,threads=1 -m 2304M
 	-object memory-backend-ram,id=m0,size=1G
 	-object memory-backend-ram,id=m1,size=1G
 	-numa node,nodeid=0,cpus=0-1,memdev=m0
 	-numa node,nodeid=1,cpus=2-3,memdev=m1
+	# node 2: memory and no CPU, as CXL or device memory
+	-object memory-backend-ram,id=m2,size=256M
+	-numa node,nodeid=2,memdev=m2
 	-kernel "$kernel" -initrd "$BUILD/initramfs-$variant.cpio.gz"
 	-append "$cmdline" -no-reboot -display none -monitor none)
 

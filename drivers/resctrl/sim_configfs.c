@@ -213,6 +213,8 @@ RSIM_BOOL_ATTR(run_on_domain_cpu)
 CONFIGFS_ATTR(rsim_, run_on_domain_cpu);
 RSIM_BOOL_ATTR(cdp_capable)
 CONFIGFS_ATTR(rsim_, cdp_capable);
+RSIM_BOOL_ATTR(memory_nodes)
+CONFIGFS_ATTR(rsim_, memory_nodes);
 RSIM_STR_ATTR(mount_option)
 CONFIGFS_ATTR(rsim_, mount_option);
 RSIM_STR_ATTR(hardware)
@@ -413,6 +415,83 @@ out:
 }
 CONFIGFS_ATTR(rsim_, events);
 
+static ssize_t rsim_controls_show(struct config_item *item, char *page)
+{
+	struct rsim *sim = to_rsim(item);
+	const struct rsim_ctrl_cfg *c;
+	unsigned int i;
+	ssize_t len = 0;
+
+	mutex_lock(&sim->mutex);
+	for (i = 0; i < sim->cfg.num_ctrls; i++) {
+		c = &sim->cfg.ctrls[i];
+		len += sysfs_emit_at(page, len, "%s%s:%s:%u:%u:%u", i ? "," : "",
+				     c->suffix, rsim_ctrl_names[c->ctrl], c->a,
+				     c->b, c->c);
+	}
+	mutex_unlock(&sim->mutex);
+	len += sysfs_emit_at(page, len, "\n");
+	return len;
+}
+
+/* "SUFFIX:type:a:b[:c]": see struct rsim_ctrl_cfg. */
+static int rsim_parse_ctrl(char *tok, struct rsim_ctrl_cfg *c)
+{
+	char *suffix = strsep(&tok, ":"), *type = strsep(&tok, ":");
+	u32 *nums[] = { &c->a, &c->b, &c->c };
+	unsigned int i;
+	int ctrl;
+
+	if (!suffix || !*suffix || strlen(suffix) >= RSIM_SUFFIX_LEN || !type)
+		return -EINVAL;
+	ctrl = sysfs_match_string(rsim_ctrl_names, type);
+	if (ctrl <= RESCTRL_CTRL_NONE || ctrl >= RESCTRL_CTRL_CUSTOM)
+		return -EINVAL;
+	strscpy(c->suffix, suffix);
+	c->ctrl = ctrl;
+	c->c = 0;
+	for (i = 0; i < ARRAY_SIZE(nums); i++) {
+		if (!tok)
+			return i < 2 ? -EINVAL : 0;
+		if (kstrtou32(strsep(&tok, ":"), 0, nums[i]))
+			return -EINVAL;
+	}
+	return tok ? -EINVAL : 0;
+}
+
+static ssize_t rsim_controls_store(struct config_item *item, const char *page,
+				   size_t count)
+{
+	struct rsim_ctrl_cfg ctrls[RSIM_MAX_CTRLS] = {};
+	struct rsim *sim = to_rsim(item);
+	char *buf, *s, *tok;
+	int n = 0, ret = 0;
+
+	buf = kstrdup(page, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	s = strim(buf);
+	if (!*s)
+		s = NULL;	/* empty: no extra control */
+	while (!ret && (tok = strsep(&s, ","))) {
+		if (n == RSIM_MAX_CTRLS)
+			ret = -EINVAL;
+		else
+			ret = rsim_parse_ctrl(strim(tok), &ctrls[n++]);
+	}
+	kfree(buf);
+	if (ret)
+		return ret;
+	ret = rsim_config_lock(sim);
+	if (ret)
+		return ret;
+	memcpy(sim->cfg.ctrls, ctrls, sizeof(ctrls));
+	sim->cfg.num_ctrls = n;
+	mutex_unlock(&sim->mutex);
+	return count;
+}
+CONFIGFS_ATTR(rsim_, controls);
+
 static ssize_t rsim_device_domains_show(struct config_item *item, char *page)
 {
 	struct rsim *sim = to_rsim(item);
@@ -527,6 +606,8 @@ static struct configfs_attribute *rsim_attrs[] = {
 	&rsim_attr_info_file,
 	&rsim_attr_group_file,
 	&rsim_attr_cdp_capable,
+	&rsim_attr_controls,
+	&rsim_attr_memory_nodes,
 	&rsim_attr_live,
 	NULL,
 };

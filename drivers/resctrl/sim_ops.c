@@ -212,6 +212,49 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 	return ret;
 }
 
+/**
+ * rsim_apply_ctrl() - program a value of an extra control
+ * @r: the resource
+ * @d: an online domain
+ * @closid: the CLOSID
+ * @ctrl_id: the control's index in the configured controls
+ * @val: the value
+ *
+ * Checked as rsim_apply() and failed the same way through fail_apply;
+ * the value is counted in apply_count, not recorded.
+ *
+ * Return: 0, -EIO when told to fail, or -ENODEV/-EINVAL on a contract
+ * violation.
+ */
+int rsim_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
+		    u32 ctrl_id, u32 val)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	const char *bad = NULL;
+	unsigned long flags;
+	int ret = 0;
+
+	rsim_delay(sim);
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	if (!sim->accepting || !rsim_online_dom(sim, d, true)) {
+		bad = "extra control applied outside an online domain";
+		ret = -ENODEV;
+	} else if (closid >= sim->nclosid || ctrl_id >= sim->desc.num_ctrls) {
+		bad = "extra control CLOSID or id out of range";
+		ret = -EINVAL;
+	} else if (sim->fail_apply) {
+		if (sim->fail_apply > 0)
+			sim->fail_apply--;
+		ret = -EIO;
+	} else {
+		sim->apply_count++;
+	}
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+	if (bad)
+		rsim_violation(sim, bad, resctrl_dom_id(d));
+	return ret;
+}
+
 static int rsim_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 			   u32 closid, u32 rmid, u32 evt, u64 *val)
 {
