@@ -318,6 +318,7 @@ extern const struct kernfs_ops rctl_schemata_ops;
 typedef void (*rctl_val_show_fn)(struct seq_file *sf, struct resctrl_dom *d,
 				 u32 closid, enum resctrl_conf_type type);
 int rctl_ctrl_lines_show(struct seq_file *sf, rctl_val_show_fn show);
+int rctl_schemata_apply_text(struct rctl_group *g, char *buf);
 
 /* mode.c: group modes, size, bit_usage and the exclusive-overlap rules */
 extern const struct kernfs_ops rctl_mode_ops;

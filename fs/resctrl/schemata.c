@@ -367,12 +367,43 @@ static unsigned int rctl_count_ctrl_domains(void)
 	return n;
 }
 
+/**
+ * rctl_schemata_apply_text() - stage and apply the lines of a write
+ * @g: the control group written to
+ * @buf: the lines, '\n'-separated, the final newline already removed
+ *
+ * Every line is parsed and checked, then every value applied; if the
+ * driver fails one, those already applied are put back. Lines beginning
+ * with '#' are skipped. Called with cpus_read_lock() and rctl_mutex
+ * held; explains failures in last_cmd_status.
+ *
+ * Return: 0, -EINVAL for a bad line, -ENOMEM, or the driver's error.
+ */
+int rctl_schemata_apply_text(struct rctl_group *g, char *buf)
+{
+	struct rctl_stage st = { .group = g };
+	char *line;
+	int ret = 0;
+
+	lockdep_assert_held(&rctl_mutex);
+	st.max = rctl_count_ctrl_domains();
+	st.vals = kcalloc(max(st.max, 1U), sizeof(*st.vals), GFP_KERNEL);
+	if (!st.vals) {
+		rctl_status_puts("Kernel out of memory\n");
+		return -ENOMEM;
+	}
+	while (!ret && (line = strsep(&buf, "\n")))
+		ret = rctl_stage_text_line(&st, line);
+	if (!ret)
+		ret = rctl_stage_apply(&st, g->closid);
+	kfree(st.vals);
+	return ret;
+}
+
 static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
 				   size_t nbytes, loff_t off)
 {
-	struct rctl_stage st = {};
 	struct rctl_group *g;
-	char *line;
 	int ret = 0;
 
 	g = rctl_group_lock(of->kn);
@@ -387,19 +418,7 @@ static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
 		goto unlock;
 	}
 	buf[nbytes - 1] = '\0';
-	st.group = g;
-	st.max = rctl_count_ctrl_domains();
-	st.vals = kcalloc(max(st.max, 1U), sizeof(*st.vals), GFP_KERNEL);
-	if (!st.vals) {
-		rctl_status_puts("Kernel out of memory\n");
-		ret = -ENOMEM;
-		goto unlock;
-	}
-	while (!ret && (line = strsep(&buf, "\n")))
-		ret = rctl_stage_text_line(&st, line);
-	if (!ret)
-		ret = rctl_stage_apply(&st, g->closid);
-	kfree(st.vals);
+	ret = rctl_schemata_apply_text(g, buf);
 unlock:
 	rctl_group_unlock(of->kn);
 	return ret ?: nbytes;
