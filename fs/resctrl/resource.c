@@ -243,9 +243,9 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 	mutex_lock(&rctl_mutex);
 	rctl_status_clear();
 	other = rctl_find_resource(desc->name);
-	if (!other && (other = rctl_line_taken(desc))) {
+	if (!other && rctl_line_taken(desc)) {
 		rctl_status_printf("A schemata line of %s is %s's already\n",
-				   desc->name, other->desc->name);
+				   desc->name, rctl_line_taken(desc)->desc->name);
 		ret = -EEXIST;
 		goto unlock;
 	}
