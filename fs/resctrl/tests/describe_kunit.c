@@ -283,6 +283,7 @@ static void rctl_stage_mixed_lines(struct kunit *test)
 	struct resctrl_dom *d;
 	char status[128];
 	unsigned int applies;
+	int ret;
 
 	rctl_dtest_res(&r, &rctl_dtest_descs[T_MX]);
 	KUNIT_ASSERT_EQ(test, rctl_dtest_attach(&r), 0);
@@ -297,8 +298,8 @@ static void rctl_stage_mixed_lines(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d->vals[0], 50);
 
 	/* All three lines, the comment skipped; MIN rounded up to 5s. */
-	KUNIT_EXPECT_EQ(test, rctl_dtest_write(test,
-			"T_MX:0=60\n#T_MX:0=10\nT_MX_MAX:0=700\n T_MX_MIN:0=21"), 0);
+	ret = rctl_dtest_write(test, "T_MX:0=60\n#T_MX:0=10\nT_MX_MAX:0=700\n T_MX_MIN:0=21");
+	KUNIT_EXPECT_EQ(test, ret, 0);
 	KUNIT_EXPECT_EQ(test, d->vals[0], 60);
 	KUNIT_EXPECT_EQ(test, d->ctrl_vals[0][0], 25);
 	KUNIT_EXPECT_EQ(test, d->ctrl_vals[1][0], 700);

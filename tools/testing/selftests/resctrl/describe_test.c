@@ -135,7 +135,10 @@ static bool reads_back(const char *schema, int dom, unsigned long long want,
 /* The files of each type, and the shape of their contents. */
 static void test_files(void)
 {
-	static const char scalar_files[] = "default domains max min resolution scale scope tolerance type unit";
+	static const char scalar_files[] =
+		"default domains max min resolution scale scope tolerance type unit";
+	static const char legacy[] =
+		"bandwidth_gran delay_linear min_bandwidth num_closids resource_schemata";
 	unsigned int i;
 	bool ok;
 
@@ -165,8 +168,7 @@ static void test_files(void)
 	     !strcmp(desc("DLV", "type"), "custom");
 	ksft_test_result(ok, "types, units, limits and defaults as declared\n");
 	/* The legacy files keep their place and contents. */
-	ok = rctl_dir_is(rp("info/DBW"),
-			 "bandwidth_gran delay_linear min_bandwidth num_closids resource_schemata") &&
+	ok = rctl_dir_is(rp("info/DBW"), legacy) &&
 	     rctl_reads(rp("info/DBW/min_bandwidth"), "10\n");
 	ksft_test_result(ok, "info/DBW keeps its upstream files beside resource_schemata\n");
 }
@@ -262,7 +264,7 @@ static void test_limits(void)
 		dom = first_domain(schemas[i]);
 		ok = !strncmp(type, "bitmap", 6) ? check_bitmap(schemas[i], dom) :
 		     check_scalar(schemas[i], dom);
-		ksft_test_result(ok, "%s: max accepted, max+1 refused, in-between within tolerance\n",
+		ksft_test_result(ok, "%s: max accepted, max+1 refused, in-between in tolerance\n",
 				 schemas[i]);
 	}
 }

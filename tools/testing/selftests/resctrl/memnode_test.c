@@ -54,20 +54,24 @@ static int memory_only_node(void)
 /* Write @state to every memory block of node @n; 0 or the first -errno. */
 static int node_memory_set(int n, const char *state)
 {
+	int ret = 0, blocks = 0;
 	struct dirent *e;
-	int ret = 0;
 	DIR *dir;
 
 	dir = opendir(rpath(NODE_SYS "/node%d", n));
 	if (!dir)
 		return -errno;
-	while (!ret && (e = readdir(dir)))
-		if (!strncmp(e->d_name, "memory", 6) &&
-		    e->d_name[6] >= '0' && e->d_name[6] <= '9')
-			ret = rctl_write(rpath(NODE_SYS "/node%d/%s/state", n,
-					       e->d_name), state);
+	while (!ret && (e = readdir(dir))) {
+		if (strncmp(e->d_name, "memory", 6) ||
+		    e->d_name[6] < '0' || e->d_name[6] > '9')
+			continue;
+		ret = rctl_write(rpath(NODE_SYS "/node%d/%s/state", n, e->d_name),
+				 state);
+		blocks++;
+	}
 	closedir(dir);
-	return ret;
+	/* Without memory hotplug the node lists no memory blocks. */
+	return ret ?: blocks ? 0 : -EOPNOTSUPP;
 }
 
 /* Whether @path has the line of @schema, with @item in it. */
