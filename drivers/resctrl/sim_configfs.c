@@ -306,6 +306,29 @@ static ssize_t rsim_scope_store(struct config_item *item, const char *page,
 }
 CONFIGFS_ATTR(rsim_, scope);
 
+/*
+ * Call @fn for each blank-trimmed item of the comma-separated list in
+ * @page (an empty page has none), with the item's index; more than @max
+ * items is -EINVAL. Return the number of items or the first error.
+ */
+static int rsim_parse_list(const char *page, int max,
+			   int (*fn)(char *item, int i, void *arg), void *arg)
+{
+	char *buf, *s, *tok;
+	int n = 0, ret = 0;
+
+	buf = kstrdup(page, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	s = strim(buf);
+	if (!*s)
+		s = NULL;	/* empty: no entry */
+	while (!ret && (tok = strsep(&s, ",")))
+		ret = n == max ? -EINVAL : fn(strim(tok), n++, arg);
+	kfree(buf);
+	return ret ?: n;
+}
+
 static ssize_t rsim_events_show(struct config_item *item, char *page)
 {
 	struct rsim *sim = to_rsim(item);
@@ -325,44 +348,35 @@ static ssize_t rsim_events_show(struct config_item *item, char *page)
 	return len;
 }
 
+/* One "name[:frac_bits]" of the events list, into entry @i of @evs. */
+static int rsim_parse_event_item(char *tok, int i, void *evs)
+{
+	struct rsim_event_cfg *ev = (struct rsim_event_cfg *)evs + i;
+	char *colon = strchr(tok, ':');
+	u8 frac = 0;
+	int ret;
+
+	if (colon) {
+		*colon = '\0';
+		ret = kstrtou8(skip_spaces(colon + 1), 10, &frac);
+		if (ret)
+			return ret;
+		tok = strim(tok);
+	}
+	if (!*tok || strlen(tok) >= RSIM_NAME_LEN)
+		return -EINVAL;
+	strscpy(ev->name, tok);
+	ev->frac_bits = frac;
+	return 0;
+}
+
 /*
  * Parse "name[:frac_bits],..." into @ev, which has room for
  * RSIM_MAX_EVENTS. Return the number of events or -errno.
  */
 static int rsim_parse_events(const char *page, struct rsim_event_cfg *ev)
 {
-	char *buf, *s, *tok, *colon;
-	int n = 0, ret = 0;
-	u8 frac;
-
-	buf = kstrdup(page, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	s = strim(buf);
-	if (!*s)
-		s = NULL;	/* empty: no entry */
-	while ((tok = strsep(&s, ","))) {
-		tok = strim(tok);
-		frac = 0;
-		colon = strchr(tok, ':');
-		if (colon) {
-			*colon = '\0';
-			ret = kstrtou8(skip_spaces(colon + 1), 10, &frac);
-			if (ret)
-				break;
-			tok = strim(tok);
-		}
-		if (!*tok || strlen(tok) >= RSIM_NAME_LEN ||
-		    n == RSIM_MAX_EVENTS) {
-			ret = -EINVAL;
-			break;
-		}
-		strscpy(ev[n].name, tok);
-		ev[n].frac_bits = frac;
-		n++;
-	}
-	kfree(buf);
-	return ret ?: n;
+	return rsim_parse_list(page, RSIM_MAX_EVENTS, rsim_parse_event_item, ev);
 }
 
 static bool rsim_same_events(const struct rsim_config *cfg,
@@ -419,19 +433,15 @@ static ssize_t rsim_controls_show(struct config_item *item, char *page)
 {
 	struct rsim *sim = to_rsim(item);
 	const struct rsim_ctrl_cfg *c;
-	unsigned int i;
 	ssize_t len = 0;
 
 	mutex_lock(&sim->mutex);
-	for (i = 0; i < sim->cfg.num_ctrls; i++) {
-		c = &sim->cfg.ctrls[i];
-		len += sysfs_emit_at(page, len, "%s%s:%s:%u:%u:%u", i ? "," : "",
-				     c->suffix, rsim_ctrl_names[c->ctrl], c->a,
-				     c->b, c->c);
-	}
+	for (c = sim->cfg.ctrls; c < sim->cfg.ctrls + sim->cfg.num_ctrls; c++)
+		len += sysfs_emit_at(page, len, "%s:%s:%u:%u:%u%c", c->suffix,
+				     rsim_ctrl_names[c->ctrl], c->a, c->b, c->c,
+				     c + 1 < sim->cfg.ctrls + sim->cfg.num_ctrls ? ',' : '\n');
 	mutex_unlock(&sim->mutex);
-	len += sysfs_emit_at(page, len, "\n");
-	return len;
+	return len ?: sysfs_emit(page, "\n");
 }
 
 /* "SUFFIX:type:a:b[:c]": see struct rsim_ctrl_cfg. */
@@ -459,29 +469,21 @@ static int rsim_parse_ctrl(char *tok, struct rsim_ctrl_cfg *c)
 	return tok ? -EINVAL : 0;
 }
 
+static int rsim_parse_ctrl_item(char *item, int i, void *ctrls)
+{
+	return rsim_parse_ctrl(item, (struct rsim_ctrl_cfg *)ctrls + i);
+}
+
 static ssize_t rsim_controls_store(struct config_item *item, const char *page,
 				   size_t count)
 {
 	struct rsim_ctrl_cfg ctrls[RSIM_MAX_CTRLS] = {};
 	struct rsim *sim = to_rsim(item);
-	char *buf, *s, *tok;
-	int n = 0, ret = 0;
+	int n, ret;
 
-	buf = kstrdup(page, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	s = strim(buf);
-	if (!*s)
-		s = NULL;	/* empty: no extra control */
-	while (!ret && (tok = strsep(&s, ","))) {
-		if (n == RSIM_MAX_CTRLS)
-			ret = -EINVAL;
-		else
-			ret = rsim_parse_ctrl(strim(tok), &ctrls[n++]);
-	}
-	kfree(buf);
-	if (ret)
-		return ret;
+	n = rsim_parse_list(page, RSIM_MAX_CTRLS, rsim_parse_ctrl_item, ctrls);
+	if (n < 0)
+		return n;
 	ret = rsim_config_lock(sim);
 	if (ret)
 		return ret;
@@ -507,35 +509,20 @@ static ssize_t rsim_device_domains_show(struct config_item *item, char *page)
 	return len;
 }
 
+static int rsim_parse_id_item(char *item, int i, void *ids)
+{
+	int *id = (int *)ids + i;
+
+	return kstrtoint(item, 10, id) ?: *id < 0 ? -EINVAL : 0;
+}
+
 /*
  * Parse "id,id,..." into @ids, which has room for RSIM_MAX_DEV_DOMAINS.
  * Return the number of ids or -errno.
  */
 static int rsim_parse_ids(const char *page, int *ids)
 {
-	char *buf, *s, *tok;
-	int n = 0, ret = 0;
-
-	buf = kstrdup(page, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	s = strim(buf);
-	if (!*s)
-		s = NULL;	/* empty: no entry */
-	while ((tok = strsep(&s, ","))) {
-		if (n == RSIM_MAX_DEV_DOMAINS) {
-			ret = -EINVAL;
-			break;
-		}
-		ret = kstrtoint(strim(tok), 10, &ids[n]);
-		if (!ret && ids[n] < 0)
-			ret = -EINVAL;
-		if (ret)
-			break;
-		n++;
-	}
-	kfree(buf);
-	return ret ?: n;
+	return rsim_parse_list(page, RSIM_MAX_DEV_DOMAINS, rsim_parse_id_item, ids);
 }
 
 static ssize_t rsim_device_domains_store(struct config_item *item,

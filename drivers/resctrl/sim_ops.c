@@ -168,6 +168,17 @@ static void rsim_check_cpu(struct rsim *sim, struct resctrl_dom *d)
 			       resctrl_dom_id(d));
 }
 
+/* Whether debugfs fail_apply wants this apply to fail; under sim->lock. */
+static bool rsim_fail_now(struct rsim *sim)
+{
+	lockdep_assert_held(&sim->lock);
+	if (!sim->fail_apply)
+		return false;
+	if (sim->fail_apply > 0)
+		sim->fail_apply--;
+	return true;
+}
+
 static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 		      u32 closid, enum resctrl_conf_type type, u32 val)
 {
@@ -197,9 +208,7 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 	} else if (type != RESCTRL_CONF_BOTH && closid >= sim->nclosid / 2) {
 		bad = "code or data value for a CLOSID of the upper half";
 		ret = -EINVAL;
-	} else if (sim->fail_apply) {
-		if (sim->fail_apply > 0)
-			sim->fail_apply--;
+	} else if (rsim_fail_now(sim)) {
 		ret = -EIO;
 	} else {
 		rsim_record(sim, dom, closid, type, val);
@@ -242,9 +251,7 @@ int rsim_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 	} else if (closid >= sim->nclosid || ctrl_id >= sim->desc.num_ctrls) {
 		bad = "extra control CLOSID or id out of range";
 		ret = -EINVAL;
-	} else if (sim->fail_apply) {
-		if (sim->fail_apply > 0)
-			sim->fail_apply--;
+	} else if (rsim_fail_now(sim)) {
 		ret = -EIO;
 	} else {
 		sim->apply_count++;

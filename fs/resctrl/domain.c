@@ -515,42 +515,19 @@ static int rctl_res_mem_join(struct resctrl_res *r)
 }
 
 /**
- * rctl_domains_mem_online() - a node's first memory came online
+ * rctl_domains_mem_change() - a node's memory came or went
  * @nid: the node
+ * @online: its first memory came online, else its last went offline
  *
  * Each resource with &resctrl_resource_desc.memory_nodes brings the
- * node's domain online (new, or with the values it kept), as a CPU
- * bringing it would. A driver that refuses it cannot stop the memory:
- * the domain then stays offline. Called with cpus_read_lock() and
+ * node's domain online (new, or with the values it kept) as a CPU
+ * bringing it would; a driver that refuses it cannot stop the memory,
+ * so the domain then stays offline. When the memory goes, a domain of
+ * the node with no online CPU goes offline and keeps its values for
+ * when memory or a CPU returns. Called with cpus_read_lock() and
  * rctl_mutex held, from the memory hotplug notifier (memnode.c).
  */
-void rctl_domains_mem_online(int nid)
-{
-	struct resctrl_res *r;
-	struct resctrl_dom *d;
-
-	lockdep_assert_held(&rctl_mutex);
-	list_for_each_entry(r, &rctl_resources, list) {
-		if (!r->desc->memory_nodes)
-			continue;
-		d = rctl_find_dom(r, nid) ?: rctl_dom_alloc(r, nid);
-		if (!d)
-			pr_warn("resctrl: %s: no memory for node %d's domain\n",
-				r->desc->name, nid);
-		else if (!d->online)
-			rctl_dom_online_or_refuse(d);
-	}
-}
-
-/**
- * rctl_domains_mem_offline() - a node's last memory went offline
- * @nid: the node
- *
- * A domain of the node with no online CPU goes offline and keeps its
- * values for when memory or a CPU returns. Context as
- * rctl_domains_mem_online().
- */
-void rctl_domains_mem_offline(int nid)
+void rctl_domains_mem_change(int nid, bool online)
 {
 	struct resctrl_res *r;
 	struct resctrl_dom *d;
@@ -560,8 +537,17 @@ void rctl_domains_mem_offline(int nid)
 		if (!r->desc->memory_nodes)
 			continue;
 		d = rctl_find_dom(r, nid);
-		if (d && d->online && cpumask_empty(&d->cpus))
+		if (online && !d)
+			d = rctl_dom_alloc(r, nid);
+		if (!d) {
+			if (online)
+				pr_warn("resctrl: %s: no memory for node %d's domain\n",
+					r->desc->name, nid);
+		} else if (online && !d->online) {
+			rctl_dom_online_or_refuse(d);
+		} else if (!online && d->online && cpumask_empty(&d->cpus)) {
 			rctl_dom_take_offline(d);
+		}
 	}
 }
 

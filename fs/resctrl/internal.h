@@ -308,8 +308,7 @@ int rctl_domains_cpu_online(unsigned int cpu);
 void rctl_domains_cpu_offline(unsigned int cpu);
 int rctl_dom_apply_extra(struct resctrl_dom *d, unsigned int i, u32 closid,
 			 u32 val);
-void rctl_domains_mem_online(int nid);
-void rctl_domains_mem_offline(int nid);
+void rctl_domains_mem_change(int nid, bool online);
 bool rctl_dom_memory_only(const struct resctrl_dom *d);
 
 /* schemata.c */

@@ -26,10 +26,7 @@ static int rctl_mem_notify(struct notifier_block *nb, unsigned long action,
 	if (nid < 0 || (action != MEM_ONLINE && action != MEM_OFFLINE))
 		return NOTIFY_OK;
 	mutex_lock(&rctl_mutex);
-	if (action == MEM_ONLINE)
-		rctl_domains_mem_online(nid);
-	else
-		rctl_domains_mem_offline(nid);
+	rctl_domains_mem_change(nid, action == MEM_ONLINE);
 	mutex_unlock(&rctl_mutex);
 	return NOTIFY_OK;
 }

@@ -236,29 +236,25 @@ static void rctl_extra_controls_checked(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), 0);
 }
 
-static int rctl_dtest_attach(struct resctrl_res *r)
+static void rctl_dtest_unregister(void *r)
 {
-	int ret;
-
-	memset(&rctl_dcalls, 0, sizeof(rctl_dcalls));
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
-	ret = rctl_domains_init(r);
-	if (!ret)
-		list_add_tail(&r->list, &rctl_resources);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
-	return ret;
+	resctrl_unregister_resource(r);
 }
 
-static void rctl_dtest_detach(struct resctrl_res *r)
+/*
+ * Register @desc through the driver API (the mount is not involved); it
+ * is unregistered when the test ends, however it ends.
+ */
+static struct resctrl_res *rctl_dtest_register(struct kunit *test,
+					       const struct resctrl_resource_desc *desc)
 {
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
-	list_del(&r->list);
-	rctl_domains_free(r);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	struct resctrl_res *r;
+
+	memset(&rctl_dcalls, 0, sizeof(rctl_dcalls));
+	r = resctrl_register_resource(desc, NULL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rctl_dtest_unregister, r), 0);
+	return r;
 }
 
 /* Write @text (a copy: the parser cuts it) as schemata of the default group. */
@@ -279,16 +275,15 @@ static int rctl_dtest_write(struct kunit *test, const char *text)
 
 static void rctl_stage_mixed_lines(struct kunit *test)
 {
-	struct resctrl_res r;
+	struct resctrl_res *r;
 	struct resctrl_dom *d;
 	char status[128];
 	unsigned int applies;
 	int ret;
 
-	rctl_dtest_res(&r, &rctl_dtest_descs[T_MX]);
-	KUNIT_ASSERT_EQ(test, rctl_dtest_attach(&r), 0);
+	r = rctl_dtest_register(test, &rctl_dtest_descs[T_MX]);
 	/* Package 0 always has a CPU: the boot CPU's. */
-	d = rctl_find_dom(&r, 0);
+	d = rctl_find_dom(r, 0);
 	KUNIT_ASSERT_NOT_NULL(test, d);
 	/* Defaults: MIN at its minimum, MAX at its maximum. */
 	KUNIT_EXPECT_EQ(test, d->ctrl_vals[0][1], 0);
@@ -332,8 +327,6 @@ static void rctl_stage_mixed_lines(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d->ctrl_vals[0][0], 0);
 	KUNIT_EXPECT_EQ(test, d->ctrl_vals[1][0], 1000);
 	KUNIT_EXPECT_EQ(test, d->vals[0], 100);
-
-	rctl_dtest_detach(&r);
 }
 
 /* A node with memory and no online CPU, or NUMA_NO_NODE. */
@@ -349,51 +342,51 @@ static int rctl_memory_only_node(void)
 
 static void rctl_memory_nodes_follow_hotplug(struct kunit *test)
 {
-	struct resctrl_resource_desc desc = rctl_dtest_descs[T_BW];
-	struct resctrl_res r;
+	struct resctrl_resource_desc *desc;
+	struct resctrl_res *r;
 	struct resctrl_dom *d;
 	unsigned int cpu;
 	nodemask_t nodes;
 	int nid, n = 0;
 
-	desc.memory_nodes = true;
-	rctl_dtest_res(&r, &desc);
-	KUNIT_ASSERT_EQ(test, rctl_dtest_attach(&r), 0);
+	/* Freed after the unregistration action, which reads it. */
+	desc = kunit_kzalloc(test, sizeof(*desc), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, desc);
+	*desc = rctl_dtest_descs[T_BW];
+	desc->memory_nodes = true;
+	r = rctl_dtest_register(test, desc);
 	for_each_node_state(nid, N_MEMORY) {
-		d = rctl_find_dom(&r, nid);
+		d = rctl_find_dom(r, nid);
 		KUNIT_EXPECT_TRUE(test, d && d->online);
 	}
 	/* A domain per node with memory or an online CPU, no more. */
 	nodes = node_states[N_MEMORY];
 	for_each_online_cpu(cpu)
 		node_set(cpu_to_node(cpu), nodes);
-	list_for_each_entry(d, &r.domains, list)
+	list_for_each_entry(d, &r->domains, list)
 		n++;
 	KUNIT_EXPECT_EQ(test, n, nodes_weight(nodes));
 
 	nid = rctl_memory_only_node();
-	if (nid == NUMA_NO_NODE) {
-		rctl_dtest_detach(&r);
+	if (nid == NUMA_NO_NODE)
 		kunit_skip(test, "no NUMA node with memory and no CPU");
-	}
-	d = rctl_find_dom(&r, nid);
+	d = rctl_find_dom(r, nid);
 	KUNIT_ASSERT_NOT_NULL(test, d);
 	KUNIT_EXPECT_TRUE(test, cpumask_empty(&d->cpus));
 
 	cpus_read_lock();
 	mutex_lock(&rctl_mutex);
 	KUNIT_EXPECT_EQ(test, rctl_dom_apply(d, 1, 1234), 0);
-	rctl_domains_mem_offline(nid);
+	rctl_domains_mem_change(nid, false);
 	KUNIT_EXPECT_FALSE(test, d->online);
 	rctl_dcalls.last_val = 0;
-	rctl_domains_mem_online(nid);
+	rctl_domains_mem_change(nid, true);
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
 	KUNIT_EXPECT_TRUE(test, d->online);
 	KUNIT_EXPECT_EQ(test, d->vals[1], 1234);
 	/* Applied again when it came back: CLOSID 3's default was last. */
 	KUNIT_EXPECT_EQ(test, rctl_dcalls.last_val, 4000);
-	rctl_dtest_detach(&r);
 }
 
 static struct kunit_case rctl_describe_cases[] = {
