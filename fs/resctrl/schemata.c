@@ -9,11 +9,13 @@
  * one, the values already applied are put back.
  *
  * A resource that CDP splits has two lines, NAMEDATA and NAMECODE, and
- * no NAME line. A resource with extra controls has a NAME_SUFFIX line
- * for each after its own. Lines that begin with '#' are comments: a
- * write may carry them, and they change nothing. Names are padded to the longest, counting the CDP
+ * no NAME line. Names are padded to the longest, counting the CDP
  * suffix of every resource that could be split, so that the columns do
  * not move between mounts with and without CDP, as upstream.
+ *
+ * A resource with extra controls has a NAME_SUFFIX line for each after
+ * its own. Lines that begin with '#' are comments: a write may carry
+ * them, and they change nothing.
  */
 #include <linux/seq_file.h>
 #include <linux/slab.h>
