@@ -313,6 +313,30 @@ static void test_mixed_writes(void)
 	ksft_test_result(ok, "crossed MIN and MAX are the driver's business, as upstream\n");
 }
 
+/* A resource registered while mounted brings its descriptions, and takes them away. */
+static void test_live_and_cdp(void)
+{
+	bool ok;
+
+	ok = !sim_add("DLT", "ctrl=mbps", "scope=package", "num_closid=8", "min=0",
+		      "max=900", "controls=MAX:scalar:0:9", NULL) &&
+	     rctl_reads(rp("info/DLT/resource_schemata/DLT_MAX/max"), "9\n") &&
+	     rctl_reads(rp("info/DLT/resource_schemata/DLT/unit"), "MBps\n");
+	ok = !sim_remove("DLT") && ok &&
+	     !rctl_exists(rp("info/DLT"));
+	ksft_test_result(ok, "registered while mounted: described; unregistered: gone\n");
+
+	/* With CDP each half describes its own line. */
+	ok = !rctl_umount() &&
+	     !sim_add("DX3", "ctrl=bitmask", "scope=l3", "num_closid=8", "cbm_len=10",
+		      "cdp_capable=1", NULL) &&
+	     !rctl_mount("cdp") &&
+	     rctl_reads(rp("info/DX3CODE/resource_schemata/DX3CODE/type"), "bitmap\n") &&
+	     rctl_reads(rp("info/DX3DATA/resource_schemata/DX3DATA/max"), "0x3ff\n") &&
+	     rctl_dir_is(rp("info/DX3CODE/resource_schemata"), "DX3CODE");
+	ksft_test_result(ok, "with cdp, L3CODE and L3DATA each describe their own line\n");
+}
+
 int main(void)
 {
 	int ret;
@@ -320,7 +344,7 @@ int main(void)
 	ksft_print_header();
 	rctl_sim_setup();
 	ksft_set_plan(1 + ARRAY_SIZE(schemas) + 2 + (ARRAY_SIZE(schemas) - 1) * 2 +
-		      4 + 1);
+		      4 + 2 + 1);
 
 	ret = add_resources() ?: rctl_mount(NULL) ?: rctl_mkdir(rp("g1"));
 	ksft_test_result(!ret, "resources with extra controls of every type, mount, g1 (%s)\n",
@@ -329,6 +353,7 @@ int main(void)
 	test_defaults();
 	test_limits();
 	test_mixed_writes();
+	test_live_and_cdp();
 	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
 	ksft_finished();
 }
