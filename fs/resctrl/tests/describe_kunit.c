@@ -303,7 +303,9 @@ static void rctl_stage_mixed_lines(struct kunit *test)
 	/* One bad value: nothing is applied. */
 	applies = rctl_dcalls.applies + rctl_dcalls.ctrl_applies;
 	KUNIT_EXPECT_EQ(test, rctl_dtest_write(test, "T_MX:0=70\nT_MX_MAX:0=5000"), -EINVAL);
+	mutex_lock(&rctl_mutex);
 	rctl_status_copy(status, sizeof(status));
+	mutex_unlock(&rctl_mutex);
 	KUNIT_EXPECT_STREQ(test, status, "T_MX_MAX value 5000 out of range [0,1000]\n");
 	KUNIT_EXPECT_EQ(test, applies, rctl_dcalls.applies + rctl_dcalls.ctrl_applies);
 	KUNIT_EXPECT_EQ(test, d->vals[0], 60);
