@@ -29,10 +29,14 @@ cmdline="console=ttyS0 panic=-1 rctest=$mode ${VM_CMDLINE:-}"
 [ "$mode" = check ] || cmdline="$cmdline kunit.enable=0 quiet"
 
 cpu=max,vendor=GenuineIntel
+# Node 2 has memory and no CPU, as CXL or device memory.
+mem=2304M
 numa=(-object memory-backend-ram,id=m0,size=1G
 	-object memory-backend-ram,id=m1,size=1G
 	-numa node,nodeid=0,cpus=0-1,memdev=m0
-	-numa node,nodeid=1,cpus=2-3,memdev=m1)
+	-numa node,nodeid=1,cpus=2-3,memdev=m1
+	-object memory-backend-ram,id=m2,size=256M
+	-numa node,nodeid=2,memdev=m2)
 if [ -n "${VM_MODEL:-}" ]; then
 	models=$REPO/arch/x86/kernel/cpu/resctrl/model/cpuid
 	line=$(awk -v m="$VM_MODEL" '$1 == m' "$models/MODELS")
@@ -54,9 +58,11 @@ if [ -n "${VM_MODEL:-}" ]; then
 	# no_timer_check: a TCG guest on a loaded host can fail the IO-APIC
 	# timer check and panic (seen once booting as rpl during a build).
 	cmdline="$cmdline x86_rdt_model=$VM_MODEL no_timer_check"
+	# The modelled machines have no CPU-less memory node.
+	mem=2G numa=("${numa[@]:0:8}")
 	if [ "${VM_SNC:-1}" = 2 ]; then
 		[ "$snc" = snc ] || die "VM_MODEL=$VM_MODEL has no Sub-NUMA Clustering"
-		numa=()
+		mem=2G numa=()
 		for n in 0 1 2 3; do
 			numa+=(-object memory-backend-ram,id=m$n,size=512M
 				-numa node,nodeid=$n,cpus=$n,memdev=m$n)
@@ -66,7 +72,7 @@ fi
 
 qemu=(qemu-system-x86_64 -accel tcg -machine pc
 	-cpu "$cpu"
-	-smp 4,sockets=2,cores=2,threads=1 -m 2G
+	-smp 4,sockets=2,cores=2,threads=1 -m $mem
 	"${numa[@]}"
 	-kernel "$kernel" -initrd "$BUILD/initramfs-$variant.cpio.gz"
 	-append "$cmdline" -no-reboot -display none -monitor none)

@@ -27,6 +27,10 @@ struct dentry;
 /* Most events and device domains one resource can describe. */
 #define RSIM_MAX_EVENTS		32
 #define RSIM_MAX_DEV_DOMAINS	64
+/* Most extra controls one resource can describe. */
+#define RSIM_MAX_CTRLS		8
+/* Longest extra control suffix, including the NUL. */
+#define RSIM_SUFFIX_LEN		16
 /* Text of the extra per-group file, including the NUL. */
 #define RSIM_TEXT_LEN		64
 /* Longest delay_ms accepted. */
@@ -42,6 +46,22 @@ struct dentry;
 struct rsim_event_cfg {
 	char name[RSIM_NAME_LEN];
 	u8 frac_bits;
+};
+
+/**
+ * struct rsim_ctrl_cfg - one configured extra control
+ * @suffix: its name after the resource's (MIN, MAX, OPT, NODE, ...)
+ * @ctrl: its type: bitmask, percent, mbps or scalar
+ * @a: bitmask: mask length; others: smallest value
+ * @b: bitmask: fewest bits set; others: largest value
+ * @c: bitmask: 1 if sparse masks are allowed; percent: granularity
+ */
+struct rsim_ctrl_cfg {
+	char suffix[RSIM_SUFFIX_LEN];
+	enum resctrl_ctrl_type ctrl;
+	u32 a;
+	u32 b;
+	u32 c;
 };
 
 /**
@@ -73,6 +93,10 @@ struct rsim_event_cfg {
  * @group_file: name of an extra per-group file, "" for none
  * @cdp_capable: BITMASK: declare that code and data prioritisation can
  *	split the resource
+ * @ctrls: extra controls next to the main one
+ * @num_ctrls: entries used in @ctrls
+ * @memory_nodes: NODE scope: every node with memory is a domain, CPUs or
+ *	not
  *
  * Written under &rsim.mutex while the item is not live. @events and
  * @num_events are also written under &rsim.lock, so that debugfs can read
@@ -103,6 +127,9 @@ struct rsim_config {
 	char info_file[RSIM_NAME_LEN];
 	char group_file[RSIM_NAME_LEN];
 	bool cdp_capable;
+	struct rsim_ctrl_cfg ctrls[RSIM_MAX_CTRLS];
+	unsigned int num_ctrls;
+	bool memory_nodes;
 };
 
 /**
@@ -200,6 +227,7 @@ struct rsim_counter {
  * @events: the events of @desc
  * @info: the extra info file of @desc and its terminator
  * @files: the extra group file of @desc and its terminator
+ * @ctrls: the extra controls of @desc
  * @accepting: callbacks may come (under @lock): from just before
  *	registration until unregistration returned
  * @nclosid: CLOSIDs of the live resource (entries of &rsim_dom.vals)
@@ -231,6 +259,7 @@ struct rsim {
 	struct resctrl_event_desc events[RSIM_MAX_EVENTS];
 	struct resctrl_info_attr info[2];
 	struct resctrl_group_attr files[2];
+	struct resctrl_ctrl_desc ctrls[RSIM_MAX_CTRLS];
 	bool accepting;
 	u32 nclosid;
 	struct list_head doms;
@@ -263,6 +292,8 @@ int rsim_set_live(struct rsim *sim, bool live);
 
 /* sim_ops.c */
 void rsim_build_ops(struct resctrl_resource_ops *ops, enum resctrl_ctrl_type ctrl);
+int rsim_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
+		    u32 ctrl_id, u32 val);
 int rsim_info_show(struct resctrl_res *r, struct seq_file *sf);
 int rsim_group_show(struct resctrl_res *r, u32 closid, u32 rmid,
 		    struct seq_file *sf);

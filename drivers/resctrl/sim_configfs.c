@@ -213,6 +213,8 @@ RSIM_BOOL_ATTR(run_on_domain_cpu)
 CONFIGFS_ATTR(rsim_, run_on_domain_cpu);
 RSIM_BOOL_ATTR(cdp_capable)
 CONFIGFS_ATTR(rsim_, cdp_capable);
+RSIM_BOOL_ATTR(memory_nodes)
+CONFIGFS_ATTR(rsim_, memory_nodes);
 RSIM_STR_ATTR(mount_option)
 CONFIGFS_ATTR(rsim_, mount_option);
 RSIM_STR_ATTR(hardware)
@@ -304,6 +306,29 @@ static ssize_t rsim_scope_store(struct config_item *item, const char *page,
 }
 CONFIGFS_ATTR(rsim_, scope);
 
+/*
+ * Call @fn for each blank-trimmed item of the comma-separated list in
+ * @page (an empty page has none), with the item's index; more than @max
+ * items is -EINVAL. Return the number of items or the first error.
+ */
+static int rsim_parse_list(const char *page, int max,
+			   int (*fn)(char *item, int i, void *arg), void *arg)
+{
+	char *buf, *s, *tok;
+	int n = 0, ret = 0;
+
+	buf = kstrdup(page, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	s = strim(buf);
+	if (!*s)
+		s = NULL;	/* empty: no entry */
+	while (!ret && (tok = strsep(&s, ",")))
+		ret = n == max ? -EINVAL : fn(strim(tok), n++, arg);
+	kfree(buf);
+	return ret ?: n;
+}
+
 static ssize_t rsim_events_show(struct config_item *item, char *page)
 {
 	struct rsim *sim = to_rsim(item);
@@ -323,44 +348,35 @@ static ssize_t rsim_events_show(struct config_item *item, char *page)
 	return len;
 }
 
+/* One "name[:frac_bits]" of the events list, into entry @i of @evs. */
+static int rsim_parse_event_item(char *tok, int i, void *evs)
+{
+	struct rsim_event_cfg *ev = (struct rsim_event_cfg *)evs + i;
+	char *colon = strchr(tok, ':');
+	u8 frac = 0;
+	int ret;
+
+	if (colon) {
+		*colon = '\0';
+		ret = kstrtou8(skip_spaces(colon + 1), 10, &frac);
+		if (ret)
+			return ret;
+		tok = strim(tok);
+	}
+	if (!*tok || strlen(tok) >= RSIM_NAME_LEN)
+		return -EINVAL;
+	strscpy(ev->name, tok);
+	ev->frac_bits = frac;
+	return 0;
+}
+
 /*
  * Parse "name[:frac_bits],..." into @ev, which has room for
  * RSIM_MAX_EVENTS. Return the number of events or -errno.
  */
 static int rsim_parse_events(const char *page, struct rsim_event_cfg *ev)
 {
-	char *buf, *s, *tok, *colon;
-	int n = 0, ret = 0;
-	u8 frac;
-
-	buf = kstrdup(page, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	s = strim(buf);
-	if (!*s)
-		s = NULL;	/* empty: no entry */
-	while ((tok = strsep(&s, ","))) {
-		tok = strim(tok);
-		frac = 0;
-		colon = strchr(tok, ':');
-		if (colon) {
-			*colon = '\0';
-			ret = kstrtou8(skip_spaces(colon + 1), 10, &frac);
-			if (ret)
-				break;
-			tok = strim(tok);
-		}
-		if (!*tok || strlen(tok) >= RSIM_NAME_LEN ||
-		    n == RSIM_MAX_EVENTS) {
-			ret = -EINVAL;
-			break;
-		}
-		strscpy(ev[n].name, tok);
-		ev[n].frac_bits = frac;
-		n++;
-	}
-	kfree(buf);
-	return ret ?: n;
+	return rsim_parse_list(page, RSIM_MAX_EVENTS, rsim_parse_event_item, ev);
 }
 
 static bool rsim_same_events(const struct rsim_config *cfg,
@@ -413,6 +429,71 @@ out:
 }
 CONFIGFS_ATTR(rsim_, events);
 
+static ssize_t rsim_controls_show(struct config_item *item, char *page)
+{
+	struct rsim *sim = to_rsim(item);
+	const struct rsim_ctrl_cfg *c;
+	ssize_t len = 0;
+
+	mutex_lock(&sim->mutex);
+	for (c = sim->cfg.ctrls; c < sim->cfg.ctrls + sim->cfg.num_ctrls; c++)
+		len += sysfs_emit_at(page, len, "%s:%s:%u:%u:%u%c", c->suffix,
+				     rsim_ctrl_names[c->ctrl], c->a, c->b, c->c,
+				     c + 1 < sim->cfg.ctrls + sim->cfg.num_ctrls ? ',' : '\n');
+	mutex_unlock(&sim->mutex);
+	return len ?: sysfs_emit(page, "\n");
+}
+
+/* "SUFFIX:type:a:b[:c]": see struct rsim_ctrl_cfg. */
+static int rsim_parse_ctrl(char *tok, struct rsim_ctrl_cfg *c)
+{
+	char *suffix = strsep(&tok, ":"), *type = strsep(&tok, ":");
+	u32 *nums[] = { &c->a, &c->b, &c->c };
+	unsigned int i;
+	int ctrl;
+
+	if (!suffix || !*suffix || strlen(suffix) >= RSIM_SUFFIX_LEN || !type)
+		return -EINVAL;
+	ctrl = sysfs_match_string(rsim_ctrl_names, type);
+	if (ctrl <= RESCTRL_CTRL_NONE || ctrl >= RESCTRL_CTRL_CUSTOM)
+		return -EINVAL;
+	strscpy(c->suffix, suffix);
+	c->ctrl = ctrl;
+	c->c = 0;
+	for (i = 0; i < ARRAY_SIZE(nums); i++) {
+		if (!tok)
+			return i < 2 ? -EINVAL : 0;
+		if (kstrtou32(strsep(&tok, ":"), 0, nums[i]))
+			return -EINVAL;
+	}
+	return tok ? -EINVAL : 0;
+}
+
+static int rsim_parse_ctrl_item(char *item, int i, void *ctrls)
+{
+	return rsim_parse_ctrl(item, (struct rsim_ctrl_cfg *)ctrls + i);
+}
+
+static ssize_t rsim_controls_store(struct config_item *item, const char *page,
+				   size_t count)
+{
+	struct rsim_ctrl_cfg ctrls[RSIM_MAX_CTRLS] = {};
+	struct rsim *sim = to_rsim(item);
+	int n, ret;
+
+	n = rsim_parse_list(page, RSIM_MAX_CTRLS, rsim_parse_ctrl_item, ctrls);
+	if (n < 0)
+		return n;
+	ret = rsim_config_lock(sim);
+	if (ret)
+		return ret;
+	memcpy(sim->cfg.ctrls, ctrls, sizeof(ctrls));
+	sim->cfg.num_ctrls = n;
+	mutex_unlock(&sim->mutex);
+	return count;
+}
+CONFIGFS_ATTR(rsim_, controls);
+
 static ssize_t rsim_device_domains_show(struct config_item *item, char *page)
 {
 	struct rsim *sim = to_rsim(item);
@@ -428,35 +509,20 @@ static ssize_t rsim_device_domains_show(struct config_item *item, char *page)
 	return len;
 }
 
+static int rsim_parse_id_item(char *item, int i, void *ids)
+{
+	int *id = (int *)ids + i;
+
+	return kstrtoint(item, 10, id) ?: *id < 0 ? -EINVAL : 0;
+}
+
 /*
  * Parse "id,id,..." into @ids, which has room for RSIM_MAX_DEV_DOMAINS.
  * Return the number of ids or -errno.
  */
 static int rsim_parse_ids(const char *page, int *ids)
 {
-	char *buf, *s, *tok;
-	int n = 0, ret = 0;
-
-	buf = kstrdup(page, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	s = strim(buf);
-	if (!*s)
-		s = NULL;	/* empty: no entry */
-	while ((tok = strsep(&s, ","))) {
-		if (n == RSIM_MAX_DEV_DOMAINS) {
-			ret = -EINVAL;
-			break;
-		}
-		ret = kstrtoint(strim(tok), 10, &ids[n]);
-		if (!ret && ids[n] < 0)
-			ret = -EINVAL;
-		if (ret)
-			break;
-		n++;
-	}
-	kfree(buf);
-	return ret ?: n;
+	return rsim_parse_list(page, RSIM_MAX_DEV_DOMAINS, rsim_parse_id_item, ids);
 }
 
 static ssize_t rsim_device_domains_store(struct config_item *item,
@@ -527,6 +593,8 @@ static struct configfs_attribute *rsim_attrs[] = {
 	&rsim_attr_info_file,
 	&rsim_attr_group_file,
 	&rsim_attr_cdp_capable,
+	&rsim_attr_controls,
+	&rsim_attr_memory_nodes,
 	&rsim_attr_live,
 	NULL,
 };

@@ -138,6 +138,39 @@ void rsim_free(struct rsim *sim)
 	kfree(sim);
 }
 
+/* The extra controls of the description; a MIN control defaults to its minimum. */
+static void rsim_build_ctrls(struct rsim *sim)
+{
+	const struct rsim_config *cfg = &sim->cfg;
+	const struct rsim_ctrl_cfg *cc;
+	struct resctrl_ctrl_desc *c;
+	unsigned int i;
+
+	memset(sim->ctrls, 0, sizeof(sim->ctrls));
+	for (i = 0; i < cfg->num_ctrls; i++) {
+		cc = &cfg->ctrls[i];
+		c = &sim->ctrls[i];
+		c->suffix = cc->suffix;
+		c->id = i;
+		c->ctrl = cc->ctrl;
+		if (cc->ctrl == RESCTRL_CTRL_BITMASK) {
+			c->bitmask.cbm_len = cc->a;
+			c->bitmask.min_cbm_bits = cc->b;
+			c->bitmask.sparse = cc->c;
+		} else {
+			c->range.min = cc->a;
+			c->range.max = cc->b;
+			if (cc->ctrl == RESCTRL_CTRL_PERCENT)
+				c->range.granularity = cc->c;
+		}
+		c->default_min = !strcmp(cc->suffix, "MIN");
+	}
+	if (cfg->num_ctrls) {
+		sim->desc.ctrls = sim->ctrls;
+		sim->desc.num_ctrls = cfg->num_ctrls;
+	}
+}
+
 static void rsim_build_desc(struct rsim *sim)
 {
 	struct resctrl_resource_desc *desc = &sim->desc;
@@ -220,7 +253,11 @@ static void rsim_build_desc(struct rsim *sim)
 		desc->hardware = cfg->hardware;
 	desc->run_on_domain_cpu = cfg->run_on_domain_cpu;
 	desc->cdp_capable = cfg->cdp_capable;
+	rsim_build_ctrls(sim);
+	desc->memory_nodes = cfg->memory_nodes;
 	rsim_build_ops(&sim->ops, cfg->ctrl);
+	if (cfg->num_ctrls)
+		sim->ops.apply_ctrl = rsim_apply_ctrl;
 	desc->ops = &sim->ops;
 	desc->owner = THIS_MODULE;
 }

@@ -168,6 +168,17 @@ static void rsim_check_cpu(struct rsim *sim, struct resctrl_dom *d)
 			       resctrl_dom_id(d));
 }
 
+/* Whether debugfs fail_apply wants this apply to fail; under sim->lock. */
+static bool rsim_fail_now(struct rsim *sim)
+{
+	lockdep_assert_held(&sim->lock);
+	if (!sim->fail_apply)
+		return false;
+	if (sim->fail_apply > 0)
+		sim->fail_apply--;
+	return true;
+}
+
 static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 		      u32 closid, enum resctrl_conf_type type, u32 val)
 {
@@ -197,9 +208,7 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 	} else if (type != RESCTRL_CONF_BOTH && closid >= sim->nclosid / 2) {
 		bad = "code or data value for a CLOSID of the upper half";
 		ret = -EINVAL;
-	} else if (sim->fail_apply) {
-		if (sim->fail_apply > 0)
-			sim->fail_apply--;
+	} else if (rsim_fail_now(sim)) {
 		ret = -EIO;
 	} else {
 		rsim_record(sim, dom, closid, type, val);
@@ -207,6 +216,47 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 	}
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 
+	if (bad)
+		rsim_violation(sim, bad, resctrl_dom_id(d));
+	return ret;
+}
+
+/**
+ * rsim_apply_ctrl() - program a value of an extra control
+ * @r: the resource
+ * @d: an online domain
+ * @closid: the CLOSID
+ * @ctrl_id: the control's index in the configured controls
+ * @val: the value
+ *
+ * Checked as rsim_apply() and failed the same way through fail_apply;
+ * the value is counted in apply_count, not recorded.
+ *
+ * Return: 0, -EIO when told to fail, or -ENODEV/-EINVAL on a contract
+ * violation.
+ */
+int rsim_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
+		    u32 ctrl_id, u32 val)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	const char *bad = NULL;
+	unsigned long flags;
+	int ret = 0;
+
+	rsim_delay(sim);
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	if (!sim->accepting || !rsim_online_dom(sim, d, true)) {
+		bad = "extra control applied outside an online domain";
+		ret = -ENODEV;
+	} else if (closid >= sim->nclosid || ctrl_id >= sim->desc.num_ctrls) {
+		bad = "extra control CLOSID or id out of range";
+		ret = -EINVAL;
+	} else if (rsim_fail_now(sim)) {
+		ret = -EIO;
+	} else {
+		sim->apply_count++;
+	}
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
 	if (bad)
 		rsim_violation(sim, bad, resctrl_dom_id(d));
 	return ret;

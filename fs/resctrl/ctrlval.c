@@ -62,6 +62,33 @@ static int rctl_check_range(const char *name, const struct resctrl_range_params 
 	return 0;
 }
 
+/* A value of a control of type @ctrl with these parameters. */
+static int rctl_parse_typed(const char *name, enum resctrl_ctrl_type ctrl,
+			    const struct resctrl_bitmask_params *bitmask,
+			    const struct resctrl_range_params *range,
+			    const char *text, u32 *val)
+{
+	int ret;
+
+	switch (ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		return rctl_parse_bitmask(bitmask, text, val);
+	case RESCTRL_CTRL_PERCENT:
+		ret = rctl_parse_decimal(name, text, val) ?:
+		      rctl_check_range(name, range, *val);
+		/* Never past the maximum, which need not be a multiple. */
+		if (!ret && range->granularity)
+			*val = min(roundup(*val, range->granularity), range->max);
+		return ret;
+	case RESCTRL_CTRL_MBPS:
+	case RESCTRL_CTRL_SCALAR:
+		return rctl_parse_decimal(name, text, val) ?:
+		       rctl_check_range(name, range, *val);
+	default:
+		return -EINVAL;
+	}
+}
+
 /**
  * rctl_parse_val() - parse the value of one domain in a schemata line
  * @r: the resource
@@ -78,30 +105,30 @@ int rctl_parse_val(struct resctrl_res *r, struct resctrl_dom *d, char *text,
 		   u32 *val)
 {
 	const struct resctrl_resource_desc *desc = r->desc;
-	int ret;
 
-	switch (desc->ctrl) {
-	case RESCTRL_CTRL_BITMASK:
-		return rctl_parse_bitmask(&desc->bitmask, text, val);
-	case RESCTRL_CTRL_PERCENT:
-		/* Under the mba_MBps controller: a target, any u32 MBps. */
-		if (r->mbps)
-			return rctl_parse_decimal(desc->name, text, val);
-		ret = rctl_parse_decimal(desc->name, text, val) ?:
-		      rctl_check_range(desc->name, &desc->range, *val);
-		/* Never past the maximum, which need not be a multiple. */
-		if (!ret && desc->range.granularity)
-			*val = min(roundup(*val, desc->range.granularity),
-				   desc->range.max);
-		return ret;
-	case RESCTRL_CTRL_MBPS:
-	case RESCTRL_CTRL_SCALAR:
-		return rctl_parse_decimal(desc->name, text, val) ?:
-		       rctl_check_range(desc->name, &desc->range, *val);
-	case RESCTRL_CTRL_CUSTOM:
+	/* Under the mba_MBps controller: a target, any u32 MBps. */
+	if (desc->ctrl == RESCTRL_CTRL_PERCENT && r->mbps)
+		return rctl_parse_decimal(desc->name, text, val);
+	if (desc->ctrl == RESCTRL_CTRL_CUSTOM)
 		return desc->ops->parse(r, d, text, val) ? -EINVAL : 0;
+	return rctl_parse_typed(desc->name, desc->ctrl, &desc->bitmask,
+				&desc->range, text, val);
+}
+
+static int rctl_format_typed(enum resctrl_ctrl_type ctrl,
+			     const struct resctrl_bitmask_params *bitmask,
+			     const struct resctrl_range_params *range,
+			     u32 val, char *buf, size_t len)
+{
+	switch (ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		return scnprintf(buf, len, "%0*x",
+				 DIV_ROUND_UP(bitmask->cbm_len, 4), val);
+	case RESCTRL_CTRL_PERCENT:
+	case RESCTRL_CTRL_MBPS:
+		return scnprintf(buf, len, "%*u", range->width ?: 3, val);
 	default:
-		return -EINVAL;
+		return scnprintf(buf, len, "%u", val);
 	}
 }
 
@@ -123,18 +150,75 @@ int rctl_format_val(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
 {
 	const struct resctrl_resource_desc *desc = r->desc;
 
-	switch (desc->ctrl) {
-	case RESCTRL_CTRL_BITMASK:
-		return scnprintf(buf, len, "%0*x",
-				 DIV_ROUND_UP(desc->bitmask.cbm_len, 4), val);
-	case RESCTRL_CTRL_PERCENT:
-	case RESCTRL_CTRL_MBPS:
-		return scnprintf(buf, len, "%*u", desc->range.width ?: 3, val);
-	case RESCTRL_CTRL_CUSTOM:
+	if (desc->ctrl == RESCTRL_CTRL_CUSTOM)
 		return desc->ops->format(r, d, val, buf, len);
-	default:
-		return scnprintf(buf, len, "%u", val);
-	}
+	return rctl_format_typed(desc->ctrl, &desc->bitmask, &desc->range, val,
+				 buf, len);
+}
+
+/**
+ * rctl_extra_name() - the schemata line name of an extra control
+ * @r: the resource
+ * @i: the control's index in &resctrl_resource_desc.ctrls
+ * @buf: where the name goes, RCTL_CONF_NAME_LEN bytes will do
+ * @len: room in @buf
+ *
+ * NAME_SUFFIX, as upstream names a resource's further controls.
+ */
+void rctl_extra_name(struct resctrl_res *r, unsigned int i, char *buf,
+		     size_t len)
+{
+	snprintf(buf, len, "%s_%s", r->desc->name, r->desc->ctrls[i].suffix);
+}
+
+/**
+ * rctl_extra_parse_val() - parse one domain's value of an extra control
+ * @r: the resource
+ * @c: one of its &resctrl_resource_desc.ctrls
+ * @text: the value, blanks trimmed
+ * @val: where the value goes
+ *
+ * As rctl_parse_val(), with the type and limits of @c; the messages
+ * name the control's schemata line.
+ *
+ * Return: 0 or -EINVAL.
+ */
+int rctl_extra_parse_val(struct resctrl_res *r, const struct resctrl_ctrl_desc *c,
+			 const char *text, u32 *val)
+{
+	char name[RCTL_CONF_NAME_LEN];
+
+	rctl_extra_name(r, c - r->desc->ctrls, name, sizeof(name));
+	return rctl_parse_typed(name, c->ctrl, &c->bitmask, &c->range, text, val);
+}
+
+/**
+ * rctl_extra_format_val() - print a value of an extra control
+ * @c: the control
+ * @val: the value
+ * @buf: where the text goes
+ * @len: room in @buf
+ *
+ * Return: the length of the text.
+ */
+int rctl_extra_format_val(const struct resctrl_ctrl_desc *c, u32 val,
+			  char *buf, size_t len)
+{
+	return rctl_format_typed(c->ctrl, &c->bitmask, &c->range, val, buf, len);
+}
+
+/**
+ * rctl_extra_default_val() - the value of a new group for an extra control
+ * @c: the control
+ *
+ * Return: every bit of a mask; the maximum of a range, or its minimum
+ * when the control says so.
+ */
+u32 rctl_extra_default_val(const struct resctrl_ctrl_desc *c)
+{
+	if (c->ctrl == RESCTRL_CTRL_BITMASK)
+		return BIT_ULL(c->bitmask.cbm_len) - 1;
+	return c->default_min ? c->range.min : c->range.max;
 }
 
 /**
@@ -171,6 +255,52 @@ static bool rctl_res_name_ok(const char *name)
 	return rctl_name_ok(name) && (len < 4 || strcmp(name + len - 4, "_MON"));
 }
 
+static bool rctl_typed_ok(enum resctrl_ctrl_type ctrl,
+			  const struct resctrl_bitmask_params *bitmask,
+			  const struct resctrl_range_params *range)
+{
+	switch (ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		return bitmask->cbm_len && bitmask->cbm_len <= 32 &&
+		       bitmask->min_cbm_bits <= bitmask->cbm_len;
+	case RESCTRL_CTRL_PERCENT:
+	case RESCTRL_CTRL_MBPS:
+	case RESCTRL_CTRL_SCALAR:
+		return range->min <= range->max;
+	default:
+		return false;
+	}
+}
+
+/* The extra controls and memory nodes of @desc; NULL if they are fine. */
+static const char *rctl_check_extras(const struct resctrl_resource_desc *desc)
+{
+	const struct resctrl_ctrl_desc *c;
+	unsigned int i, j;
+
+	if (desc->memory_nodes &&
+	    (desc->scope != RESCTRL_SCOPE_NODE || desc->run_on_domain_cpu))
+		return "memory_nodes needs NODE scope and no run_on_domain_cpu";
+	if (!desc->num_ctrls)
+		return NULL;
+	if (!desc->ctrls || desc->ctrl == RESCTRL_CTRL_NONE ||
+	    desc->ctrl == RESCTRL_CTRL_CUSTOM || desc->cdp_capable ||
+	    !desc->ops->apply_ctrl)
+		return "extra controls need a typed main control, no CDP and apply_ctrl()";
+	for (i = 0; i < desc->num_ctrls; i++) {
+		c = &desc->ctrls[i];
+		if (!rctl_name_ok(c->suffix) ||
+		    strlen(desc->name) + strlen(c->suffix) + 2 > RCTL_CONF_NAME_LEN)
+			return "bad extra control name";
+		if (!rctl_typed_ok(c->ctrl, &c->bitmask, &c->range))
+			return "bad extra control type or parameters";
+		for (j = 0; j < i; j++)
+			if (!strcmp(desc->ctrls[j].suffix, c->suffix))
+				return "two extra controls with one name";
+	}
+	return NULL;
+}
+
 /**
  * rctl_check_desc() - reject descriptions the filesystem cannot serve
  * @desc: a description handed to resctrl_register_resource()
@@ -194,11 +324,10 @@ int rctl_check_desc(const struct resctrl_resource_desc *desc)
 	else if (desc->ctrl != RESCTRL_CTRL_NONE && (!desc->num_closid || !ops->apply))
 		why = "a control needs CLOSIDs and apply()";
 	else if (desc->ctrl == RESCTRL_CTRL_BITMASK &&
-		 (!desc->bitmask.cbm_len || desc->bitmask.cbm_len > 32 ||
-		  desc->bitmask.min_cbm_bits > desc->bitmask.cbm_len))
+		 !rctl_typed_ok(desc->ctrl, &desc->bitmask, &desc->range))
 		why = "bad bitmask parameters";
-	else if ((desc->ctrl == RESCTRL_CTRL_PERCENT || desc->ctrl == RESCTRL_CTRL_MBPS ||
-		  desc->ctrl == RESCTRL_CTRL_SCALAR) && desc->range.min > desc->range.max)
+	else if (desc->ctrl != RESCTRL_CTRL_NONE && desc->ctrl != RESCTRL_CTRL_CUSTOM &&
+		 !rctl_typed_ok(desc->ctrl, &desc->bitmask, &desc->range))
 		why = "bad range parameters";
 	else if (desc->ctrl == RESCTRL_CTRL_CUSTOM && (!ops->parse || !ops->format))
 		why = "a custom control needs parse() and format()";
@@ -211,6 +340,8 @@ int rctl_check_desc(const struct resctrl_resource_desc *desc)
 		    (desc->events[i].bandwidth &&
 		     (desc->events[i].frac_bits || desc->events[i].occupancy)))
 			why = "bad event";
+	if (!why)
+		why = rctl_check_extras(desc);
 	if (why) {
 		pr_err("resctrl: cannot register resource %s: %s\n",
 		       desc->name ?: "(null)", why);

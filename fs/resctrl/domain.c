@@ -17,6 +17,7 @@
 #include <linux/cpu.h>
 #include <linux/export.h>
 #include <linux/sched/isolation.h>
+#include <linux/nodemask.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/topology.h>
@@ -58,9 +59,36 @@ struct resctrl_dom *rctl_find_dom(struct resctrl_res *r, int id)
 
 static void rctl_dom_free_vals(struct resctrl_dom *d)
 {
+	unsigned int i;
+
+	for (i = 0; d->ctrl_vals && i < d->res->desc->num_ctrls; i++)
+		kfree(d->ctrl_vals[i]);
+	kfree(d->ctrl_vals);
 	kfree(d->data_vals);
 	kfree(d->code_vals);
 	kfree(d->vals);
+}
+
+/* The values of the extra controls of a new domain, every one the default. */
+static int rctl_dom_alloc_extra_vals(struct resctrl_dom *d)
+{
+	const struct resctrl_resource_desc *desc = d->res->desc;
+	u32 n = desc->num_closid, closid;
+	unsigned int i;
+
+	if (!desc->num_ctrls)
+		return 0;
+	d->ctrl_vals = kcalloc(desc->num_ctrls, sizeof(*d->ctrl_vals), GFP_KERNEL);
+	if (!d->ctrl_vals)
+		return -ENOMEM;
+	for (i = 0; i < desc->num_ctrls; i++) {
+		d->ctrl_vals[i] = kcalloc(n, sizeof(**d->ctrl_vals), GFP_KERNEL);
+		if (!d->ctrl_vals[i])
+			return -ENOMEM;
+		for (closid = 0; closid < n; closid++)
+			d->ctrl_vals[i][closid] = rctl_extra_default_val(&desc->ctrls[i]);
+	}
+	return 0;
 }
 
 /* The value arrays of a new domain, every value the default. */
@@ -74,6 +102,8 @@ static int rctl_dom_alloc_vals(struct resctrl_dom *d)
 		return -ENOMEM;
 	for (i = 0; i < n; i++)
 		d->vals[i] = rctl_default_val(desc);
+	if (rctl_dom_alloc_extra_vals(d))
+		return -ENOMEM;
 	if (!rctl_cdp_capable(desc))
 		return 0;
 	d->code_vals = kcalloc(half, sizeof(*d->code_vals), GFP_KERNEL);
@@ -132,6 +162,7 @@ static void rctl_dom_free(struct resctrl_dom *d)
 
 struct rctl_dom_call {
 	struct resctrl_dom *d;
+	const struct resctrl_ctrl_desc *extra;
 	u32 closid;
 	u32 rmid;
 	enum resctrl_conf_type type;
@@ -146,7 +177,11 @@ static void rctl_dom_call_apply(void *arg)
 	struct rctl_dom_call *c = arg;
 	struct resctrl_res *r = c->d->res;
 
-	c->ret = r->desc->ops->apply(r, c->d, c->closid, c->type, c->val);
+	if (c->extra)
+		c->ret = r->desc->ops->apply_ctrl(r, c->d, c->closid, c->extra->id,
+						  c->val);
+	else
+		c->ret = r->desc->ops->apply(r, c->d, c->closid, c->type, c->val);
 }
 
 /* Run @fn for @c in process context, or on a CPU of the domain. */
@@ -363,6 +398,28 @@ int rctl_dom_apply(struct resctrl_dom *d, u32 closid, u32 val)
 }
 
 /**
+ * rctl_dom_apply_extra() - program one value of an extra control
+ * @d: an online domain
+ * @i: the control's index in &resctrl_resource_desc.ctrls
+ * @closid: the CLOSID
+ * @val: the value, already checked
+ *
+ * Return: 0, or the driver's error; the value in force is then unchanged.
+ */
+int rctl_dom_apply_extra(struct resctrl_dom *d, unsigned int i, u32 closid,
+			 u32 val)
+{
+	struct rctl_dom_call c = { .d = d, .closid = closid, .val = val,
+				   .extra = &d->res->desc->ctrls[i] };
+	int ret;
+
+	ret = rctl_dom_call(&c, rctl_dom_call_apply);
+	if (!ret)
+		d->ctrl_vals[i][closid] = val;
+	return ret;
+}
+
+/**
  * rctl_dom_read() - read one event counter from the driver, in a batch of
  *	its own (rctl_dom_run())
  * @d: an online domain
@@ -407,6 +464,12 @@ static void rctl_dom_apply_all(struct resctrl_dom *d)
 				pr_warn_ratelimited("resctrl: %s: domain %d: CLOSID %u not restored\n",
 						    r->desc->name, d->id, closid);
 	}
+	for (i = 0; i < r->desc->num_ctrls; i++)
+		for (closid = 0; closid < n; closid++)
+			if (rctl_dom_apply_extra(d, i, closid, d->ctrl_vals[i][closid]))
+				pr_warn_ratelimited("resctrl: %s_%s: domain %d: CLOSID %u not restored\n",
+						    r->desc->name, r->desc->ctrls[i].suffix,
+						    d->id, closid);
 }
 
 /**
@@ -543,7 +606,7 @@ void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu)
 	list_for_each_entry(d, &r->domains, list) {
 		if (!cpumask_test_and_clear_cpu(cpu, &d->cpus) || !d->online)
 			continue;
-		if (cpumask_empty(&d->cpus))
+		if (cpumask_empty(&d->cpus) && !rctl_dom_memory_only(d))
 			rctl_dom_take_offline(d);
 		else {
 			rctl_ovf_cpu_offline(d, cpu);
@@ -590,6 +653,69 @@ void rctl_domains_cpu_offline(unsigned int cpu)
 }
 
 /**
+ * rctl_dom_memory_only() - is a domain online for its memory alone?
+ * @d: a domain
+ *
+ * Return: true for a domain of a resource with
+ * &resctrl_resource_desc.memory_nodes whose node has memory: it stays
+ * online without a CPU.
+ */
+bool rctl_dom_memory_only(const struct resctrl_dom *d)
+{
+	return d->res->desc->memory_nodes && node_state(d->id, N_MEMORY);
+}
+
+/* Every node with memory gets a domain of @r, if @r wants them. */
+static int rctl_res_mem_join(struct resctrl_res *r)
+{
+	int nid;
+
+	if (!r->desc->memory_nodes)
+		return 0;
+	for_each_node_state(nid, N_MEMORY)
+		if (!rctl_find_dom(r, nid) && !rctl_dom_alloc(r, nid))
+			return -ENOMEM;
+	return 0;
+}
+
+/**
+ * rctl_domains_mem_change() - a node's memory came or went
+ * @nid: the node
+ * @online: its first memory came online, else its last went offline
+ *
+ * Each resource with &resctrl_resource_desc.memory_nodes brings the
+ * node's domain online (new, or with the values it kept) as a CPU
+ * bringing it would; a driver that refuses it cannot stop the memory,
+ * so the domain then stays offline. When the memory goes, a domain of
+ * the node with no online CPU goes offline and keeps its values for
+ * when memory or a CPU returns. Called with cpus_read_lock() and
+ * rctl_mutex held, from the memory hotplug notifier (memnode.c).
+ */
+void rctl_domains_mem_change(int nid, bool online)
+{
+	struct resctrl_res *r;
+	struct resctrl_dom *d;
+
+	lockdep_assert_held(&rctl_mutex);
+	list_for_each_entry(r, &rctl_resources, list) {
+		if (!r->desc->memory_nodes)
+			continue;
+		d = rctl_find_dom(r, nid);
+		if (online && !d)
+			d = rctl_dom_alloc(r, nid);
+		if (!d) {
+			if (online)
+				pr_warn("resctrl: %s: no memory for node %d's domain\n",
+					r->desc->name, nid);
+		} else if (online && !d->online) {
+			rctl_dom_online_or_refuse(d);
+		} else if (!online && d->online && cpumask_empty(&d->cpus)) {
+			rctl_dom_take_offline(d);
+		}
+	}
+}
+
+/**
  * rctl_domains_init() - the domains of a resource being registered
  * @r: the resource, not yet on rctl_resources
  *
@@ -610,6 +736,9 @@ int rctl_domains_init(struct resctrl_res *r)
 		if (ret)
 			goto fail;
 	}
+	ret = rctl_res_mem_join(r);
+	if (ret)
+		goto fail;
 	list_for_each_entry(d, &r->domains, list) {
 		ret = rctl_dom_online_or_refuse(d);
 		if (ret) {
@@ -636,6 +765,24 @@ void rctl_domains_free(struct resctrl_res *r)
 		if (d->online)
 			rctl_dom_take_offline(d);
 		rctl_dom_free(d);
+	}
+}
+
+/*
+ * The extra controls of @closid in @d back to their defaults; programmed
+ * where the kept value differs or, with @always, everywhere.
+ */
+static void rctl_dom_reset_extra(struct resctrl_dom *d, u32 closid, bool always)
+{
+	const struct resctrl_resource_desc *desc = d->res->desc;
+	unsigned int i;
+	u32 val;
+
+	for (i = 0; i < desc->num_ctrls; i++) {
+		val = rctl_extra_default_val(&desc->ctrls[i]);
+		if (d->online && (always || d->ctrl_vals[i][closid] != val))
+			rctl_dom_apply_extra(d, i, closid, val);
+		d->ctrl_vals[i][closid] = val;
 	}
 }
 
@@ -667,6 +814,7 @@ static void rctl_reset_res_closid(struct resctrl_res *r, u32 closid,
 			*slot = val;
 		}
 		rctl_mbps_reset(d, closid);
+		rctl_dom_reset_extra(d, closid, always);
 	}
 }
 

@@ -263,7 +263,8 @@ static int rctl_info_add_ctrl_dirs(struct kernfs_node *info,
 			r->info_code_kn = kn;
 		else
 			r->info_kn = kn;
-		ret = rctl_add_driver_info_files(r, kn);
+		ret = rctl_add_driver_info_files(r, kn) ?:
+		      rctl_describe_add(r, kn, type);
 		if (ret)
 			return ret;
 	}

@@ -176,6 +176,8 @@ struct rctl_bit_counts {
  * @ovf: the overflow worker while mounted (counters.c)
  * @bit_counts: for a bitmask resource, the bits control groups use
  * @priv: the driver's
+ * @ctrl_vals: per extra control of the resource (&resctrl_resource_desc.ctrls),
+ *	the value in force for each CLOSID
  */
 struct resctrl_dom {
 	struct list_head list;
@@ -193,6 +195,7 @@ struct resctrl_dom {
 	struct rctl_ovf *ovf;
 	struct rctl_bit_counts bit_counts;
 	void *priv;
+	u32 **ctrl_vals;
 };
 
 /**
@@ -314,6 +317,13 @@ int rctl_format_val(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
 		    char *buf, size_t len);
 u32 rctl_default_val(const struct resctrl_resource_desc *desc);
 int rctl_check_desc(const struct resctrl_resource_desc *desc);
+int rctl_extra_parse_val(struct resctrl_res *r, const struct resctrl_ctrl_desc *c,
+			 const char *text, u32 *val);
+int rctl_extra_format_val(const struct resctrl_ctrl_desc *c, u32 val,
+			  char *buf, size_t len);
+u32 rctl_extra_default_val(const struct resctrl_ctrl_desc *c);
+void rctl_extra_name(struct resctrl_res *r, unsigned int i, char *buf,
+		     size_t len);
 
 /* domain.c: domains and CPU hotplug */
 int rctl_domains_init(struct resctrl_res *r);
@@ -357,6 +367,10 @@ int rctl_domains_cpu_online(unsigned int cpu);
 void rctl_domains_cpu_offline(unsigned int cpu);
 int rctl_res_cpu_online(struct resctrl_res *r, unsigned int cpu);
 void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu);
+int rctl_dom_apply_extra(struct resctrl_dom *d, unsigned int i, u32 closid,
+			 u32 val);
+void rctl_domains_mem_change(int nid, bool online);
+bool rctl_dom_memory_only(const struct resctrl_dom *d);
 
 /* schemata.c */
 extern const struct kernfs_ops rctl_schemata_ops;
@@ -364,6 +378,7 @@ extern const struct kernfs_ops rctl_schemata_ops;
 typedef void (*rctl_val_show_fn)(struct seq_file *sf, struct resctrl_dom *d,
 				 u32 closid, enum resctrl_conf_type type);
 int rctl_ctrl_lines_show(struct seq_file *sf, rctl_val_show_fn show);
+int rctl_schemata_apply_text(struct rctl_group *g, char *buf);
 
 /* mode.c: group modes, size, bit_usage and the exclusive-overlap rules */
 extern const struct kernfs_ops rctl_mode_ops;
@@ -473,6 +488,36 @@ unsigned int rctl_res_nconf(struct resctrl_res *r);
 enum resctrl_conf_type rctl_res_conf(struct resctrl_res *r, unsigned int i);
 void rctl_conf_name(struct resctrl_res *r, enum resctrl_conf_type type,
 		    char *buf, size_t len);
+
+/* describe.c: info/<NAME>/resource_schemata/ */
+/**
+ * struct rctl_desc_view - one schemata line as its description sees it
+ * @ctrl: its control type
+ * @scope: what its domain ids are
+ * @bitmask: BITMASK parameters
+ * @range: PERCENT, MBPS and SCALAR parameters
+ * @unit: the driver's unit, NULL for the type's
+ * @resolution: the driver's SCALAR resolution, 0 for 1
+ * @def: the value of a new group
+ * @mbps: steered by the mba_MBps controller: MBps targets
+ */
+struct rctl_desc_view {
+	enum resctrl_ctrl_type ctrl;
+	enum resctrl_scope scope;
+	const struct resctrl_bitmask_params *bitmask;
+	const struct resctrl_range_params *range;
+	const char *unit;
+	u32 resolution;
+	u32 def;
+	bool mbps;
+};
+
+int rctl_describe_view(struct resctrl_res *r, const char *schema,
+		       struct rctl_desc_view *v);
+int rctl_describe_prop(const struct rctl_desc_view *v, const char *prop,
+		       char *buf, size_t len);
+int rctl_describe_add(struct resctrl_res *r, struct kernfs_node *dir,
+		      enum resctrl_conf_type type);
 
 /* info.c */
 int rctl_info_create(struct kernfs_node *root);

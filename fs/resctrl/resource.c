@@ -193,6 +193,48 @@ int rctl_ids_resize(void)
 	return ret;
 }
 
+/* Whether @name is the main or an extra schemata line of @desc. */
+static bool rctl_desc_has_line(const struct resctrl_resource_desc *desc,
+			       const char *name)
+{
+	size_t len = strlen(desc->name);
+	unsigned int i;
+
+	/* A monitoring-only resource has no line of its own name. */
+	if (!strcmp(desc->name, name))
+		return desc->ctrl != RESCTRL_CTRL_NONE;
+	if (strncmp(desc->name, name, len) || name[len] != '_')
+		return false;
+	for (i = 0; i < desc->num_ctrls; i++)
+		if (!strcmp(desc->ctrls[i].suffix, name + len + 1))
+			return true;
+	return false;
+}
+
+/*
+ * A registered resource that already has one of @desc's schemata lines:
+ * its own or an extra control's (MB_NODE next to MB's NODE control).
+ */
+static struct resctrl_res *rctl_line_taken(const struct resctrl_resource_desc *desc)
+{
+	char name[RCTL_CONF_NAME_LEN];
+	struct resctrl_res *r;
+	unsigned int i;
+
+	list_for_each_entry(r, &rctl_resources, list) {
+		if (desc->ctrl != RESCTRL_CTRL_NONE &&
+		    rctl_desc_has_line(r->desc, desc->name))
+			return r;
+		for (i = 0; i < desc->num_ctrls; i++) {
+			snprintf(name, sizeof(name), "%s_%s", desc->name,
+				 desc->ctrls[i].suffix);
+			if (rctl_desc_has_line(r->desc, name))
+				return r;
+		}
+	}
+	return NULL;
+}
+
 static const char *rctl_owner_name(const struct resctrl_resource_desc *desc)
 {
 	return desc->owner ? module_name(desc->owner) : "the kernel";
@@ -261,6 +303,12 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 	mutex_lock(&rctl_mutex);
 	rctl_status_clear();
 	other = rctl_name_taken(desc);
+	if (!other && rctl_line_taken(desc)) {
+		rctl_status_printf("A schemata line of %s is %s's already\n",
+				   desc->name, rctl_line_taken(desc)->desc->name);
+		ret = -EEXIST;
+		goto unlock;
+	}
 	if (other) {
 		rctl_status_printf("Resource %s is already registered\n", desc->name);
 		pr_warn("resctrl: %s from %s refused: %s already provides it\n",

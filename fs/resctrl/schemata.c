@@ -12,6 +12,10 @@
  * no NAME line. Names are padded to the longest, counting the CDP
  * suffix of every resource that could be split, so that the columns do
  * not move between mounts with and without CDP, as upstream.
+ *
+ * A resource with extra controls has a NAME_SUFFIX line for each after
+ * its own. Lines that begin with '#' are comments: a write may carry
+ * them, and they change nothing.
  */
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -26,13 +30,21 @@ static int rctl_name_width(void)
 {
 	struct resctrl_res *r;
 	int width = 0;
+	unsigned int i;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
 		if (rctl_res_has_ctrl(r))
 			width = max_t(int, width, strlen(r->desc->name) +
 				      (rctl_cdp_capable(r->desc) ? RCTL_CDP_SUFFIX_LEN : 0));
+		for (i = 0; i < r->desc->num_ctrls; i++)
+			width = max_t(int, width, strlen(r->desc->name) + 1 +
+				      strlen(r->desc->ctrls[i].suffix));
+	}
 	return width;
 }
+
+static void rctl_schemata_val_show(struct seq_file *sf, struct resctrl_dom *d,
+				   u32 closid, enum resctrl_conf_type type);
 
 /* One line per control value type of @r: "NAME:<id>=<val>;..." */
 static void rctl_ctrl_lines_show_res(struct seq_file *sf, struct resctrl_res *r,
@@ -52,6 +64,32 @@ static void rctl_ctrl_lines_show_res(struct seq_file *sf, struct resctrl_res *r,
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
 			seq_printf(sf, "%s%d=", sep, d->id);
 			show(sf, d, closid, type);
+			sep = ";";
+		}
+		seq_putc(sf, '\n');
+	}
+}
+
+/* The "NAME_SUFFIX:<id>=<val>;..." line of each extra control of @r. */
+static void rctl_extra_lines_show(struct seq_file *sf, struct resctrl_res *r,
+				  u32 closid, int width)
+{
+	const struct resctrl_ctrl_desc *c;
+	char name[RCTL_CONF_NAME_LEN];
+	char text[RCTL_VAL_LEN];
+	struct resctrl_dom *d;
+	const char *sep;
+	unsigned int i;
+
+	for (i = 0; i < r->desc->num_ctrls; i++) {
+		c = &r->desc->ctrls[i];
+		rctl_extra_name(r, i, name, sizeof(name));
+		seq_printf(sf, "%*s:", width, name);
+		sep = "";
+		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+			rctl_extra_format_val(c, d->ctrl_vals[i][closid], text,
+					      sizeof(text));
+			seq_printf(sf, "%s%d=%s", sep, d->id, text);
 			sep = ";";
 		}
 		seq_putc(sf, '\n');
@@ -80,9 +118,13 @@ int rctl_ctrl_lines_show(struct seq_file *sf, rctl_val_show_fn show)
 	if (!g)
 		goto unlock;
 	width = rctl_name_width();
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
 		if (rctl_res_has_ctrl(r))
 			rctl_ctrl_lines_show_res(sf, r, g->closid, width, show);
+		/* Extra controls have values, not sizes. */
+		if (show == rctl_schemata_val_show)
+			rctl_extra_lines_show(sf, r, g->closid, width);
+	}
 unlock:
 	rctl_group_unlock(of->kn);
 	return g ? 0 : -ENOENT;
@@ -107,6 +149,8 @@ static int rctl_schemata_show(struct seq_file *sf, void *v)
  * struct rctl_staged - one value a schemata write wants to set
  * @dom: the domain
  * @type: the half of the CLOSID, RESCTRL_CONF_BOTH without CDP
+ * @ctrl: 0 for the resource's main control, i + 1 for its extra
+ *	control i
  * @val: the new value
  * @applied: it was programmed, to be undone if a later one fails
  * @old: the value before, for undoing
@@ -114,6 +158,7 @@ static int rctl_schemata_show(struct seq_file *sf, void *v)
 struct rctl_staged {
 	struct resctrl_dom *dom;
 	enum resctrl_conf_type type;
+	unsigned int ctrl;
 	u32 val;
 	bool applied;
 	u32 old;
@@ -127,19 +172,24 @@ struct rctl_stage {
 };
 
 static bool rctl_stage_has(struct rctl_stage *st, struct resctrl_dom *d,
-			   enum resctrl_conf_type type)
+			   enum resctrl_conf_type type, unsigned int ctrl)
 {
 	unsigned int i;
 
 	for (i = 0; i < st->nr; i++)
-		if (st->vals[i].dom == d && st->vals[i].type == type)
+		if (st->vals[i].dom == d && st->vals[i].type == type &&
+		    st->vals[i].ctrl == ctrl)
 			return true;
 	return false;
 }
 
-/* "<id>=<val>;<id>=<val>" for the @type line of resource @r. */
+/*
+ * "<id>=<val>;<id>=<val>" for the @type line of resource @r, or with
+ * @ctrl > 0 for the line of its extra control @ctrl - 1.
+ */
 static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
-			   enum resctrl_conf_type type, char *line)
+			   enum resctrl_conf_type type, unsigned int ctrl,
+			   char *line)
 {
 	struct resctrl_dom *d;
 	char *dom, *id_text;
@@ -164,7 +214,7 @@ static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
 			rctl_status_printf("%s: no domain %lu\n", r->desc->name, id);
 			return -EINVAL;
 		}
-		if (rctl_stage_has(st, d, type)) {
+		if (rctl_stage_has(st, d, type, ctrl)) {
 			rctl_status_printf("Duplicate domain %d\n", d->id);
 			return -EINVAL;
 		}
@@ -172,23 +222,30 @@ static int rctl_stage_line(struct rctl_stage *st, struct resctrl_res *r,
 		 * The reasons are upstream's, byte for byte, so they do not
 		 * all name the resource and the domain.
 		 */
-		if (rctl_parse_val(r, d, strim(dom), &val) ||
-		    rctl_mode_check_val(st->group, d, val))
+		if (ctrl) {
+			if (rctl_extra_parse_val(r, &r->desc->ctrls[ctrl - 1],
+						 strim(dom), &val))
+				return -EINVAL;
+		} else if (rctl_parse_val(r, d, strim(dom), &val) ||
+			   rctl_mode_check_val(st->group, d, val)) {
 			return -EINVAL;
+		}
 		if (WARN_ON_ONCE(st->nr == st->max))
 			return -EINVAL;
 		st->vals[st->nr++] = (struct rctl_staged){ .dom = d, .type = type,
-							   .val = val };
+							   .ctrl = ctrl, .val = val };
 	}
 	return 0;
 }
 
 /*
  * The control resource of the mount whose schemata line is called
- * @name, and the half of its CLOSIDs the line is for; NULL if none.
+ * @name, the half of its CLOSIDs the line is for, and in @ctrl 0 for its
+ * main control or i + 1 for its extra control i; NULL if none.
  */
 static struct resctrl_res *rctl_find_line(const char *name,
-					  enum resctrl_conf_type *type)
+					  enum resctrl_conf_type *type,
+					  unsigned int *ctrl)
 {
 	char line_name[RCTL_CONF_NAME_LEN];
 	struct resctrl_res *r;
@@ -197,9 +254,17 @@ static struct resctrl_res *rctl_find_line(const char *name,
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
 		if (!rctl_res_has_ctrl(r))
 			continue;
+		*ctrl = 0;
 		for (i = 0; i < rctl_res_nconf(r); i++) {
 			*type = rctl_res_conf(r, i);
 			rctl_conf_name(r, *type, line_name, sizeof(line_name));
+			if (!strcmp(line_name, name))
+				return r;
+		}
+		*type = RESCTRL_CONF_BOTH;
+		for (i = 0; i < r->desc->num_ctrls; i++) {
+			rctl_extra_name(r, i, line_name, sizeof(line_name));
+			*ctrl = i + 1;
 			if (!strcmp(line_name, name))
 				return r;
 		}
@@ -212,8 +277,12 @@ static int rctl_stage_text_line(struct rctl_stage *st, char *line)
 {
 	enum resctrl_conf_type type;
 	struct resctrl_res *r;
+	unsigned int ctrl;
 	char *name;
 
+	/* A comment, as a read-modify-write may carry back. */
+	if (*skip_spaces(line) == '#')
+		return 0;
 	name = strim(strsep(&line, ":"));
 	if (!line) {
 		rctl_status_puts("Missing ':'\n");
@@ -223,13 +292,37 @@ static int rctl_stage_text_line(struct rctl_stage *st, char *line)
 		rctl_status_printf("Missing '%s' value\n", name);
 		return -EINVAL;
 	}
-	r = rctl_find_line(name, &type);
+	r = rctl_find_line(name, &type, &ctrl);
 	if (!r) {
 		rctl_status_printf("Unknown or unsupported resource name '%s'\n",
 				   name);
 		return -EINVAL;
 	}
-	return rctl_stage_line(st, r, type, line);
+	return rctl_stage_line(st, r, type, ctrl, line);
+}
+
+static u32 rctl_staged_get(struct rctl_staged *s, u32 closid)
+{
+	if (s->ctrl)
+		return s->dom->ctrl_vals[s->ctrl - 1][closid];
+	return rctl_user_val(s->dom, closid, s->type);
+}
+
+static int rctl_staged_set(struct rctl_staged *s, u32 closid, u32 val)
+{
+	if (s->ctrl)
+		return rctl_dom_apply_extra(s->dom, s->ctrl - 1, closid, val);
+	return rctl_user_set(s->dom, closid, s->type, val);
+}
+
+static void rctl_staged_name(struct rctl_staged *s, char *name, size_t len)
+{
+	struct resctrl_res *r = s->dom->res;
+
+	if (s->ctrl)
+		rctl_extra_name(r, s->ctrl - 1, name, len);
+	else
+		rctl_conf_name(r, s->type, name, len);
 }
 
 static int rctl_stage_apply(struct rctl_stage *st, u32 closid)
@@ -241,12 +334,12 @@ static int rctl_stage_apply(struct rctl_stage *st, u32 closid)
 
 	for (i = 0; i < st->nr && !ret; i++) {
 		s = &st->vals[i];
-		s->old = rctl_user_val(s->dom, closid, s->type);
+		s->old = rctl_staged_get(s, closid);
 		if (s->val == s->old)
 			continue;
-		ret = rctl_user_set(s->dom, closid, s->type, s->val);
+		ret = rctl_staged_set(s, closid, s->val);
 		if (ret) {
-			rctl_conf_name(s->dom->res, s->type, name, sizeof(name));
+			rctl_staged_name(s, name, sizeof(name));
 			rctl_status_printf("%s: domain %d: the driver failed to apply (%d)\n",
 					   name, s->dom->id, ret);
 		} else {
@@ -258,10 +351,9 @@ static int rctl_stage_apply(struct rctl_stage *st, u32 closid)
 	/* Put back what was applied before the failure. */
 	while (i--) {
 		s = &st->vals[i];
-		if (!s->applied ||
-		    !rctl_user_set(s->dom, closid, s->type, s->old))
+		if (!s->applied || !rctl_staged_set(s, closid, s->old))
 			continue;
-		rctl_conf_name(s->dom->res, s->type, name, sizeof(name));
+		rctl_staged_name(s, name, sizeof(name));
 		rctl_status_printf("%s: domain %d: could not restore the old value\n",
 				   name, s->dom->id);
 	}
@@ -277,18 +369,53 @@ static unsigned int rctl_count_ctrl_domains(void)
 	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
 		if (rctl_res_has_ctrl(r)) {
 			for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
-				n += rctl_res_nconf(r);
+				n += rctl_res_nconf(r) + r->desc->num_ctrls;
 		}
 	}
 	return n;
 }
 
+/**
+ * rctl_schemata_apply_text() - stage and apply the lines of a write
+ * @g: the control group written to
+ * @buf: the lines, '\n'-separated, the final newline already removed
+ *
+ * Every line is parsed and checked, then every value applied; if the
+ * driver fails one, those already applied are put back. Lines beginning
+ * with '#' are skipped. Called with cpus_read_lock() and rctl_mutex
+ * held; explains failures in last_cmd_status.
+ *
+ * Return: 0, -EINVAL for a bad line, -ENOMEM, or the driver's error.
+ */
+int rctl_schemata_apply_text(struct rctl_group *g, char *buf)
+{
+	struct rctl_stage st = { .group = g };
+	char *line;
+	int ret = 0;
+
+	lockdep_assert_held(&rctl_mutex);
+	st.max = rctl_count_ctrl_domains();
+	st.vals = kcalloc(max(st.max, 1U), sizeof(*st.vals), GFP_KERNEL);
+	if (!st.vals) {
+		rctl_status_puts("Kernel out of memory\n");
+		return -ENOMEM;
+	}
+	while (!ret && (line = strsep(&buf, "\n")))
+		ret = rctl_stage_text_line(&st, line);
+	if (!ret) {
+		/* The group's masks leave the bit counts while they change. */
+		rctl_mode_count(g, -1);
+		ret = rctl_stage_apply(&st, g->closid);
+		rctl_mode_count(g, 1);
+	}
+	kfree(st.vals);
+	return ret;
+}
+
 static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
 				   size_t nbytes, loff_t off)
 {
-	struct rctl_stage st = {};
 	struct rctl_group *g;
-	char *line;
 	int ret = 0;
 
 	g = rctl_group_lock(of->kn);
@@ -303,23 +430,7 @@ static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
 		goto unlock;
 	}
 	buf[nbytes - 1] = '\0';
-	st.group = g;
-	st.max = rctl_count_ctrl_domains();
-	st.vals = kcalloc(max(st.max, 1U), sizeof(*st.vals), GFP_KERNEL);
-	if (!st.vals) {
-		rctl_status_puts("Kernel out of memory\n");
-		ret = -ENOMEM;
-		goto unlock;
-	}
-	while (!ret && (line = strsep(&buf, "\n")))
-		ret = rctl_stage_text_line(&st, line);
-	if (!ret) {
-		/* The group's masks leave the bit counts while they change. */
-		rctl_mode_count(g, -1);
-		ret = rctl_stage_apply(&st, g->closid);
-		rctl_mode_count(g, 1);
-	}
-	kfree(st.vals);
+	ret = rctl_schemata_apply_text(g, buf);
 unlock:
 	rctl_group_unlock(of->kn);
 	return ret ?: nbytes;

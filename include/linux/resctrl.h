@@ -133,6 +133,45 @@ struct resctrl_range_params {
 };
 
 /**
+ * struct resctrl_ctrl_desc - a named extra control of a resource, next to
+ *	its main control
+ * @suffix: the control's name after the resource's: its schemata line
+ *	and its info/<NAME>/resource_schemata/ directory are called
+ *	<NAME>_<suffix>. Upstream's suffixes are MIN, MAX, OPT and NODE.
+ * @id: the driver's number for the control, passed to
+ *	&resctrl_resource_ops.apply_ctrl
+ * @ctrl: its type: BITMASK, PERCENT, MBPS or SCALAR (the filesystem
+ *	parses, checks and prints its values as for a resource of the type)
+ * @bitmask: parameters of a BITMASK control (@bitmask.cache_bytes is
+ *	not used)
+ * @range: parameters of a PERCENT, MBPS or SCALAR control; @range.min is
+ *	its default when @default_min is set, @range.max otherwise
+ * @default_min: a new group (and a reset) gets the minimum instead of
+ *	the maximum, as a "minimum guaranteed" control wants
+ * @unit: what the value counts, for resource_schemata/<SCHEMA>/unit;
+ *	NULL for the type's: "all" (a share of the whole) for BITMASK and
+ *	PERCENT, "MBps" for MBPS, "none" for SCALAR
+ * @resolution: SCALAR only: what resource_schemata/<SCHEMA>/resolution
+ *	says (the divisor of a written value, or the number of divisions of
+ *	the whole for a share); 0 means 1
+ *
+ * An extra control has the scope and the domains of its resource, one
+ * value per CLOSID in each, and is never split by CDP.
+ */
+struct resctrl_ctrl_desc {
+	const char *suffix;
+	u32 id;
+	enum resctrl_ctrl_type ctrl;
+	union {
+		struct resctrl_bitmask_params bitmask;
+		struct resctrl_range_params range;
+	};
+	bool default_min;
+	const char *unit;
+	u32 resolution;
+};
+
+/**
  * struct resctrl_event_desc - a monitoring event of a resource
  * @name: the file name in mon_data/mon_<NAME>_<id>/, and the line in
  *	info/<NAME>_MON/mon_features
@@ -280,6 +319,11 @@ struct resctrl_group_attr {
  *	Return 0, or -EINVAL with the reason in resctrl_last_cmd_printf().
  * @format: CUSTOM only: print @val into @buf of @len bytes. Return the
  *	length printed.
+ * @apply_ctrl: with &resctrl_resource_desc.ctrls: program @val of the
+ *	extra control whose &resctrl_ctrl_desc.id is @ctrl_id for @closid in
+ *	domain @d. Context and errors as @apply, which it follows in a
+ *	write: the values of every line are checked first, and a failure
+ *	puts back every value the write had already applied.
  */
 struct resctrl_resource_ops {
 	int (*apply)(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
@@ -302,6 +346,8 @@ struct resctrl_resource_ops {
 		     const char *text, u32 *val);
 	int (*format)(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
 		      char *buf, size_t len);
+	int (*apply_ctrl)(struct resctrl_res *r, struct resctrl_dom *d,
+			  u32 closid, u32 ctrl_id, u32 val);
 };
 
 /**
@@ -342,6 +388,17 @@ struct resctrl_resource_ops {
  * @cdp_capable: BITMASK of scope L3 or L2 only (with at least two
  *	CLOSIDs): the hardware can split each CLOSID into a code and a data
  *	value (CDP); @ops->apply then gets the type
+ * @ctrls: named extra controls next to the main one (@ctrl must not be
+ *	NONE or CUSTOM, nor @cdp_capable set), @num_ctrls of them; each
+ *	needs &resctrl_resource_ops.apply_ctrl
+ * @num_ctrls: number of @ctrls
+ * @unit: the main control's unit for resource_schemata/<NAME>/unit; NULL
+ *	for the type's (see &resctrl_ctrl_desc.unit)
+ * @resolution: SCALAR only: as &resctrl_ctrl_desc.resolution
+ * @memory_nodes: NODE scope only: every NUMA node with memory is a
+ *	domain too, with or without CPUs, following memory hotplug as CPU
+ *	domains follow CPU hotplug; not with @run_on_domain_cpu, since a
+ *	node may have no CPU
  * @ops: the callbacks
  * @owner: the module that provides the resource, named in kernel
  *	messages. The filesystem takes no reference on it: unregistering
@@ -373,6 +430,11 @@ struct resctrl_resource_desc {
 	const char *hardware;
 	bool run_on_domain_cpu;
 	bool cdp_capable;
+	const struct resctrl_ctrl_desc *ctrls;
+	unsigned int num_ctrls;
+	const char *unit;
+	u32 resolution;
+	bool memory_nodes;
 	const struct resctrl_resource_ops *ops;
 	struct module *owner;
 };

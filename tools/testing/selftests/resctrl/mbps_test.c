@@ -27,6 +27,8 @@
 
 #include "rctl_util.h"
 
+#define RANGE_INFO "bandwidth_gran delay_linear min_bandwidth num_closids resource_schemata"
+
 #define UNLIMITED "4294967295"
 #define DEFAULT_MB "MB:0=" UNLIMITED ";1=" UNLIMITED "\n"
 #define MOUNT_REFUSED "mba_MBps requires local MBM and linear scale MBA at L3 scope"
@@ -149,7 +151,7 @@ static void test_mbps_mount(void)
 			 "mba_MBps: MB shows MBps, 4294967295 by default (%s)\n",
 			 strerror(-ret));
 	ksft_test_result(rctl_dir_is(rp("info/MB"),
-				     "bandwidth_gran delay_linear min_bandwidth num_closids") &&
+				     RANGE_INFO) &&
 			 rctl_reads(rp("info/MB/min_bandwidth"), "10\n") &&
 			 rctl_reads(rp("info/MB/bandwidth_gran"), "10\n") &&
 			 rctl_reads(rp("info/MB/delay_linear"), "1\n"),

@@ -19,6 +19,8 @@
 
 #include "rctl_util.h"
 
+#define RANGE_INFO "bandwidth_gran delay_linear min_bandwidth num_closids resource_schemata"
+
 #define L3_ARGS "ctrl=bitmask", "scope=l3", "num_closid=8", "cbm_len=12", \
 	"min_cbm_bits=1", "shareable_bits=c00", "num_rmid=8", "events=bytes"
 #define L3_CBM_LEN 12
@@ -29,7 +31,7 @@
 #define PK_CBM_LEN 8
 #define ROOT_FILES "cpus cpus_list info mode mon_data mon_groups schemata size tasks"
 #define GROUP_FILES "cpus cpus_list mode mon_data mon_groups schemata size tasks"
-#define BITMASK_INFO "bit_usage cbm_mask min_cbm_bits num_closids shareable_bits sparse_masks"
+#define BITMASK_INFO "bit_usage cbm_mask min_cbm_bits num_closids resource_schemata shareable_bits sparse_masks"
 
 /* The sizes of the L3 caches, by cache id, from sysfs. */
 static long long l3_bytes[2];
@@ -114,7 +116,7 @@ static void test_files(void)
 			 "monitor groups have neither mode nor size\n");
 	ksft_test_result(rctl_dir_is(rp("info/L3"), BITMASK_INFO) &&
 			 rctl_dir_is(rp("info/MB"),
-				     "bandwidth_gran delay_linear min_bandwidth num_closids"),
+				     RANGE_INFO),
 			 "info/ of a bitmask resource has bit_usage, of a percentage not\n");
 	ksft_test_result(rctl_reads(rp("mode"), "shareable\n") &&
 			 rctl_reads(rp("g1/mode"), "shareable\n"),

@@ -14,8 +14,8 @@
 
 #include "rctl_util.h"
 
-#define BITMASK_INFO "bit_usage cbm_mask min_cbm_bits num_closids shareable_bits sparse_masks"
-#define MBW_INFO "bandwidth_gran delay_linear min_bandwidth num_closids mbw_info"
+#define BITMASK_INFO "bit_usage cbm_mask min_cbm_bits num_closids resource_schemata shareable_bits sparse_masks"
+#define MBW_INFO "bandwidth_gran delay_linear min_bandwidth num_closids mbw_info resource_schemata"
 #define DUP_TEST "a duplicate name is refused"
 #define CLOSID_BUSY "3 CLOSIDs cannot serve the groups using CLOSIDs up to 3\n"
 #define RMID_BUSY "4 RMIDs cannot serve the groups using RMIDs up to 4\n"

@@ -14,7 +14,9 @@
 
 #include "rctl_util.h"
 
-#define BITMASK_INFO "bit_usage cbm_mask min_cbm_bits num_closids shareable_bits sparse_masks"
+#define RANGE_INFO "bandwidth_gran delay_linear min_bandwidth num_closids resource_schemata"
+
+#define BITMASK_INFO "bit_usage cbm_mask min_cbm_bits num_closids resource_schemata shareable_bits sparse_masks"
 
 enum { L3, L2S, MB, BWM, PRI, LVL, NR_RES };
 
@@ -113,22 +115,23 @@ static void test_info(void)
 			 rctl_reads(rp("info/L2S/sparse_masks"), "1\n"),
 			 "info/L2S describes a sparse bitmask\n");
 	ksft_test_result(rctl_dir_is(rp("info/MB"),
-				     "bandwidth_gran delay_linear min_bandwidth num_closids") &&
+				     RANGE_INFO) &&
 			 rctl_reads(rp("info/MB/bandwidth_gran"), "10\n") &&
 			 rctl_reads(rp("info/MB/delay_linear"), "1\n") &&
 			 rctl_reads(rp("info/MB/min_bandwidth"), "10\n"),
 			 "info/MB describes a percentage\n");
 	ksft_test_result(rctl_dir_is(rp("info/BWM"),
-				     "bandwidth_gran delay_linear min_bandwidth num_closids") &&
+				     RANGE_INFO) &&
 			 rctl_reads(rp("info/BWM/bandwidth_gran"), "1\n") &&
 			 rctl_reads(rp("info/BWM/delay_linear"), "0\n") &&
 			 rctl_reads(rp("info/BWM/min_bandwidth"), "50\n"),
 			 "info/BWM describes a bandwidth in MBps\n");
-	ksft_test_result(rctl_dir_is(rp("info/PRI"), "max_value min_value num_closids") &&
+	ksft_test_result(rctl_dir_is(rp("info/PRI"),
+				     "max_value min_value num_closids resource_schemata") &&
 			 rctl_reads(rp("info/PRI/min_value"), "0\n") &&
 			 rctl_reads(rp("info/PRI/max_value"), "7\n"),
 			 "info/PRI describes a scalar\n");
-	ksft_test_result(rctl_dir_is(rp("info/LVL"), "num_closids") &&
+	ksft_test_result(rctl_dir_is(rp("info/LVL"), "num_closids resource_schemata") &&
 			 rctl_reads(rp("info/LVL/num_closids"), "8\n"),
 			 "info/LVL of a custom control has num_closids only\n");
 }
