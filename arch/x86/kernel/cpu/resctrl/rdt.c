@@ -52,15 +52,18 @@ static struct resctrl_resource_ops x86_rdt_ops __ro_after_init = {
 
 /*
  * A resource with a per-CPU QOS_CFG (AMD L3 with CDP) is called in process
- * context and makes its own calls to the domain's CPUs.
+ * context and makes its own calls to the domain's CPUs: x86_rdt_ops with
+ * the cross-calling apply and read, and a CPU that joins is set up.
  */
-static struct resctrl_resource_ops x86_rdt_per_cpu_ops __ro_after_init = {
-	.apply = x86_rdt_apply_cpus,
-	.read_event = x86_rdt_read_event_cpus,
-	.domain_online = x86_rdt_domain_online,
-	.domain_offline = x86_rdt_domain_offline,
-	.cpu_join = x86_rdt_cpu_join,
-};
+static struct resctrl_resource_ops x86_rdt_per_cpu_ops __ro_after_init;
+
+static void __init x86_rdt_per_cpu_ops_init(void)
+{
+	x86_rdt_per_cpu_ops = x86_rdt_ops;
+	x86_rdt_per_cpu_ops.apply = x86_rdt_apply_cpus;
+	x86_rdt_per_cpu_ops.read_event = x86_rdt_read_event_cpus;
+	x86_rdt_per_cpu_ops.cpu_join = x86_rdt_cpu_join;
+}
 
 /* AMD BMEC: the EVT_CFG MSRs, when enumeration found any event to configure. */
 static void __init x86_rdt_bmec_ops(const struct x86_rdt_res *res)
@@ -126,6 +129,7 @@ static int __init x86_rdt_init(void)
 	};
 	unsigned int i;
 
+	x86_rdt_per_cpu_ops_init();
 	x86_rdt_enumerate(&facts, x86_rdt_resources);
 	x86_rdt_id_limits(&facts, x86_rdt_resources, &x86_rdt_closid_limit,
 			  &x86_rdt_rmid_limit);
