@@ -249,7 +249,9 @@ unlock:
 }
 
 static const struct kernfs_ops rctl_describe_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_describe_show,
+	.write = rctl_write_refused,
 };
 
 /* resource_schemata/@schema/ in @parent, with the files @r's line has. */

@@ -230,6 +230,7 @@ unlock:
 }
 
 static const struct kernfs_ops rctl_evt_config_ops = {
+	.atomic_write_len = PAGE_SIZE,
 	.seq_show = rctl_evt_config_show,
 	.write = rctl_evt_config_write,
 };
