@@ -606,9 +606,9 @@ void rctl_res_cpu_offline(struct resctrl_res *r, unsigned int cpu)
 	list_for_each_entry(d, &r->domains, list) {
 		if (!cpumask_test_and_clear_cpu(cpu, &d->cpus) || !d->online)
 			continue;
-		if (cpumask_empty(&d->cpus) && !rctl_dom_memory_only(d))
+		if (cpumask_empty(&d->cpus) && !rctl_dom_memory_only(d)) {
 			rctl_dom_take_offline(d);
-		else {
+		} else {
 			rctl_ovf_cpu_offline(d, cpu);
 			if (r->desc->ops->cpu_leave)
 				r->desc->ops->cpu_leave(r, d, cpu);
