@@ -155,6 +155,8 @@ struct rctl_mon_file {
  * @ctrs: per RMID and event, the state of running counts (counters.c);
  *	only for a resource with a running count
  * @ovf: the overflow worker while mounted (counters.c)
+ * @l3_id: for a resource with &resctrl_resource_desc.mon_in_l3, the id
+ *	of the L3 cache the node belongs to (set when a CPU joins)
  * @priv: the driver's
  */
 struct resctrl_dom {
@@ -171,6 +173,7 @@ struct resctrl_dom {
 	struct rctl_mbps_slot *mbps;
 	struct rctl_ctr *ctrs;
 	struct rctl_ovf *ovf;
+	int l3_id;
 	void *priv;
 };
 

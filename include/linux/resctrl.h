@@ -342,6 +342,14 @@ struct resctrl_resource_ops {
  * @cdp_capable: BITMASK of scope L3 or L2 only (with at least two
  *	CLOSIDs): the hardware can split each CLOSID into a code and a data
  *	value (CDP); @ops->apply then gets the type
+ * @mon_in_l3: a monitoring-only resource of scope NODE whose nodes split
+ *	L3 caches, as Intel's Sub-NUMA Clustering does: its mon_data shows
+ *	upstream 6.12's layout, mon_<NAME>_<L3 id>/ with each event summed
+ *	over the online nodes of that L3 cache, and in it
+ *	mon_sub_<NAME>_<node id>/ for each node. It may share its name with
+ *	a control-only resource of scope L3. The mba_MBps controller pairs
+ *	only equal scopes, so it refuses such a source (as upstream under
+ *	SNC, rdtgroup.c: supports_mba_mbps())
  * @ops: the callbacks
  * @owner: the module that provides the resource, named in kernel
  *	messages. The filesystem takes no reference on it: unregistering
@@ -373,6 +381,7 @@ struct resctrl_resource_desc {
 	const char *hardware;
 	bool run_on_domain_cpu;
 	bool cdp_capable;
+	bool mon_in_l3;
 	const struct resctrl_resource_ops *ops;
 	struct module *owner;
 };
