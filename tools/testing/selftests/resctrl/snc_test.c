@@ -171,6 +171,9 @@ int main(void)
 	test_sub_dirs();
 	test_occupancy();
 	test_mbm();
+	/* Leave no occupancy behind for the tests that reuse the RMID. */
+	for (i = 0; i < nr_nodes; i++)
+		counter(nodes[i], "llc_occupancy", "set 0");
 	rctl_rmdir(rp("g1"));
 	rctl_umount();
 
