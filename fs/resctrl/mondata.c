@@ -3,7 +3,9 @@
  * mon_data: one directory per monitoring resource and domain in every
  * group, mon_data/mon_<NAME>_<id>/, with one file per event. A read asks
  * the driver for the group's counts; a control group's count includes
- * its monitor groups', all read in one call on the domain.
+ * its monitor groups', all read in one call on the domain. A resource
+ * with mon_in_l3 (Sub-NUMA Clustering) shows mon_<NAME>_<L3 id>/, the
+ * sum of the cache's nodes, with mon_sub_<NAME>_<node>/ inside.
  */
 #include <linux/kernfs.h>
 #include <linux/math64.h>
