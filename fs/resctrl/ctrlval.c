@@ -335,6 +335,9 @@ int rctl_check_desc(const struct resctrl_resource_desc *desc)
 		why = "neither control nor monitoring";
 	else if (desc->num_events && (!desc->num_rmid || !ops->read_event || !desc->events))
 		why = "monitoring needs RMIDs, events and read_event()";
+	else if (desc->mon_in_l3 && (desc->scope != RESCTRL_SCOPE_NODE ||
+				     desc->ctrl != RESCTRL_CTRL_NONE || !desc->num_events))
+		why = "mon_in_l3 needs a monitoring-only resource of scope NODE";
 	for (i = 0; !why && i < desc->num_events; i++)
 		if (!rctl_name_ok(desc->events[i].name) || desc->events[i].frac_bits > 24 ||
 		    (desc->events[i].bandwidth &&

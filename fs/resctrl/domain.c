@@ -551,6 +551,9 @@ static struct resctrl_dom *rctl_res_cpu_join(struct resctrl_res *r,
 		return NULL;
 	}
 	cpumask_set_cpu(cpu, &d->cpus);
+	/* A node lies in one L3 cache: any of its CPUs tells which. */
+	if (r->desc->mon_in_l3)
+		d->l3_id = get_cpu_cacheinfo_id(cpu, 3);
 	return d;
 }
 

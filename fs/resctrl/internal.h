@@ -175,6 +175,8 @@ struct rctl_bit_counts {
  *	only for a resource with a running count
  * @ovf: the overflow worker while mounted (counters.c)
  * @bit_counts: for a bitmask resource, the bits control groups use
+ * @l3_id: for a resource with &resctrl_resource_desc.mon_in_l3, the id
+ *	of the L3 cache the node belongs to (set when a CPU joins)
  * @priv: the driver's
  * @ctrl_vals: per extra control of the resource (&resctrl_resource_desc.ctrls),
  *	the value in force for each CLOSID
@@ -194,6 +196,7 @@ struct resctrl_dom {
 	struct rctl_ctr *ctrs;
 	struct rctl_ovf *ovf;
 	struct rctl_bit_counts bit_counts;
+	int l3_id;
 	void *priv;
 	u32 **ctrl_vals;
 };

@@ -3,7 +3,9 @@
  * mon_data: one directory per monitoring resource and domain in every
  * group, mon_data/mon_<NAME>_<id>/, with one file per event. A read asks
  * the driver for the group's counts; a control group's count includes
- * its monitor groups', all read in one call on the domain.
+ * its monitor groups', all read in one call on the domain. A resource
+ * with mon_in_l3 (Sub-NUMA Clustering) shows mon_<NAME>_<L3 id>/, the
+ * sum of the cache's nodes, with mon_sub_<NAME>_<node>/ inside.
  */
 #include <linux/kernfs.h>
 #include <linux/math64.h>
@@ -118,7 +120,38 @@ int rctl_group_count_read(struct resctrl_dom *d, unsigned int evt,
 	return rctl_dom_run(d, rctl_group_read_fn, &gr);
 }
 
-static int rctl_mon_event_show(struct seq_file *sf, void *v)
+/*
+ * With &resctrl_resource_desc.mon_in_l3 (Sub-NUMA Clustering), the sum of
+ * a group's counts over the online nodes of one L3 cache: the reads that
+ * succeeded add up, as in one node (upstream 6.12 monitor.c:
+ * __mon_event_count() sums the domains of the same cache id and keeps an
+ * error only when no read succeeded).
+ */
+static int rctl_group_count_read_l3(struct resctrl_res *r, int l3_id,
+				    unsigned int evt, struct rctl_group *g,
+				    struct rctl_group_count *c)
+{
+	struct rctl_group_count n;
+	struct resctrl_dom *d;
+	int ret = -ENODEV;
+
+	*c = (struct rctl_group_count){};
+	list_for_each_entry(d, &r->domains, list) {
+		if (!d->online || d->dead || d->l3_id != l3_id)
+			continue;
+		ret = rctl_group_count_read(d, evt, g, &n);
+		if (ret)
+			return ret;
+		c->sum += n.sum;
+		c->read += n.read;
+		c->failed += n.failed;
+		if (n.failed)
+			c->err = n.err;
+	}
+	return ret;
+}
+
+static int rctl_mon_show(struct seq_file *sf, bool l3_sum)
 {
 	struct kernfs_open_file *of = sf->private;
 	struct rctl_mon_file *mf = of->kn->priv;
@@ -129,11 +162,14 @@ static int rctl_mon_event_show(struct seq_file *sf, void *v)
 
 	rctl_res_pin(r);
 	g = rctl_group_lock(of->kn);
-	if (!g || r->dead || mf->dom->dead || !mf->dom->online) {
+	if (!g || r->dead || (!l3_sum && (mf->dom->dead || !mf->dom->online))) {
 		ret = -ENODEV;
 		goto unlock;
 	}
-	ret = rctl_group_count_read(mf->dom, mf->evt, g, &c);
+	if (l3_sum)
+		ret = rctl_group_count_read_l3(r, mf->dom->l3_id, mf->evt, g, &c);
+	else
+		ret = rctl_group_count_read(mf->dom, mf->evt, g, &c);
 	/* "Unavailable" or "Error" only when every read failed. */
 	if (!ret && !c.read)
 		ret = c.err;
@@ -151,48 +187,172 @@ unlock:
 	return ret;
 }
 
+static int rctl_mon_event_show(struct seq_file *sf, void *v)
+{
+	return rctl_mon_show(sf, false);
+}
+
+static int rctl_mon_sum_show(struct seq_file *sf, void *v)
+{
+	return rctl_mon_show(sf, true);
+}
+
 static const struct kernfs_ops rctl_mon_event_ops = {
 	.seq_show = rctl_mon_event_show,
 };
+
+static const struct kernfs_ops rctl_mon_sum_ops = {
+	.seq_show = rctl_mon_sum_show,
+};
+
+/* A directory of @g with one file per event of @d's resource. */
+static struct kernfs_node *rctl_mon_dir_add(struct kernfs_node *parent,
+					    const char *name,
+					    struct rctl_group *g,
+					    struct resctrl_dom *d,
+					    const struct kernfs_ops *ops)
+{
+	const struct resctrl_resource_desc *desc = d->res->desc;
+	struct kernfs_node *dir, *kn;
+	unsigned int i;
+
+	/* mkdir_mondata_subdir(): the mode of the directory it is in. */
+	dir = kernfs_create_dir(parent, name, parent->mode, g);
+	if (IS_ERR(dir))
+		return dir;
+	for (i = 0; i < desc->num_events; i++) {
+		kn = rctl_add_file(dir, desc->events[i].name, 0444, ops,
+				   &d->mon_files[i]);
+		if (IS_ERR(kn)) {
+			kernfs_remove(dir);
+			return kn;
+		}
+	}
+	return dir;
+}
+
+static void rctl_mon_sub_dir_name(struct resctrl_dom *d, char *name)
+{
+	snprintf(name, RCTL_MON_DIR_NAME_LEN, "mon_sub_%s_%02d",
+		 d->res->desc->name, d->id);
+}
+
+static void rctl_mon_l3_dir_name(struct resctrl_dom *d, char *name)
+{
+	snprintf(name, RCTL_MON_DIR_NAME_LEN, "mon_%s_%02d", d->res->desc->name,
+		 d->l3_id);
+}
+
+/*
+ * mon_in_l3: mon_<NAME>_<L3 id>/, made by the first node of the cache to
+ * come (its event files sum the nodes of the cache, whichever made them:
+ * a domain lives as long as its resource), then mon_sub_<NAME>_<node>/.
+ */
+static int rctl_mon_data_add_node(struct rctl_group *g, struct resctrl_dom *d)
+{
+	char name[RCTL_MON_DIR_NAME_LEN];
+	struct kernfs_node *parent, *sub;
+	bool made = false;
+
+	rctl_mon_l3_dir_name(d, name);
+	parent = kernfs_find_and_get(g->mon_data_kn, name);
+	if (parent) {
+		/* rctl_mutex keeps it: no need for the reference. */
+		kernfs_put(parent);
+	} else {
+		parent = rctl_mon_dir_add(g->mon_data_kn, name, g, d,
+					  &rctl_mon_sum_ops);
+		if (IS_ERR(parent))
+			return PTR_ERR(parent);
+		made = true;
+	}
+	rctl_mon_sub_dir_name(d, name);
+	sub = rctl_mon_dir_add(parent, name, g, d, &rctl_mon_event_ops);
+	if (IS_ERR(sub)) {
+		if (made)
+			kernfs_remove(parent);
+		return PTR_ERR(sub);
+	}
+	return 0;
+}
+
+/* Whether another node of @d's L3 cache still has its directory in @parent. */
+static bool rctl_mon_l3_has_other(struct kernfs_node *parent,
+				  struct resctrl_dom *d)
+{
+	char name[RCTL_MON_DIR_NAME_LEN];
+	struct resctrl_dom *o;
+	struct kernfs_node *kn;
+
+	list_for_each_entry(o, &d->res->domains, list) {
+		if (o == d || o->l3_id != d->l3_id)
+			continue;
+		rctl_mon_sub_dir_name(o, name);
+		kn = kernfs_find_and_get(parent, name);
+		if (kn) {
+			kernfs_put(kn);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void rctl_mon_data_remove_node(struct rctl_group *g,
+				      struct resctrl_dom *d)
+{
+	char name[RCTL_MON_DIR_NAME_LEN];
+	struct kernfs_node *parent;
+
+	rctl_mon_l3_dir_name(d, name);
+	parent = kernfs_find_and_get(g->mon_data_kn, name);
+	if (!parent)
+		return;
+	rctl_mon_sub_dir_name(d, name);
+	kernfs_remove_by_name(parent, name);
+	if (!rctl_mon_l3_has_other(parent, d))
+		kernfs_remove(parent);
+	kernfs_put(parent);
+}
 
 /**
  * rctl_mon_data_add_dom() - a group's directory for one domain
  * @g: a group with mon_data
  * @d: an online domain of a monitoring resource
  *
+ * For a resource with &resctrl_resource_desc.mon_in_l3, the node's
+ * mon_sub_ directory inside its L3 cache's directory, which is made if
+ * this is the first node of the cache.
+ *
  * Return: 0 or a negative error code.
  */
 int rctl_mon_data_add_dom(struct rctl_group *g, struct resctrl_dom *d)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
 	char name[RCTL_MON_DIR_NAME_LEN];
-	struct kernfs_node *dir, *kn;
-	unsigned int i;
+	struct kernfs_node *dir;
 
+	if (d->res->desc->mon_in_l3)
+		return rctl_mon_data_add_node(g, d);
 	rctl_mon_dir_name(d, name);
-	dir = kernfs_create_dir(g->mon_data_kn, name, g->mon_data_kn->mode, g);
-	if (IS_ERR(dir))
-		return PTR_ERR(dir);
-	for (i = 0; i < desc->num_events; i++) {
-		kn = rctl_add_file(dir, desc->events[i].name, 0444,
-				   &rctl_mon_event_ops, &d->mon_files[i]);
-		if (IS_ERR(kn)) {
-			kernfs_remove(dir);
-			return PTR_ERR(kn);
-		}
-	}
-	return 0;
+	dir = rctl_mon_dir_add(g->mon_data_kn, name, g, d, &rctl_mon_event_ops);
+	return PTR_ERR_OR_ZERO(dir);
 }
 
 /**
  * rctl_mon_data_remove_dom() - remove a group's directory for a domain
  * @g: a group with mon_data
  * @d: the domain
+ *
+ * For a resource with &resctrl_resource_desc.mon_in_l3, the L3 cache's
+ * directory goes with its last node's.
  */
 void rctl_mon_data_remove_dom(struct rctl_group *g, struct resctrl_dom *d)
 {
 	char name[RCTL_MON_DIR_NAME_LEN];
 
+	if (d->res->desc->mon_in_l3) {
+		rctl_mon_data_remove_node(g, d);
+		return;
+	}
 	rctl_mon_dir_name(d, name);
 	kernfs_remove_by_name(g->mon_data_kn, name);
 }

@@ -76,8 +76,19 @@ struct resctrl_res *rctl_find_resource(const char *name)
  * and the schemata line come from one, info/NAME_MON and mon_data from
  * the other), so together they show as one upstream resource. This is
  * how a model-specific L3 CAT driver joins the x86 backend's L3
- * monitoring on a CPU whose CAT is not enumerated (Haswell-EP).
+ * monitoring on a CPU whose CAT is not enumerated (Haswell-EP). A
+ * mon_in_l3 monitoring resource of scope NODE joins an L3 control one
+ * the same way (Sub-NUMA Clustering).
  */
+static bool rctl_scopes_pair(const struct resctrl_resource_desc *a,
+			     const struct resctrl_resource_desc *b)
+{
+	if (a->scope == b->scope)
+		return true;
+	return (a->mon_in_l3 && b->scope == RESCTRL_SCOPE_L3) ||
+	       (b->mon_in_l3 && a->scope == RESCTRL_SCOPE_L3);
+}
+
 static struct resctrl_res *rctl_name_taken(const struct resctrl_resource_desc *desc)
 {
 	struct resctrl_res *r;
@@ -85,7 +96,7 @@ static struct resctrl_res *rctl_name_taken(const struct resctrl_resource_desc *d
 	list_for_each_entry(r, &rctl_resources, list) {
 		if (strcmp(r->desc->name, desc->name))
 			continue;
-		if (r->desc->scope == desc->scope &&
+		if (rctl_scopes_pair(r->desc, desc) &&
 		    ((r->desc->ctrl == RESCTRL_CTRL_NONE && !desc->num_events) ||
 		     (!r->desc->num_events && desc->ctrl == RESCTRL_CTRL_NONE)))
 			continue;

@@ -399,6 +399,14 @@ struct resctrl_resource_ops {
  *	domain too, with or without CPUs, following memory hotplug as CPU
  *	domains follow CPU hotplug; not with @run_on_domain_cpu, since a
  *	node may have no CPU
+ * @mon_in_l3: a monitoring-only resource of scope NODE whose nodes split
+ *	L3 caches, as Intel's Sub-NUMA Clustering does: its mon_data shows
+ *	upstream 6.12's layout, mon_<NAME>_<L3 id>/ with each event summed
+ *	over the online nodes of that L3 cache, and in it
+ *	mon_sub_<NAME>_<node id>/ for each node. It may share its name with
+ *	a control-only resource of scope L3. The mba_MBps controller pairs
+ *	only equal scopes, so it refuses such a source (as upstream under
+ *	SNC, rdtgroup.c: supports_mba_mbps())
  * @ops: the callbacks
  * @owner: the module that provides the resource, named in kernel
  *	messages. The filesystem takes no reference on it: unregistering
@@ -435,6 +443,7 @@ struct resctrl_resource_desc {
 	const char *unit;
 	u32 resolution;
 	bool memory_nodes;
+	bool mon_in_l3;
 	const struct resctrl_resource_ops *ops;
 	struct module *owner;
 };

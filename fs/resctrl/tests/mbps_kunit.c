@@ -143,6 +143,38 @@ static void rctl_mbps_pairs(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rctl_mbps_pair_event(&ctl, &mon, false), -1);
 }
 
+/*
+ * Sub-NUMA Clustering: monitoring per node inside L3 control domains
+ * (mon_in_l3). The controller refuses it, as upstream does under SNC
+ * (rdtgroup.c: supports_mba_mbps() wants MB's scope to be MBM's), and
+ * only a monitoring-only NODE resource may declare it.
+ */
+static void rctl_mbps_snc_refused(struct kunit *test)
+{
+	struct resctrl_resource_desc mon = rctl_l3mon, ctl = rctl_mb;
+
+	mon.scope = RESCTRL_SCOPE_NODE;
+	mon.mon_in_l3 = true;
+	KUNIT_EXPECT_EQ(test, rctl_check_desc(&mon), 0);
+	KUNIT_EXPECT_EQ(test, rctl_mbps_pair_event(&ctl, &mon, false), -1);
+	/* The same events at L3 scope would be the source. */
+	mon.scope = RESCTRL_SCOPE_L3;
+	mon.mon_in_l3 = false;
+	KUNIT_EXPECT_EQ(test, rctl_mbps_pair_event(&ctl, &mon, false), 2);
+	/* mon_in_l3 needs scope NODE, no control, and events. */
+	mon.mon_in_l3 = true;
+	KUNIT_EXPECT_EQ(test, rctl_check_desc(&mon), -EINVAL);
+	mon.scope = RESCTRL_SCOPE_NODE;
+	mon.num_events = 0;
+	KUNIT_EXPECT_EQ(test, rctl_check_desc(&mon), -EINVAL);
+	ctl.scope = RESCTRL_SCOPE_NODE;
+	ctl.mon_in_l3 = true;
+	ctl.events = rctl_l3_events;
+	ctl.num_events = 3;
+	ctl.num_rmid = 8;
+	KUNIT_EXPECT_EQ(test, rctl_check_desc(&ctl), -EINVAL);
+}
+
 static void rctl_mbps_bad_events(struct kunit *test)
 {
 	struct resctrl_event_desc evt[] = { { .name = "bytes", .bandwidth = true } };
@@ -188,6 +220,7 @@ static void rctl_mbps_parse_targets(struct kunit *test)
 }
 
 static struct kunit_case rctl_mbps_cases[] = {
+	KUNIT_CASE(rctl_mbps_snc_refused),
 	KUNIT_CASE(rctl_mbps_rates),
 	KUNIT_CASE(rctl_mbps_steps_down),
 	KUNIT_CASE(rctl_mbps_steps_up),

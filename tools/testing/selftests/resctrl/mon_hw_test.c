@@ -28,21 +28,6 @@ static long long scale, width, max_rmid;
 static int dom = -1;
 static long rmid_g1 = -1;
 
-/* A "key value" line of the model's cpu file, or -1. */
-static long long model_fact(const char *key)
-{
-	char *text = rctl_slurp(MODEL "/cpu"), *line, *save = NULL;
-	size_t len = strlen(key);
-	long long val = -1;
-
-	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save))
-		if (!strncmp(line, key, len) && line[len] == ' ')
-			val = strtoll(line + len + 1, NULL, 0);
-	free(text);
-	return val;
-}
-
 static int counter(long rmid, const char *evt, const char *what)
 {
 	return rctl_write(MODEL "/counters", rpath("%d %ld %s %s\n", dom, rmid, evt, what));
@@ -186,7 +171,7 @@ int main(void)
 	int ret, i;
 
 	ksft_print_header();
-	if (!rctl_exists(MODEL "/cpu") || model_fact("mbm_width") <= 0) {
+	if (!rctl_exists(MODEL "/cpu") || rctl_model_fact("mbm_width") <= 0) {
 		ksft_set_plan(1);
 		ksft_test_result_skip("needs the RDT hardware model of a CPU with MBM\n");
 		ksft_finished();
@@ -204,11 +189,15 @@ int main(void)
 	}
 	free(features);
 	ksft_set_plan(NR_TESTS);
-	scale = model_fact("occupancy_scale");
-	width = model_fact("mbm_width");
-	max_rmid = model_fact("l3_max_rmid");
+	/*
+	 * Under SNC a node counts in its share of the scale (upstream 6.12
+	 * monitor.c: rdt_get_mon_l3_config(), mon_scale / SNC nodes).
+	 */
+	scale = rctl_model_fact("occupancy_scale") / rctl_snc_ways();
+	width = rctl_model_fact("mbm_width");
+	max_rmid = rctl_model_fact("l3_max_rmid");
 	if (max_rmid < 0)
-		max_rmid = model_fact("max_rmid");
+		max_rmid = rctl_model_fact("max_rmid");
 	for (i = 0; i < 64 && dom < 0; i++)
 		if (rctl_exists(rpath(RCTL_ROOT "/mon_data/mon_L3_%02d", i)))
 			dom = i;

@@ -776,3 +776,47 @@ bool rctl_proc_groups_are(pid_t pid, const char *want)
 {
 	return rctl_reads(rpath("/proc/%d/cpu_resctrl_groups", pid), want);
 }
+
+/* The set bits of a sysfs CPU mask ("ff,0000000f"), or -1. */
+static int rctl_mask_weight(const char *path)
+{
+	char buf[512], *p;
+	int n = 0, c;
+
+	if (rctl_read(path, buf, sizeof(buf)) <= 0)
+		return -1;
+	for (p = buf; *p && *p != '\n'; p++) {
+		if (*p == ',')
+			continue;
+		c = *p >= 'a' ? *p - 'a' + 10 : *p - '0';
+		n += __builtin_popcount(c & 0xf);
+	}
+	return n;
+}
+
+int rctl_snc_ways(void)
+{
+	int l3 = rctl_mask_weight("/sys/devices/system/cpu/cpu0/cache/index3/shared_cpu_map");
+	int node = rctl_mask_weight("/sys/devices/system/node/node0/cpumap");
+	int ways;
+
+	if (l3 <= 0 || node <= 0)
+		return 1;
+	ways = l3 / node;
+	return ways >= 2 && ways <= 4 ? ways : 1;
+}
+
+/* A "key value" line of the model's cpu file, or -1. */
+long long rctl_model_fact(const char *key)
+{
+	char *text = rctl_slurp("/sys/kernel/debug/x86_rdt_model/cpu"), *line, *save = NULL;
+	size_t len = strlen(key);
+	long long val = -1;
+
+	for (line = text ? strtok_r(text, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save))
+		if (!strncmp(line, key, len) && line[len] == ' ')
+			val = strtoll(line + len + 1, NULL, 0);
+	free(text);
+	return val;
+}

@@ -78,6 +78,13 @@ char *rctl_state(const char * const *files, unsigned int nfiles,
 bool rctl_state_is(const char *before, const char *now);
 /* Bytes of the level @level cache with id @id, from sysfs; -1 if none. */
 long long rctl_cache_bytes(int level, int id);
+/*
+ * NUMA nodes per L3 cache with Sub-NUMA Clustering, detected as the
+ * kernel does (CPU 0's L3 CPUs over its node's CPUs, 2 to 4); 1 without.
+ */
+int rctl_snc_ways(void);
+/* A "key value" line of the RDT hardware model's cpu file, or -1. */
+long long rctl_model_fact(const char *key);
 /* Whether a kernel log record holds @text. */
 bool rctl_kmsg_has(const char *text);
 

@@ -250,6 +250,7 @@ static void x86_rdt_mbm_running(struct x86_rdt_res *res)
 static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 			      struct x86_rdt_res *res)
 {
+	unsigned int snc = max(facts->snc_nodes, 1U);
 	int offset = facts->mbm_width_offset;
 	bool mbm;
 
@@ -264,7 +265,7 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		 * rounds the threshold to it as upstream does
 		 * (arch/x86/include/asm/resctrl.h: resctrl_arch_round_mon_val()).
 		 */
-		res->events[res->desc.num_events - 1].scale = facts->occ_scale;
+		res->events[res->desc.num_events - 1].scale = facts->occ_scale / snc;
 	}
 	mbm = x86_rdt_add_event(facts, res, X86_FEATURE_CQM_MBM_TOTAL,
 				"mbm_total_bytes", X86_RDT_EVT_MBM_TOTAL);
@@ -278,8 +279,13 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		return;
 
 	res->desc.events = res->events;
-	res->desc.num_rmid = facts->max_rmid + 1;
-	res->occ_scale = facts->occ_scale;
+	/*
+	 * Under SNC each node has its share of the RMIDs and counts in its
+	 * share of the scale (upstream 6.12 monitor.c:
+	 * rdt_get_mon_l3_config() divides both by the nodes per L3 cache).
+	 */
+	res->desc.num_rmid = (facts->max_rmid + 1) / snc;
+	res->occ_scale = facts->occ_scale / snc;
 	/* A freed RMID is reused once it holds its share of the cache. */
 	res->desc.occupancy_limit = min_t(u64, (u64)facts->cache_kb * 1024, U32_MAX);
 	res->desc.occupancy_threshold = res->desc.occupancy_limit / res->desc.num_rmid;
@@ -310,6 +316,46 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		res->kind = X86_RDT_CTRL_NONE;
 		res->present = true;
 	}
+}
+
+/*
+ * Sub-NUMA Clustering: monitoring moves to a resource of its own whose
+ * domains are the NUMA nodes (upstream 6.12 sets the L3 mon_scope to
+ * RESCTRL_L3_NODE in snc_get_config()), while L3 control stays per L3
+ * cache. The core sums the nodes of a cache in mon_L3_XX (mon_in_l3).
+ */
+static void x86_rdt_split_snc(const struct x86_rdt_facts *facts,
+			      struct x86_rdt_res res[X86_RDT_NUM_RES])
+{
+	struct x86_rdt_res *l3 = &res[X86_RDT_L3], *mon = &res[X86_RDT_L3_MON];
+
+	if (facts->snc_nodes <= 1 || !l3->present || !l3->desc.num_events)
+		return;
+	*mon = *l3;
+	mon->desc.events = mon->events;
+	mon->desc.ctrl = RESCTRL_CTRL_NONE;
+	mon->desc.scope = RESCTRL_SCOPE_NODE;
+	mon->desc.num_closid = 0;
+	mon->desc.cdp_capable = false;
+	mon->desc.mon_in_l3 = true;
+	memset(&mon->desc.bitmask, 0, sizeof(mon->desc.bitmask));
+	mon->kind = X86_RDT_CTRL_NONE;
+	mon->msr_base = 0;
+	mon->cfg_msr = 0;
+	mon->per_cpu_cfg = false;
+	mon->snc_nodes = facts->snc_nodes;
+
+	if (l3->kind == X86_RDT_CTRL_NONE) {
+		l3->present = false;
+		return;
+	}
+	l3->desc.events = NULL;
+	l3->desc.num_events = 0;
+	l3->desc.num_rmid = 0;
+	l3->desc.occupancy_threshold = 0;
+	l3->desc.occupancy_limit = 0;
+	l3->mbm_width = 0;
+	l3->mbm_cf = 0;
 }
 
 /**
@@ -383,6 +429,7 @@ void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 		x86_rdt_probe_bw_amd(&res[X86_RDT_SMBA], "SMBA",
 				     X86_RDT_AMD_BW_SMBA, MSR_IA32_SMBA_BW_BASE);
 	x86_rdt_probe_mon(facts, &res[X86_RDT_L3]);
+	x86_rdt_split_snc(facts, res);
 
 	/*
 	 * Every RDT MSR is per domain: write and read it from inside. With a

@@ -57,6 +57,7 @@ enum x86_rdt_id {
 	X86_RDT_L2,
 	X86_RDT_MB,
 	X86_RDT_SMBA,
+	X86_RDT_L3_MON,
 	X86_RDT_NUM_RES,
 };
 
@@ -113,6 +114,8 @@ struct x86_rdt_boot_opts {
  * @opts: the features the rdt= boot option forced on or off
  * @vfm: vendor, family and model (x86_vfm), for model quirks
  * @stepping: the stepping (x86_stepping), for model quirks
+ * @snc_nodes: NUMA nodes per L3 cache with Sub-NUMA Clustering, 0 or 1
+ *	without (x86_rdt_snc_nodes())
  *
  * The boot code filled these in cpuinfo_x86 (see detect.c); passing them
  * in lets tests enumerate a machine that is not the one they run on.
@@ -126,6 +129,7 @@ struct x86_rdt_facts {
 	struct x86_rdt_boot_opts opts;
 	u32 vfm;
 	u8 stepping;
+	unsigned int snc_nodes;
 };
 
 /**
@@ -148,6 +152,9 @@ struct x86_rdt_facts {
  *	need the errata correction (see quirks.c)
  * @mbm_cf: the correction factor, fixed point with X86_RDT_MBM_CF_SHIFT
  *	fractional bits; 0 when no RMID needs a correction
+ * @snc_nodes: with Sub-NUMA Clustering, the NUMA nodes per L3 cache
+ *	(X86_RDT_L3_MON only; 0 otherwise): the domains are nodes, each
+ *	with its share of the RMIDs (x86_rdt_snc_phys_rmid())
  */
 struct x86_rdt_res {
 	struct resctrl_resource_desc desc;
@@ -163,6 +170,7 @@ struct x86_rdt_res {
 	bool per_thread_mba;
 	u32 mbm_cf_rmid;
 	u32 mbm_cf;
+	unsigned int snc_nodes;
 };
 
 /**
@@ -207,6 +215,9 @@ struct x86_rdt_cpuid_regs {
 
 /* msr.c: the only code that touches the hardware. */
 void x86_rdt_wrmsr(u32 msr, u64 val);
+unsigned int x86_rdt_snc_ways(unsigned int cpus_per_l3,
+			      unsigned int cpus_per_node);
+u32 x86_rdt_snc_phys_rmid(const struct x86_rdt_res *res, int node, u32 rmid);
 u64 x86_rdt_rdmsr(u32 msr);
 void x86_rdt_cpuid(u32 leaf, u32 subleaf, struct x86_rdt_cpuid_regs *regs);
 bool x86_rdt_cpu_has(unsigned int feature);

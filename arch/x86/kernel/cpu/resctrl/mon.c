@@ -12,6 +12,7 @@
  */
 #include <linux/bits.h>
 #include <linux/errno.h>
+#include <linux/minmax.h>
 
 #include <asm/msr-index.h>
 
@@ -54,7 +55,8 @@ int x86_rdt_counter_read(const struct x86_rdt_res *res, u32 rmid, u32 evt,
 	u64 raw;
 	int ret;
 
-	if (rmid >= res->desc.num_rmid)
+	/* Under SNC the RMID is physical: every node's share of them. */
+	if (rmid >= res->desc.num_rmid * max(res->snc_nodes, 1U))
 		return -EINVAL;
 	switch (evt) {
 	case X86_RDT_EVT_LLC_OCCUPANCY:
@@ -76,13 +78,63 @@ int x86_rdt_counter_read(const struct x86_rdt_res *res, u32 rmid, u32 evt,
 }
 
 /**
+ * x86_rdt_snc_ways() - Sub-NUMA Clustering nodes per L3 cache
+ * @cpus_per_l3: the CPUs that share CPU 0's L3 cache
+ * @cpus_per_node: the CPUs of CPU 0's NUMA node
+ *
+ * As upstream 6.12 detects it (arch/x86/kernel/cpu/resctrl/monitor.c:
+ * snc_get_config()): the ratio of the two, when it is 2, 3 or 4. Any
+ * other ratio is improbable and taken as no SNC.
+ *
+ * Context: any.
+ *
+ * Return: the nodes per L3 cache, 2 to 4; 1 without SNC.
+ */
+unsigned int x86_rdt_snc_ways(unsigned int cpus_per_l3,
+			      unsigned int cpus_per_node)
+{
+	unsigned int ways;
+
+	if (!cpus_per_l3 || !cpus_per_node)
+		return 1;
+	ways = cpus_per_l3 / cpus_per_node;
+	return ways >= 2 && ways <= 4 ? ways : 1;
+}
+
+/**
+ * x86_rdt_snc_phys_rmid() - the RMID a node's counters use for a group
+ * @res: the monitoring resource; @res->snc_nodes 0 or 1 without SNC
+ * @node: the NUMA node, the domain id
+ * @rmid: the group's RMID, below @res->desc.num_rmid
+ *
+ * In RMID sharing mode (MSR_RMID_SNC_CONFIG bit 0 clear) the hardware
+ * splits the L3 cache's RMIDs between its nodes: a task on node N tagged
+ * with RMID r is counted in RMID r + (N % nodes) * num_rmid, where
+ * num_rmid is already the per-node count (upstream 6.12 monitor.c:
+ * logical_rmid_to_physical_rmid()). QM_EVTSEL takes that physical RMID.
+ *
+ * Context: any.
+ *
+ * Return: the physical RMID; @rmid itself without SNC.
+ */
+u32 x86_rdt_snc_phys_rmid(const struct x86_rdt_res *res, int node, u32 rmid)
+{
+	if (res->snc_nodes <= 1 || node < 0)
+		return rmid;
+	return rmid + (node % res->snc_nodes) * res->desc.num_rmid;
+}
+
+/**
  * x86_rdt_read_event() - &resctrl_resource_ops.read_event of L3
  * @r: the resource
- * @d: the domain
+ * @d: the domain; under SNC (X86_RDT_L3_MON) a NUMA node
  * @closid: the group's CLOSID; counters are per RMID only on x86
  * @rmid: the group's RMID
  * @evt: the event id from the resource's description
  * @val: see x86_rdt_counter_read()
+ *
+ * Under SNC the node's physical RMID is read (x86_rdt_snc_phys_rmid());
+ * any CPU of the L3 cache can read it.
  *
  * Context: on a CPU of @d with interrupts off (run_on_domain_cpu); must
  * not sleep.
@@ -92,7 +144,12 @@ int x86_rdt_counter_read(const struct x86_rdt_res *res, u32 rmid, u32 evt,
 int x86_rdt_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 		       u32 closid, u32 rmid, u32 evt, u64 *val)
 {
-	return x86_rdt_counter_read(resctrl_res_priv(r), rmid, evt, val);
+	const struct x86_rdt_res *res = resctrl_res_priv(r);
+
+	if (rmid >= res->desc.num_rmid)
+		return -EINVAL;
+	rmid = x86_rdt_snc_phys_rmid(res, resctrl_dom_id(d), rmid);
+	return x86_rdt_counter_read(res, rmid, evt, val);
 }
 
 /**

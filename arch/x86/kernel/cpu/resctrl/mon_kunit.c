@@ -227,7 +227,129 @@ static void mon_bmec_msrs(struct kunit *test)
 	x86_rdt_fake_check(test, want, ARRAY_SIZE(want));
 }
 
+/*
+ * SNC detection: L3 CPUs over node CPUs, taken only in {2, 3, 4}
+ * (upstream 6.12 monitor.c: snc_get_config()).
+ */
+static void mon_snc_ways(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(56, 56), 1);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(56, 28), 2);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(60, 20), 3);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(64, 16), 4);
+	/* Rounded down, as upstream's integer division. */
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(7, 3), 2);
+	/* Improbable ratios and missing topology mean no SNC. */
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(64, 8), 1);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(16, 32), 1);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(0, 16), 1);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_ways(16, 0), 1);
+}
+
+/*
+ * Physical RMID = RMID + (node % nodes per L3) * per-node RMIDs
+ * (upstream 6.12 monitor.c: logical_rmid_to_physical_rmid()), and that
+ * is the RMID QM_EVTSEL gets.
+ */
+static void mon_snc_phys_rmid(struct kunit *test)
+{
+	static const struct x86_rdt_fake_access want[] = {
+		X86_RDT_WR(0xc8d, 0x0000004500000002ULL), X86_RDT_RD(0xc8e),
+	};
+	struct x86_rdt_res snc = mon_l3, snc3 = mon_l3;
+	struct x86_rdt_fake *f;
+	u64 val;
+
+	snc.snc_nodes = 2;
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_phys_rmid(&snc, 0, 5), 5);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_phys_rmid(&snc, 1, 5), 69);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_phys_rmid(&snc, 2, 5), 5);
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_phys_rmid(&snc, 3, 63), 127);
+	snc3.snc_nodes = 3;
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_phys_rmid(&snc3, 5, 1), 129);
+	/* Without SNC the RMID is its own. */
+	KUNIT_EXPECT_EQ(test, x86_rdt_snc_phys_rmid(&mon_l3, 1, 5), 5);
+
+	/* A node's physical RMIDs lie above num_rmid, up to nodes times. */
+	f = x86_rdt_fake_start(test);
+	x86_rdt_fake_count(f, 77);
+	KUNIT_EXPECT_EQ(test, mon_read(test, &snc, 69, 2), 77);
+	KUNIT_EXPECT_EQ(test, x86_rdt_counter_read(&snc, 128, 2, &val), -EINVAL);
+	x86_rdt_fake_check(test, want, ARRAY_SIZE(want));
+}
+
+/*
+ * With SNC 2, monitoring moves to X86_RDT_L3_MON of scope NODE with half
+ * the RMIDs and half the scale (upstream 6.12 monitor.c:
+ * rdt_get_mon_l3_config()); L3 keeps its control and loses its events.
+ */
+static void mon_snc_enumerated(struct kunit *test)
+{
+	struct x86_rdt_facts facts = mon_facts;
+	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
+	const struct resctrl_resource_desc *l3, *mon;
+	struct x86_rdt_res *res;
+	unsigned int i;
+
+	res = kunit_kcalloc(test, X86_RDT_NUM_RES, sizeof(*res), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, res);
+	__set_bit(X86_FEATURE_RDT_A, f->features);
+	__set_bit(X86_FEATURE_CAT_L3, f->features);
+	x86_rdt_fake_leaf(f, 0x10, 1, 0x0a, 0, 0, 0x0f);
+	__set_bit(X86_FEATURE_CQM_LLC, f->features);
+	__set_bit(X86_FEATURE_CQM_OCCUP_LLC, f->features);
+	__set_bit(X86_FEATURE_CQM_MBM_TOTAL, f->features);
+	__set_bit(X86_FEATURE_CQM_MBM_LOCAL, f->features);
+	facts.snc_nodes = 2;
+	x86_rdt_enumerate(&facts, res);
+
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3_MON].present);
+	l3 = &res[X86_RDT_L3].desc;
+	mon = &res[X86_RDT_L3_MON].desc;
+	KUNIT_EXPECT_EQ(test, l3->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, l3->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, l3->num_events, 0);
+	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
+	KUNIT_EXPECT_STREQ(test, mon->name, "L3");
+	KUNIT_EXPECT_EQ(test, mon->ctrl, RESCTRL_CTRL_NONE);
+	KUNIT_EXPECT_EQ(test, mon->scope, RESCTRL_SCOPE_NODE);
+	KUNIT_EXPECT_TRUE(test, mon->mon_in_l3);
+	KUNIT_EXPECT_EQ(test, mon->num_events, 3);
+	KUNIT_EXPECT_PTR_EQ(test, mon->events,
+			    (const struct resctrl_event_desc *)res[X86_RDT_L3_MON].events);
+	KUNIT_EXPECT_EQ(test, mon->num_rmid, 96);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].occ_scale, 32);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].snc_nodes, 2);
+	for (i = 0; i < mon->num_events; i++)
+		KUNIT_EXPECT_EQ(test, mon->events[i].scale, 32);
+	/* Upstream: the whole cache over the per-node RMIDs. */
+	KUNIT_EXPECT_EQ(test, mon->occupancy_threshold, 36608U * 1024 / 96);
+
+	/* Without CAT, L3 is monitoring only and just moves. */
+	memset(res, 0, sizeof(*res) * X86_RDT_NUM_RES);
+	__clear_bit(X86_FEATURE_CAT_L3, f->features);
+	facts.snc_nodes = 4;
+	x86_rdt_enumerate(&facts, res);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].present);
+	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3_MON].present);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].desc.num_rmid, 48);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].occ_scale, 16);
+
+	/* One node per L3: nothing moves. */
+	memset(res, 0, sizeof(*res) * X86_RDT_NUM_RES);
+	facts.snc_nodes = 1;
+	x86_rdt_enumerate(&facts, res);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3_MON].present);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_rmid, 192);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].occ_scale, 64);
+	x86_rdt_fake_check(test, NULL, 0);
+}
+
 static struct kunit_case mon_cases[] = {
+	KUNIT_CASE(mon_snc_ways),
+	KUNIT_CASE(mon_snc_phys_rmid),
+	KUNIT_CASE(mon_snc_enumerated),
 	KUNIT_CASE(mon_bmec_enumerated),
 	KUNIT_CASE(mon_bmec_msrs),
 	KUNIT_CASE(mon_occupancy_scaled),

@@ -10,11 +10,16 @@
 #include <linux/err.h>
 #include <linux/export.h>
 #include <linux/cache.h>
+#include <linux/cacheinfo.h>
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
 #include <linux/init.h>
 #include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/seq_file.h>
 
+#include <asm/cpu_device_id.h>
+#include <asm/intel-family.h>
 #include <asm/processor.h>
 #include <asm/resctrl.h>
 
@@ -115,6 +120,43 @@ static void __init x86_rdt_register(struct x86_rdt_res *res)
 	res->handle = r;
 }
 
+/*
+ * The CPUs with MSR_RMID_SNC_CONFIG, on which Sub-NUMA Clustering can
+ * split an L3 cache (upstream 6.12 monitor.c: snc_cpu_ids).
+ */
+static const struct x86_cpu_id x86_rdt_snc_cpus[] __initconst = {
+	X86_MATCH_VFM(INTEL_ICELAKE_X, NULL),
+	X86_MATCH_VFM(INTEL_SAPPHIRERAPIDS_X, NULL),
+	X86_MATCH_VFM(INTEL_EMERALDRAPIDS_X, NULL),
+	X86_MATCH_VFM(INTEL_GRANITERAPIDS_X, NULL),
+	X86_MATCH_VFM(INTEL_ATOM_CRESTMONT_X, NULL),
+	{}
+};
+
+/*
+ * NUMA nodes per L3 cache: CPU 0's L3 cache against CPU 0's node, as
+ * upstream 6.12 detects SNC (monitor.c: snc_get_config()); see
+ * x86_rdt_snc_ways().
+ */
+static unsigned int __init x86_rdt_snc_nodes(void)
+{
+	struct cacheinfo *ci = get_cpu_cacheinfo_level(0, 3);
+	unsigned int ways;
+
+	if (!x86_match_cpu(x86_rdt_snc_cpus) || !ci)
+		return 1;
+	cpus_read_lock();
+	if (num_online_cpus() != num_present_cpus())
+		pr_warn("resctrl: some CPUs are offline: SNC detection may be wrong\n");
+	cpus_read_unlock();
+	ways = x86_rdt_snc_ways(cpumask_weight(&ci->shared_cpu_map),
+				cpumask_weight(cpumask_of_node(cpu_to_node(0))));
+	if (ways > 1)
+		pr_info("resctrl: Sub-NUMA Cluster mode detected with %u nodes per L3 cache\n",
+			ways);
+	return ways;
+}
+
 static int __init x86_rdt_init(void)
 {
 	const struct x86_rdt_facts facts = {
@@ -126,6 +168,7 @@ static int __init x86_rdt_init(void)
 		.opts = *x86_rdt_boot_cmdline(),
 		.vfm = boot_cpu_data.x86_vfm,
 		.stepping = boot_cpu_data.x86_stepping,
+		.snc_nodes = x86_rdt_snc_nodes(),
 	};
 	unsigned int i;
 
