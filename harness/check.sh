@@ -109,13 +109,13 @@ for v in $variants; do
 	# The RDT hardware model: the x86 backend alone, one boot per CPU.
 	case $v in
 	normal) models=${CHECK_MODELS-spr spr:snc2 skx hsx bdx-de genoa rome rpl}
-		parity=${CHECK_PARITY-skx+rdt=l3cat spr+rdt=!mba} ;;
+		parity=${CHECK_PARITY-skx+rdt=l3cat skx+rdt=mbmtotal,mbmlocal spr+rdt=!mba} ;;
 	debug)	models=${CHECK_DEBUG_MODEL-spr} parity= ;;
 	*)	models= parity= ;;
 	esac
 	# NAME+CMDLINE: only the parity checks of NAME booted with CMDLINE.
 	for m in $parity; do
-		log=$logs/$v-parity-${m%%+*}.log
+		log=$logs/$v-parity-${m//[^a-z0-9]/-}.log
 		VM_MODEL=${m%%+*} VM_CMDLINE=${m#*+} VM_TIMEOUT=${VM_TIMEOUT:-300} \
 			VM_EXEC=$REPO/harness/vm/parity-model \
 			"$REPO/harness/run-vm.sh" "$v" exec "$log" > /dev/null
