@@ -52,9 +52,6 @@ if [ -n "${VM_MODEL:-}" ]; then
 	[ "$fam" = 15 ] && fam=$(( fam + ((eax >> 20) & 0xff) ))
 	[ "$fam" -ge 6 ] && mod=$(( mod | (((eax >> 16) & 0xf) << 4) ))
 	cpu=max,vendor=$vendor,family=$fam,model=$mod,stepping=$step
-	# AMD parts describe their topology in CPUID 0x8000001E (TOPOEXT),
-	# which tools such as pqos read directly.
-	[ "$vendor" = AuthenticAMD ] && cpu=$cpu,topoext=on
 	# no_timer_check: a TCG guest on a loaded host can fail the IO-APIC
 	# timer check and panic (seen once booting as rpl during a build).
 	cmdline="$cmdline x86_rdt_model=$VM_MODEL no_timer_check"
