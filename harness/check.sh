@@ -137,6 +137,8 @@ done
 
 echo "== checkpatch --strict on the project's files"
 checkpatch_files
+echo "== kernel-doc over the documentation's kernel-doc directives"
+check "kernel-doc: the driver guide's directives run with 0 warnings" "$REPO/harness/kernel-doc.sh"
 
 echo
 echo "== summary ($(( $(date +%s) - start ))s)"

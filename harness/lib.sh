@@ -15,6 +15,10 @@ export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$REPO")}
 # removed and the project's copy is mirrored in.
 OWNED_DIRS="fs/resctrl arch/x86/kernel/cpu/resctrl drivers/resctrl tools/testing/selftests/resctrl"
 OWNED_FILES="include/linux/resctrl.h arch/x86/include/asm/resctrl.h"
+# The project's documentation, mirrored into the tree so that kernel-doc
+# and Sphinx see it where the kernel keeps it.
+DOC_FILES="Documentation/driver-api/resctrl.rst Documentation/filesystems/resctrl.rst
+Documentation/filesystems/resctrl-abi.rst Documentation/filesystems/resctrl-upstream-selftests.rst"
 # Upstream files that are dropped and not replaced.
 DROPPED_FILES="include/linux/resctrl_types.h"
 

@@ -34,6 +34,6 @@ for d in $OWNED_DIRS; do
 	mkdir -p "$SRC/$d"
 	rsync -r --checksum --delete "$REPO/$d/" "$SRC/$d/"
 done
-for f in $OWNED_FILES; do
+for f in $OWNED_FILES $DOC_FILES; do
 	rsync --checksum "$REPO/$f" "$SRC/$f"
 done

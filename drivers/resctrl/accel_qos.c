@@ -13,13 +13,14 @@
  *
  * When it registers: at the first probe, not at module init, because
  * the CLOSIDs and RMIDs it serves must be ones every device has, and
- * only a device can tell. Later devices with at least as many add a
- * domain; one with fewer makes the resource register again with the
- * smaller counts (every ACCEL value then starts from the default), and
- * is refused if the groups in use need more. The counts never grow back
- * while the resource stays registered. The last device to go
- * unregisters the resource, so it and the option "accel" exist only
- * while there is an accelerator to control.
+ * only a device can tell. The first device's counts are the most ACCEL
+ * serves. A later device with fewer lowers them with
+ * resctrl_res_set_limits(), which keeps every group's ACCEL values (and
+ * refuses the device if the groups in use need more); when that device
+ * leaves, the counts rise again. A device unbound and bound again gets
+ * back the values its domain had. The last device to go unregisters the
+ * resource, so it and the option "accel" exist only while there is an
+ * accelerator to control.
  *
  * Locking: accel_lock serialises probe and remove and guards the
  * registration and the set of devices; it is taken before the
@@ -62,6 +63,8 @@ static DEFINE_MUTEX(accel_lock);
 static DEFINE_XARRAY(accel_devs);
 /* The registered resource, NULL while no device is bound. */
 static struct resctrl_res *accel_res;
+/* The counts ACCEL registered with, those of the first device. */
+static u32 accel_max_closid, accel_max_rmid;
 
 static int accel_qos_apply(struct resctrl_res *r, struct resctrl_dom *d,
 			   u32 closid, enum resctrl_conf_type type, u32 val)
@@ -131,22 +134,12 @@ static const struct resctrl_event_desc accel_qos_events[] = {
 	{ .name = "requests", .id = ACCEL_EXAMPLE_REQUESTS },
 };
 
-/* The counts are set, under accel_lock, only while it is unregistered. */
-static struct resctrl_resource_desc accel_desc = {
+static const struct resctrl_resource_desc accel_desc = {
 	.name = "ACCEL",
 	.ctrl = RESCTRL_CTRL_PERCENT,
 	.scope = RESCTRL_SCOPE_DEVICE,
-	.range = {
-		.min = ACCEL_EXAMPLE_SHARE_MIN,
-		.max = ACCEL_EXAMPLE_SHARE_MAX,
-		.granularity = 1,
-		.delay_linear = true,
-	},
-	.events = accel_qos_events,
-	.num_events = ARRAY_SIZE(accel_qos_events),
-	.mount_option = "accel",
+	.plugin_option = "accel",
 	.ops = &accel_qos_ops,
-	.owner = THIS_MODULE,
 };
 
 /* The CPUs near the device, all of them if it has no NUMA node. */
@@ -157,68 +150,69 @@ static const struct cpumask *accel_qos_cpus(struct accel_qos_dev *qd)
 	return node == NUMA_NO_NODE ? cpu_possible_mask : cpumask_of_node(node);
 }
 
-/*
- * Register ACCEL with the CLOSIDs and RMIDs that every bound device has,
- * and a domain for each device.
- */
-static int accel_qos_register(void)
+/* The CLOSIDs and RMIDs every bound device has. */
+static void accel_qos_common_counts(u32 *num_closid, u32 *num_rmid)
 {
-	u32 num_closid = U32_MAX, num_rmid = U32_MAX;
 	struct accel_qos_dev *qd;
-	struct resctrl_res *r;
 	unsigned long id;
+
+	*num_closid = U32_MAX;
+	*num_rmid = U32_MAX;
+	xa_for_each(&accel_devs, id, qd) {
+		*num_closid = min(*num_closid, qd->num_closid);
+		*num_rmid = min(*num_rmid, qd->num_rmid);
+	}
+}
+
+/*
+ * Register ACCEL for @qd, the first device: the counts registered are the
+ * most ACCEL ever serves.
+ */
+static int accel_qos_register(struct accel_qos_dev *qd)
+{
+	struct resctrl_resource_caps caps = {
+		.num_closid = qd->num_closid,
+		.num_rmid = qd->num_rmid,
+		.range = {
+			.min = ACCEL_EXAMPLE_SHARE_MIN,
+			.max = ACCEL_EXAMPLE_SHARE_MAX,
+			.granularity = 1,
+			.delay_linear = true,
+		},
+		.events = accel_qos_events,
+		.num_events = ARRAY_SIZE(accel_qos_events),
+	};
+	struct resctrl_res *r;
 	int ret;
 
 	lockdep_assert_held(&accel_lock);
-	xa_for_each(&accel_devs, id, qd) {
-		num_closid = min(num_closid, qd->num_closid);
-		num_rmid = min(num_rmid, qd->num_rmid);
-	}
-	accel_desc.num_closid = num_closid;
-	accel_desc.num_rmid = num_rmid;
-	r = resctrl_register_resource(&accel_desc, NULL);
+	r = resctrl_register_resource(&accel_desc, &caps, NULL);
 	if (IS_ERR(r))
 		return PTR_ERR(r);
-	xa_for_each(&accel_devs, id, qd) {
-		ret = resctrl_add_device_domain(r, id, accel_qos_cpus(qd));
-		if (ret) {
-			resctrl_unregister_resource(r);
-			return ret;
-		}
+	ret = resctrl_add_device_domain(r, qd->adev->id, accel_qos_cpus(qd));
+	if (ret) {
+		resctrl_unregister_resource(r);
+		return ret;
 	}
 	accel_res = r;
+	accel_max_closid = caps.num_closid;
+	accel_max_rmid = caps.num_rmid;
 	return 0;
 }
 
-static void accel_qos_unregister(void)
-{
-	lockdep_assert_held(&accel_lock);
-	if (accel_res)
-		resctrl_unregister_resource(accel_res);
-	accel_res = NULL;
-}
-
 /*
- * @qd, just added to accel_devs, is the first device, or has fewer
- * CLOSIDs or RMIDs than ACCEL serves: register ACCEL (again) with what
- * every device has. If the filesystem refuses (the groups in use need
- * more), put ACCEL back for the other devices, without @qd.
+ * Fit ACCEL's counts to the bound devices: lower them for a device with
+ * fewer CLOSIDs or RMIDs (the values of the CLOSIDs that stay are kept),
+ * raise them again, up to what ACCEL registered with, when it leaves.
  */
-static int accel_qos_reregister(struct accel_qos_dev *qd)
+static int accel_qos_fit_counts(void)
 {
-	int ret;
+	u32 num_closid, num_rmid;
 
-	if (accel_res)
-		dev_info(&qd->adev->dev, "%u CLOSIDs, %u RMIDs: ACCEL registers again with fewer; its values are reset\n",
-			 qd->num_closid, qd->num_rmid);
-	accel_qos_unregister();
-	ret = accel_qos_register();
-	if (!ret)
-		return 0;
-	xa_erase(&accel_devs, qd->adev->id);
-	if (!xa_empty(&accel_devs) && accel_qos_register())
-		pr_err("resctrl_accel: ACCEL could not be registered again\n");
-	return ret;
+	lockdep_assert_held(&accel_lock);
+	accel_qos_common_counts(&num_closid, &num_rmid);
+	return resctrl_res_set_limits(accel_res, min(num_closid, accel_max_closid),
+				      min(num_rmid, accel_max_rmid));
 }
 
 static struct accel_qos_dev *accel_qos_dev_alloc(struct auxiliary_device *adev)
@@ -262,14 +256,19 @@ static int accel_qos_probe(struct auxiliary_device *adev,
 		ret = ret == -EBUSY ? -EEXIST : ret;
 		goto unlock;
 	}
-	if (accel_res && qd->num_closid >= accel_desc.num_closid &&
-	    qd->num_rmid >= accel_desc.num_rmid)
-		ret = resctrl_add_device_domain(accel_res, adev->id,
-						accel_qos_cpus(qd));
-	else
-		ret = accel_qos_reregister(qd);
-	if (ret)
+	if (!accel_res) {
+		ret = accel_qos_register(qd);
+	} else {
+		ret = accel_qos_fit_counts();
+		if (!ret)
+			ret = resctrl_add_device_domain(accel_res, adev->id,
+							accel_qos_cpus(qd));
+	}
+	if (ret) {
 		xa_erase(&accel_devs, adev->id);
+		if (accel_res)
+			accel_qos_fit_counts();
+	}
 unlock:
 	mutex_unlock(&accel_lock);
 	if (ret) {
@@ -292,10 +291,14 @@ static void accel_qos_remove(struct auxiliary_device *adev)
 
 	mutex_lock(&accel_lock);
 	xa_erase(&accel_devs, adev->id);
-	if (xa_empty(&accel_devs))
-		accel_qos_unregister();
-	else if (accel_res)
+	if (xa_empty(&accel_devs)) {
+		resctrl_unregister_resource(accel_res);
+		accel_res = NULL;
+	} else {
 		resctrl_remove_device_domain(accel_res, adev->id);
+		/* Raising the counts cannot fail. */
+		accel_qos_fit_counts();
+	}
 	mutex_unlock(&accel_lock);
 	accel_qos_dev_free(qd);
 }

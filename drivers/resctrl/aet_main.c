@@ -6,7 +6,7 @@
  * ABI: one domain per package, info/PERF_PKG_MON/{num_rmids,
  * mon_features} and mon_data/mon_PERF_PKG_<pkg>/<event> in every group,
  * core_energy and activity printed as decimals (fixed point, 18
- * fractional bits). Its num_rmids also limits how many monitor groups
+ * fractional bits). Its num_rmids also limits how many MON groups
  * the filesystem creates. The counters are in PMT telemetry aggregators
  * of the OOBMSM PCI device (layout and sources in aet.h).
  *
@@ -49,17 +49,16 @@ static const struct resctrl_resource_ops aet_ops = {
 	.read_event = aet_read_event,
 };
 
-static struct resctrl_resource_desc aet_desc = {
+static const struct resctrl_resource_desc aet_desc = {
 	.name = "PERF_PKG",
 	.ctrl = RESCTRL_CTRL_NONE,
 	.scope = RESCTRL_SCOPE_PACKAGE,
-	.events = aet_events,
 	.ops = &aet_ops,
-	.owner = THIS_MODULE,
 };
 
 static int __init aet_init(void)
 {
+	struct resctrl_resource_caps caps = { .events = aet_events };
 	struct resctrl_res *r;
 	int ret;
 
@@ -70,9 +69,9 @@ static int __init aet_init(void)
 		pr_info("no PMT telemetry aggregator with per-RMID counters (GUID 0x26696143 or 0x26557651): PERF_PKG not registered\n");
 		return 0;
 	}
-	aet_desc.num_rmid = aet.num_rmid;
-	aet_desc.num_events = aet_fill_events(&aet, aet_events);
-	r = resctrl_register_resource(&aet_desc, NULL);
+	caps.num_rmid = aet.num_rmid;
+	caps.num_events = aet_fill_events(&aet, aet_events);
+	r = resctrl_register_resource(&aet_desc, &caps, NULL);
 	if (IS_ERR(r)) {
 		pr_err("PERF_PKG registration failed: %pe\n", r);
 		aet_release(&aet);
@@ -80,7 +79,7 @@ static int __init aet_init(void)
 	}
 	aet_res = r;
 	pr_info("PERF_PKG monitoring detected: %u aggregators, %u RMIDs, %u events\n",
-		aet.naggr, aet.num_rmid, aet_desc.num_events);
+		aet.naggr, aet.num_rmid, caps.num_events);
 	return 0;
 }
 

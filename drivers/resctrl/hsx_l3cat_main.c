@@ -14,7 +14,7 @@
  * control-only L3 of the same scope, which the filesystem lets share the
  * name: users get info/L3, info/L3_MON, the L3 schemata line and
  * mon_data/mon_L3_* as upstream shows them. Its &resctrl_resource_desc
- * .hardware is "intel_l3_cat", the name the backend's CPUID-enumerated
+ * .claim is "intel_l3_cat", the name the backend's CPUID-enumerated
  * L3 CAT would carry; and where CPUID does enumerate L3 CAT (a newer
  * microcode or a hypervisor), the driver leaves L3 to the backend.
  *
@@ -78,16 +78,19 @@ static const struct resctrl_resource_desc hsx_l3cat_desc = {
 	.name = "L3",
 	.ctrl = RESCTRL_CTRL_BITMASK,
 	.scope = RESCTRL_SCOPE_L3,
+	.claim = "intel_l3_cat",
+	.run_on_domain_cpu = true,
+	.ops = &hsx_l3cat_ops,
+};
+
+/* What upstream's probe found the part to have: see hsx_l3cat.h. */
+static const struct resctrl_resource_caps hsx_l3cat_caps = {
 	.num_closid = HSX_L3CAT_NUM_CLOSID,
 	.bitmask = {
 		.cbm_len = HSX_L3CAT_CBM_LEN,
 		.min_cbm_bits = HSX_L3CAT_MIN_BITS,
 		.shareable_bits = HSX_L3CAT_SHAREABLE,
 	},
-	.hardware = "intel_l3_cat",
-	.run_on_domain_cpu = true,
-	.ops = &hsx_l3cat_ops,
-	.owner = THIS_MODULE,
 };
 
 static struct resctrl_res *hsx_l3cat_res;
@@ -123,7 +126,7 @@ static int __init hsx_l3cat_init(void)
 	 * hardware keeps them after the module leaves.
 	 */
 	x86_rdt_set_closid_limit(HSX_L3CAT_NUM_CLOSID);
-	r = resctrl_register_resource(&hsx_l3cat_desc, NULL);
+	r = resctrl_register_resource(&hsx_l3cat_desc, &hsx_l3cat_caps, NULL);
 	if (IS_ERR(r)) {
 		pr_err("L3 registration failed: %pe\n", r);
 		return PTR_ERR(r);

@@ -223,6 +223,7 @@ struct rsim_counter {
  * @dead: removed from configfs; never goes live again (under @mutex)
  * @res: the registered resource, while @live
  * @desc: the description handed to the core, built from @cfg
+ * @caps: the capabilities handed to the core, built from @cfg
  * @ops: the operations @desc points at
  * @events: the events of @desc
  * @info: the extra info file of @desc and its terminator
@@ -233,7 +234,6 @@ struct rsim_counter {
  * @nclosid: CLOSIDs of the live resource (entries of &rsim_dom.vals)
  * @doms: every domain seen since going live (under @lock)
  * @apply_count: successful applies since going live (under @lock)
- * @texts: per CLOSID, the text of the extra group file (under @lock)
  * @fail_apply: applies still to fail, -1 for all (under @lock)
  * @refuse_domain: domain id domain_online refuses, -1 for none
  * @delay_ms: milliseconds apply and read_event wait first
@@ -255,6 +255,7 @@ struct rsim {
 	bool dead;
 	struct resctrl_res *res;
 	struct resctrl_resource_desc desc;
+	struct resctrl_resource_caps caps;
 	struct resctrl_resource_ops ops;
 	struct resctrl_event_desc events[RSIM_MAX_EVENTS];
 	struct resctrl_info_attr info[2];
@@ -264,7 +265,6 @@ struct rsim {
 	u32 nclosid;
 	struct list_head doms;
 	u64 apply_count;
-	char (*texts)[RSIM_TEXT_LEN];
 	int fail_apply;
 	int refuse_domain;
 	unsigned int delay_ms;

@@ -174,10 +174,12 @@ static void rsim_build_ctrls(struct rsim *sim)
 static void rsim_build_desc(struct rsim *sim)
 {
 	struct resctrl_resource_desc *desc = &sim->desc;
+	struct resctrl_resource_caps *caps = &sim->caps;
 	const struct rsim_config *cfg = &sim->cfg;
 	unsigned int i;
 
 	memset(desc, 0, sizeof(*desc));
+	memset(caps, 0, sizeof(*caps));
 	memset(sim->events, 0, sizeof(sim->events));
 	memset(sim->info, 0, sizeof(sim->info));
 	memset(sim->files, 0, sizeof(sim->files));
@@ -185,26 +187,26 @@ static void rsim_build_desc(struct rsim *sim)
 	desc->name = rsim_name(sim);
 	desc->ctrl = cfg->ctrl;
 	desc->scope = cfg->scope;
-	desc->num_closid = cfg->num_closid;
-	desc->num_rmid = cfg->num_rmid;
+	caps->num_closid = cfg->num_closid;
+	caps->num_rmid = cfg->num_rmid;
 	switch (cfg->ctrl) {
 	case RESCTRL_CTRL_BITMASK:
-		desc->bitmask.cbm_len = cfg->cbm_len;
-		desc->bitmask.min_cbm_bits = cfg->min_cbm_bits;
-		desc->bitmask.shareable_bits = cfg->shareable_bits;
-		desc->bitmask.sparse = cfg->sparse;
-		desc->bitmask.cache_bytes = cfg->cache_bytes;
+		caps->bitmask.cbm_len = cfg->cbm_len;
+		caps->bitmask.min_cbm_bits = cfg->min_cbm_bits;
+		caps->bitmask.shareable_bits = cfg->shareable_bits;
+		caps->bitmask.sparse = cfg->sparse;
+		caps->bitmask.cache_bytes = cfg->cache_bytes;
 		break;
 	case RESCTRL_CTRL_PERCENT:
 	case RESCTRL_CTRL_MBPS:
 	case RESCTRL_CTRL_SCALAR:
-		desc->range.min = cfg->min;
-		desc->range.max = cfg->max;
-		desc->range.granularity = cfg->granularity;
-		desc->range.delay_linear = cfg->delay_linear;
+		caps->range.min = cfg->min;
+		caps->range.max = cfg->max;
+		caps->range.granularity = cfg->granularity;
+		caps->range.delay_linear = cfg->delay_linear;
 		break;
 	case RESCTRL_CTRL_CUSTOM:
-		desc->default_val = cfg->default_val;
+		caps->default_val = cfg->default_val;
 		break;
 	default:
 		break;
@@ -223,17 +225,17 @@ static void rsim_build_desc(struct rsim *sim)
 			 !strcmp(cfg->events[i].name, "mbm_total_bytes"));
 	}
 	if (cfg->num_events) {
-		desc->events = sim->events;
-		desc->num_events = cfg->num_events;
+		caps->events = sim->events;
+		caps->num_events = cfg->num_events;
 		/* As if for a 64 MiB cache; RMIDs are reused once empty. */
-		desc->occupancy_limit = RSIM_CACHE_BYTES;
+		caps->occupancy_limit = RSIM_CACHE_BYTES;
 		/*
 		 * Upstream's default share of the cache per RMID: a count
 		 * at or above it keeps an RMID in limbo, so 0 would keep
 		 * every RMID there.
 		 */
-		if (desc->num_rmid)
-			desc->occupancy_threshold = RSIM_CACHE_BYTES / desc->num_rmid;
+		if (caps->num_rmid)
+			caps->occupancy_threshold = RSIM_CACHE_BYTES / caps->num_rmid;
 	}
 
 	if (cfg->info_file[0]) {
@@ -246,26 +248,25 @@ static void rsim_build_desc(struct rsim *sim)
 		sim->files[0].show = rsim_group_show;
 		sim->files[0].write = rsim_group_write;
 		desc->files = sim->files;
+		desc->group_data_size = RSIM_TEXT_LEN;
 	}
 	if (cfg->mount_option[0])
-		desc->mount_option = cfg->mount_option;
+		desc->plugin_option = cfg->mount_option;
 	if (cfg->hardware[0])
-		desc->hardware = cfg->hardware;
+		desc->claim = cfg->hardware;
 	desc->run_on_domain_cpu = cfg->run_on_domain_cpu;
-	desc->cdp_capable = cfg->cdp_capable;
+	caps->cdp_capable = cfg->cdp_capable;
 	rsim_build_ctrls(sim);
 	desc->memory_nodes = cfg->memory_nodes;
 	rsim_build_ops(&sim->ops, cfg->ctrl);
 	if (cfg->num_ctrls)
 		sim->ops.apply_ctrl = rsim_apply_ctrl;
 	desc->ops = &sim->ops;
-	desc->owner = THIS_MODULE;
 }
 
 /* No callback can come any more: forget what they recorded. */
 static void rsim_forget(struct rsim *sim)
 {
-	char (*texts)[RSIM_TEXT_LEN];
 	struct rsim_dom *dom, *tmp;
 	unsigned long flags;
 	LIST_HEAD(doms);
@@ -273,45 +274,32 @@ static void rsim_forget(struct rsim *sim)
 	raw_spin_lock_irqsave(&sim->lock, flags);
 	sim->accepting = false;
 	list_splice_init(&sim->doms, &doms);
-	texts = sim->texts;
-	sim->texts = NULL;
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 
 	list_for_each_entry_safe(dom, tmp, &doms, node) {
 		list_del(&dom->node);
 		rsim_free_dom(dom);
 	}
-	kvfree(texts);
 }
 
 static int rsim_start(struct rsim *sim)
 {
 	const struct rsim_config *cfg = &sim->cfg;
-	char (*texts)[RSIM_TEXT_LEN] = NULL;
 	struct resctrl_res *res;
 	unsigned long flags;
 	unsigned int i;
 	int ret;
 
-	if (cfg->group_file[0]) {
-		texts = kvcalloc(cfg->num_closid, sizeof(*texts),
-				 GFP_KERNEL | __GFP_NOWARN);
-		if (!texts && cfg->num_closid)
-			return -ENOMEM;
-		for (i = 0; i < cfg->num_closid; i++)
-			strscpy(texts[i], "none");
-	}
 	rsim_build_desc(sim);
 
 	raw_spin_lock_irqsave(&sim->lock, flags);
 	sim->nclosid = cfg->num_closid;
 	sim->apply_count = 0;
-	sim->texts = texts;
 	sim->accepting = true;
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 
 	/* Callbacks start coming from inside the call. */
-	res = resctrl_register_resource(&sim->desc, sim);
+	res = resctrl_register_resource(&sim->desc, &sim->caps, sim);
 	if (IS_ERR(res)) {
 		rsim_forget(sim);
 		return PTR_ERR(res);

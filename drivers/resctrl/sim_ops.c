@@ -61,7 +61,7 @@ struct rsim_dom *rsim_find_dom(struct rsim *sim, int id)
 /* Values a domain record holds: code and data ones with cdp_capable. */
 static size_t rsim_nvals(struct rsim *sim)
 {
-	return (size_t)sim->nclosid * (sim->desc.cdp_capable ? 3 : 1);
+	return (size_t)sim->nclosid * (sim->caps.cdp_capable ? 3 : 1);
 }
 
 static struct rsim_dom *rsim_alloc_dom(int id, size_t nvals)
@@ -202,7 +202,7 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 	} else if (closid >= sim->nclosid) {
 		bad = "apply to a CLOSID out of range";
 		ret = -EINVAL;
-	} else if (type != RESCTRL_CONF_BOTH && !sim->desc.cdp_capable) {
+	} else if (type != RESCTRL_CONF_BOTH && !sim->caps.cdp_capable) {
 		bad = "code or data value for a resource without CDP";
 		ret = -EINVAL;
 	} else if (type != RESCTRL_CONF_BOTH && closid >= sim->nclosid / 2) {
@@ -282,10 +282,10 @@ static int rsim_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 	} else if (!rsim_online_dom(sim, d, true)) {
 		bad = "read_event in a domain that is not online";
 		ret = -ENODEV;
-	} else if (evt >= sim->desc.num_events) {
+	} else if (evt >= sim->caps.num_events) {
 		bad = "read_event of an unknown event";
 		ret = -EINVAL;
-	} else if (rmid >= sim->desc.num_rmid) {
+	} else if (rmid >= sim->caps.num_rmid) {
 		bad = "read_event of an RMID out of range";
 		ret = -EINVAL;
 	} else {
@@ -417,52 +417,47 @@ int rsim_info_show(struct resctrl_res *r, struct seq_file *sf)
 }
 
 /**
- * rsim_group_show() - show the extra file of a control group
+ * rsim_group_show() - show the extra file of a CTRL_MON group
  * @r: the resource
  * @closid: the group's CLOSID
  * @rmid: the group's RMID
  * @sf: where to print
  *
- * Return: 0, or -EINVAL if @closid is out of range.
+ * The text lives in the group's data, which the filesystem zeroes for a
+ * new group: an empty text reads "none". Context: process, the
+ * filesystem lock held.
+ *
+ * Return: 0, or -EINVAL if the filesystem has no data for @closid.
  */
 int rsim_group_show(struct resctrl_res *r, u32 closid, u32 rmid,
 		    struct seq_file *sf)
 {
-	struct rsim *sim = resctrl_res_priv(r);
-	char text[RSIM_TEXT_LEN];
-	unsigned long flags;
-	bool ok;
+	const char *text = resctrl_group_data(r, closid);
 
-	raw_spin_lock_irqsave(&sim->lock, flags);
-	ok = sim->texts && closid < sim->nclosid;
-	if (ok)
-		strscpy(text, sim->texts[closid]);
-	raw_spin_unlock_irqrestore(&sim->lock, flags);
-
-	if (!ok) {
-		rsim_violation(sim, "group file of a CLOSID out of range", -1);
+	if (!text) {
+		rsim_violation(resctrl_res_priv(r), "group file of a CLOSID out of range", -1);
 		return -EINVAL;
 	}
-	seq_printf(sf, "%s\n", text);
+	seq_printf(sf, "%s\n", text[0] ? text : "none");
 	return 0;
 }
 
 /**
  * rsim_group_write() - store the text written to the extra file of a
- *	control group
+ *	CTRL_MON group
  * @r: the resource
  * @closid: the group's CLOSID
  * @rmid: the group's RMID
  * @buf: what was written, NUL terminated; one trailing newline is dropped
  *
+ * Context: process, the filesystem lock held.
+ *
  * Return: 0, or -EINVAL if the text is too long or @closid out of range.
  */
 int rsim_group_write(struct resctrl_res *r, u32 closid, u32 rmid, char *buf)
 {
-	struct rsim *sim = resctrl_res_priv(r);
+	char *text = resctrl_group_data(r, closid);
 	size_t len = strlen(buf);
-	unsigned long flags;
-	bool ok;
 
 	if (len && buf[len - 1] == '\n')
 		buf[--len] = '\0';
@@ -471,35 +466,12 @@ int rsim_group_write(struct resctrl_res *r, u32 closid, u32 rmid, char *buf)
 					RSIM_TEXT_LEN - 1);
 		return -EINVAL;
 	}
-
-	raw_spin_lock_irqsave(&sim->lock, flags);
-	ok = sim->texts && closid < sim->nclosid;
-	if (ok)
-		strscpy(sim->texts[closid], buf);
-	raw_spin_unlock_irqrestore(&sim->lock, flags);
-
-	if (!ok) {
-		rsim_violation(sim, "group file of a CLOSID out of range", -1);
+	if (!text) {
+		rsim_violation(resctrl_res_priv(r), "group file of a CLOSID out of range", -1);
 		return -EINVAL;
 	}
+	strscpy(text, buf, RSIM_TEXT_LEN);
 	return 0;
-}
-
-/**
- * rsim_group_reset() - a new control group took @closid: its file reads
- *	"none" again
- * @r: the resource
- * @closid: the CLOSID
- */
-static void rsim_group_reset(struct resctrl_res *r, u32 closid)
-{
-	struct rsim *sim = resctrl_res_priv(r);
-	unsigned long flags;
-
-	raw_spin_lock_irqsave(&sim->lock, flags);
-	if (sim->texts && closid < sim->nclosid)
-		strscpy(sim->texts[closid], "none");
-	raw_spin_unlock_irqrestore(&sim->lock, flags);
 }
 
 /**
@@ -526,7 +498,7 @@ static void rsim_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d,
 	raw_spin_lock_irqsave(&sim->lock, flags);
 	list_for_each_entry_safe(c, tmp, &sim->counters, node)
 		if (c->dom == id && c->rmid == rmid &&
-		    c->evt < sim->desc.num_events &&
+		    c->evt < sim->caps.num_events &&
 		    !sim->events[c->evt].occupancy)
 			list_move(&c->node, &list);
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
@@ -543,7 +515,6 @@ static const struct resctrl_resource_ops rsim_ops = {
 	.read_event = rsim_read_event,
 	.domain_online = rsim_domain_online,
 	.domain_offline = rsim_domain_offline,
-	.group_reset = rsim_group_reset,
 };
 
 /**

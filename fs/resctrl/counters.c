@@ -65,7 +65,7 @@ struct rctl_ovf {
 	bool queued;
 };
 
-static bool rctl_res_has_running(const struct resctrl_resource_desc *desc)
+static bool rctl_res_has_running(const struct rctl_desc *desc)
 {
 	unsigned int i;
 
@@ -76,7 +76,7 @@ static bool rctl_res_has_running(const struct resctrl_resource_desc *desc)
 }
 
 /* Whether a running count can wrap: a 64-bit one never does in practice. */
-static bool rctl_res_can_wrap(const struct resctrl_resource_desc *desc)
+static bool rctl_res_can_wrap(const struct rctl_desc *desc)
 {
 	unsigned int i;
 
@@ -99,11 +99,11 @@ static u64 rctl_ctr_mask(const struct resctrl_event_desc *e)
  */
 int rctl_ctrs_alloc(struct resctrl_dom *d)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_desc *desc = d->res->desc;
 
 	if (!rctl_res_has_running(desc))
 		return 0;
-	d->ctrs = kvcalloc(array_size(desc->num_rmid, desc->num_events),
+	d->ctrs = kvcalloc(array_size(desc->max_rmid, desc->num_events),
 			   sizeof(*d->ctrs), GFP_KERNEL);
 	return d->ctrs ? 0 : -ENOMEM;
 }
@@ -121,9 +121,9 @@ void rctl_ctrs_free(struct resctrl_dom *d)
 static struct rctl_ctr *rctl_ctr(struct resctrl_dom *d, unsigned int evt,
 				 u32 rmid)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_desc *desc = d->res->desc;
 
-	if (!d->ctrs || rmid >= desc->num_rmid)
+	if (!d->ctrs || rmid >= desc->max_rmid)
 		return NULL;
 	return &d->ctrs[rmid * desc->num_events + evt];
 }
@@ -204,10 +204,10 @@ void rctl_ctr_baseline(struct resctrl_dom *d, unsigned int evt, u32 rmid,
  */
 void rctl_ctrs_clear(struct resctrl_dom *d)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_desc *desc = d->res->desc;
 
 	if (d->ctrs)
-		memset(d->ctrs, 0, array_size(desc->num_rmid, desc->num_events) *
+		memset(d->ctrs, 0, array_size(desc->max_rmid, desc->num_events) *
 		       sizeof(*d->ctrs));
 }
 
@@ -221,7 +221,7 @@ struct rctl_ctr_batch {
 static int rctl_ctr_baseline_fn(void *arg)
 {
 	struct rctl_ctr_batch *b = arg;
-	const struct resctrl_resource_desc *desc = b->d->res->desc;
+	const struct rctl_desc *desc = b->d->res->desc;
 	unsigned int evt;
 	u64 raw = 0;
 	int ret;
@@ -251,7 +251,7 @@ void rctl_ctrs_hand_out(u32 rmid)
 
 	list_for_each_entry(r, &rctl_resources, list) {
 		if (r->dead || !rctl_res_has_running(r->desc) ||
-		    rmid >= r->desc->num_rmid)
+		    rmid >= r->desc->max_rmid)
 			continue;
 		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
 			b.d = d;
@@ -264,7 +264,7 @@ void rctl_ctrs_hand_out(u32 rmid)
 static int rctl_ovf_fold_fn(void *arg)
 {
 	struct rctl_ctr_batch *b = arg;
-	const struct resctrl_resource_desc *desc = b->d->res->desc;
+	const struct rctl_desc *desc = b->d->res->desc;
 	unsigned int evt;
 	u32 rmid;
 	u64 val;
@@ -309,7 +309,7 @@ static void rctl_ovf_fn(struct work_struct *work)
 		goto unlock;
 	}
 	b.d = d;
-	b.size = min(rctl_rmids.size, d->res->desc->num_rmid);
+	b.size = min(rctl_rmids.size, d->res->desc->max_rmid);
 	if (rctl_mounted && d->online && rctl_rmids.used) {
 		rctl_dom_run(d, rctl_ovf_fold_fn, &b);
 		rctl_ovf_queue(ovf);

@@ -104,7 +104,7 @@ static int rctl_parse_typed(const char *name, enum resctrl_ctrl_type ctrl,
 int rctl_parse_val(struct resctrl_res *r, struct resctrl_dom *d, char *text,
 		   u32 *val)
 {
-	const struct resctrl_resource_desc *desc = r->desc;
+	const struct rctl_desc *desc = r->desc;
 
 	/* Under the mba_MBps controller: a target, any u32 MBps. */
 	if (desc->ctrl == RESCTRL_CTRL_PERCENT && r->mbps)
@@ -148,7 +148,7 @@ static int rctl_format_typed(enum resctrl_ctrl_type ctrl,
 int rctl_format_val(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
 		    char *buf, size_t len)
 {
-	const struct resctrl_resource_desc *desc = r->desc;
+	const struct rctl_desc *desc = r->desc;
 
 	if (desc->ctrl == RESCTRL_CTRL_CUSTOM)
 		return desc->ops->format(r, d, val, buf, len);
@@ -228,7 +228,7 @@ u32 rctl_extra_default_val(const struct resctrl_ctrl_desc *c)
  * Return: every bit of a mask, the maximum of a range, or the driver's
  * default for CUSTOM.
  */
-u32 rctl_default_val(const struct resctrl_resource_desc *desc)
+u32 rctl_default_val(const struct rctl_desc *desc)
 {
 	switch (desc->ctrl) {
 	case RESCTRL_CTRL_BITMASK:
@@ -273,7 +273,7 @@ static bool rctl_typed_ok(enum resctrl_ctrl_type ctrl,
 }
 
 /* The extra controls and memory nodes of @desc; NULL if they are fine. */
-static const char *rctl_check_extras(const struct resctrl_resource_desc *desc)
+static const char *rctl_check_extras(const struct rctl_desc *desc)
 {
 	const struct resctrl_ctrl_desc *c;
 	unsigned int i, j;
@@ -307,7 +307,7 @@ static const char *rctl_check_extras(const struct resctrl_resource_desc *desc)
  *
  * Return: 0, or -EINVAL with the reason in the kernel log.
  */
-int rctl_check_desc(const struct resctrl_resource_desc *desc)
+int rctl_check_desc(const struct rctl_desc *desc)
 {
 	const struct resctrl_resource_ops *ops = desc->ops;
 	const char *why = NULL;

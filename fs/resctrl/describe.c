@@ -45,7 +45,7 @@ static const char * const rctl_scope_names[] = {
 int rctl_describe_view(struct resctrl_res *r, const char *schema,
 		       struct rctl_desc_view *v)
 {
-	const struct resctrl_resource_desc *desc = r->desc;
+	const struct rctl_desc *desc = r->desc;
 	char name[RCTL_CONF_NAME_LEN];
 	const struct resctrl_ctrl_desc *c;
 	unsigned int i;

@@ -57,6 +57,17 @@ struct resctrl_dom *rctl_find_dom(struct resctrl_res *r, int id)
 	return NULL;
 }
 
+/* A DEVICE domain withdrawn by resctrl_remove_device_domain(), or NULL. */
+static struct resctrl_dom *rctl_find_removed_dom(struct resctrl_res *r, int id)
+{
+	struct resctrl_dom *d;
+
+	list_for_each_entry(d, &r->domains, list)
+		if (d->id == id && d->dead)
+			return d;
+	return NULL;
+}
+
 static void rctl_dom_free_vals(struct resctrl_dom *d)
 {
 	unsigned int i;
@@ -72,8 +83,8 @@ static void rctl_dom_free_vals(struct resctrl_dom *d)
 /* The values of the extra controls of a new domain, every one the default. */
 static int rctl_dom_alloc_extra_vals(struct resctrl_dom *d)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
-	u32 n = desc->num_closid, closid;
+	const struct rctl_desc *desc = d->res->desc;
+	u32 n = desc->max_closid, closid;
 	unsigned int i;
 
 	if (!desc->num_ctrls)
@@ -94,8 +105,8 @@ static int rctl_dom_alloc_extra_vals(struct resctrl_dom *d)
 /* The value arrays of a new domain, every value the default. */
 static int rctl_dom_alloc_vals(struct resctrl_dom *d)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
-	u32 n = desc->num_closid, half = n / 2, i;
+	const struct rctl_desc *desc = d->res->desc;
+	u32 n = desc->max_closid, half = n / 2, i;
 
 	d->vals = kcalloc(max(n, 1U), sizeof(*d->vals), GFP_KERNEL);
 	if (!d->vals)
@@ -119,7 +130,7 @@ static int rctl_dom_alloc_vals(struct resctrl_dom *d)
 
 static struct resctrl_dom *rctl_dom_alloc(struct resctrl_res *r, int id)
 {
-	const struct resctrl_resource_desc *desc = r->desc;
+	const struct rctl_desc *desc = r->desc;
 	struct resctrl_dom *d, *pos;
 	unsigned int i;
 
@@ -777,7 +788,7 @@ void rctl_domains_free(struct resctrl_res *r)
  */
 static void rctl_dom_reset_extra(struct resctrl_dom *d, u32 closid, bool always)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_desc *desc = d->res->desc;
 	unsigned int i;
 	u32 val;
 
@@ -801,14 +812,13 @@ static void rctl_reset_res_closid(struct resctrl_res *r, u32 closid,
 	unsigned int i;
 	u32 val, *slot;
 
-	if (r->desc->ops->group_reset)
-		r->desc->ops->group_reset(r, closid);
+	if (r->group_data && closid < r->desc->max_closid)
+		memset(resctrl_group_data(r, closid), 0, r->desc->group_data_size);
 	if (!rctl_res_has_ctrl(r) || closid >= rctl_res_num_closid(r))
 		return;
 	val = rctl_default_val(r->desc);
+	/* Withdrawn device domains too: their values return with them. */
 	list_for_each_entry(d, &r->domains, list) {
-		if (d->dead)
-			continue;
 		for (i = 0; i < rctl_res_nconf(r); i++) {
 			type = rctl_res_conf(r, i);
 			slot = rctl_dom_val(d, closid, type);
@@ -825,8 +835,8 @@ static void rctl_reset_res_closid(struct resctrl_res *r, u32 closid,
  * rctl_reset_closid() - give a CLOSID the default value everywhere
  * @closid: a CLOSID that a new control group takes
  *
- * Both halves get it for resources that CDP splits.
- * Drivers with per-group files forget what they kept for it, too.
+ * Both halves get it for resources that CDP splits, and the drivers'
+ * per-group data of the CLOSID is zeroed.
  */
 void rctl_reset_closid(u32 closid)
 {
@@ -843,7 +853,9 @@ void rctl_reset_closid(u32 closid)
  * @cpus: the CPUs that may reach the device's registers
  *
  * The domain comes online at once: &resctrl_resource_ops.domain_online
- * is called and every CLOSID gets its default value. Context: process;
+ * is called and every CLOSID gets its default value, or, for a domain
+ * with this id that resctrl_remove_device_domain() withdrew, the values
+ * it had then (a device unbound and bound again). Context: process;
  * takes the filesystem lock; must not be called from a callback.
  *
  * Return: 0, -EINVAL for a resource that is not DEVICE-scoped, -EEXIST,
@@ -852,7 +864,7 @@ void rctl_reset_closid(u32 closid)
 int resctrl_add_device_domain(struct resctrl_res *r, int id,
 			      const struct cpumask *cpus)
 {
-	struct resctrl_dom *d;
+	struct resctrl_dom *d, *revived;
 	int ret;
 
 	if (r->desc->scope != RESCTRL_SCOPE_DEVICE || id < 0)
@@ -863,14 +875,19 @@ int resctrl_add_device_domain(struct resctrl_res *r, int id,
 		ret = -EEXIST;
 		goto unlock;
 	}
-	d = rctl_dom_alloc(r, id);
+	/* A device that comes back gets the values it had. */
+	revived = rctl_find_removed_dom(r, id);
+	d = revived ?: rctl_dom_alloc(r, id);
 	if (!d) {
 		ret = -ENOMEM;
 		goto unlock;
 	}
+	d->dead = false;
 	cpumask_copy(&d->cpus, cpus);
 	ret = rctl_dom_bring_online(d);
-	if (ret)
+	if (ret && revived)
+		d->dead = true;
+	else if (ret)
 		rctl_dom_free(d);
 unlock:
 	mutex_unlock(&rctl_mutex);

@@ -202,9 +202,63 @@ struct resctrl_dom {
 };
 
 /**
+ * struct rctl_desc - the filesystem's view of a resource: the driver's
+ *	constant description and what this instance offers, put together at
+ *	registration
+ *
+ * The fields keep the names and meanings of struct resctrl_resource_desc
+ * and struct resctrl_resource_caps (include/linux/resctrl.h), so that
+ * the core reads one structure. @num_closid and @num_rmid are the counts
+ * in force, lowered by resctrl_res_set_limits(); @max_closid and
+ * @max_rmid those given at registration, which size every per-CLOSID and
+ * per-RMID array. @owner is the module that registered the resource.
+ */
+struct rctl_desc {
+	const char *name;
+	enum resctrl_ctrl_type ctrl;
+	enum resctrl_scope scope;
+	const struct resctrl_info_attr *info;
+	const struct resctrl_info_attr *mon_info;
+	const struct resctrl_group_attr *files;
+	size_t group_data_size;
+	const char *plugin_option;
+	const char *claim;
+	bool run_on_domain_cpu;
+	const struct resctrl_ctrl_desc *ctrls;
+	unsigned int num_ctrls;
+	const char *unit;
+	u32 resolution;
+	bool memory_nodes;
+	bool mon_in_l3;
+	const struct resctrl_resource_ops *ops;
+	u32 num_closid;
+	u32 num_rmid;
+	union {
+		struct resctrl_bitmask_params bitmask;
+		struct resctrl_range_params range;
+	};
+	u32 default_val;
+	u32 occupancy_threshold;
+	u32 occupancy_limit;
+	const struct resctrl_event_desc *events;
+	unsigned int num_events;
+	bool cdp_capable;
+	u32 max_closid;
+	u32 max_rmid;
+	struct module *owner;
+};
+
+void rctl_desc_fill(struct rctl_desc *v, const struct resctrl_resource_desc *desc,
+		    const struct resctrl_resource_caps *caps, struct module *owner);
+/* KUnit suites register flat views (tests/resource_kunit.c). */
+struct resctrl_res *rctl_test_register(const struct rctl_desc *v, void *priv);
+
+/**
  * struct resctrl_res - a registered resource
- * @desc: the driver's description
+ * @desc: what the core reads of it: points to @view
+ * @view: the description and capabilities, copied at registration
  * @priv: the driver's
+ * @group_data: &rctl_desc.group_data_size bytes per CLOSID for the driver
  * @list: link in rctl_resources
  * @domains: its domains, sorted by id
  * @pins: one for the registration and one for each file handler that
@@ -223,8 +277,10 @@ struct resctrl_dom {
  * @mon_info_kn: info/<NAME>_MON in the current mount, if any
  */
 struct resctrl_res {
-	const struct resctrl_resource_desc *desc;
+	const struct rctl_desc *desc;
+	struct rctl_desc view;
 	void *priv;
+	void *group_data;
 	struct list_head list;
 	struct list_head domains;
 	refcount_t pins;
@@ -318,8 +374,8 @@ int rctl_parse_val(struct resctrl_res *r, struct resctrl_dom *d,
 		   char *text, u32 *val);
 int rctl_format_val(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
 		    char *buf, size_t len);
-u32 rctl_default_val(const struct resctrl_resource_desc *desc);
-int rctl_check_desc(const struct resctrl_resource_desc *desc);
+u32 rctl_default_val(const struct rctl_desc *desc);
+int rctl_check_desc(const struct rctl_desc *desc);
 int rctl_extra_parse_val(struct resctrl_res *r, const struct resctrl_ctrl_desc *c,
 			 const char *text, u32 *val);
 int rctl_extra_format_val(const struct resctrl_ctrl_desc *c, u32 val,
@@ -456,7 +512,7 @@ int rctl_show_options(struct seq_file *sf, struct kernfs_root *root);
 #define RCTL_MBPS_REFUSED "mba_MBps requires local MBM and linear scale MBA at L3 scope"
 struct rctl_mbps_slot;
 int rctl_mbps_dom_init(struct resctrl_dom *d,
-		       const struct resctrl_resource_desc *desc);
+		       const struct rctl_desc *desc);
 void rctl_mbps_dom_free(struct resctrl_dom *d);
 void rctl_mbps_reset(struct resctrl_dom *d, u32 closid);
 u32 rctl_user_val(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type);
@@ -466,8 +522,8 @@ bool rctl_mbps_possible(void);
 int rctl_mbps_mount(void);
 void rctl_mbps_res_added(struct resctrl_res *r);
 void rctl_mbps_res_removed(struct resctrl_res *r);
-int rctl_mbps_pair_event(const struct resctrl_resource_desc *ctl,
-			 const struct resctrl_resource_desc *mon, bool same);
+int rctl_mbps_pair_event(const struct rctl_desc *ctl,
+			 const struct rctl_desc *mon, bool same);
 u64 rctl_mbps_rate(u64 bytes, u64 ns);
 u32 rctl_mbps_step(u32 pct, u64 mbps, u32 target,
 		   const struct resctrl_range_params *p);
@@ -482,8 +538,8 @@ u32 rctl_mbps_step(u32 pct, u64 mbps, u32 target,
 #define RCTL_CDP_SUFFIX_LEN	4
 /* Room for the longest schemata line name, suffix and NUL included. */
 #define RCTL_CONF_NAME_LEN	40
-bool rctl_cdp_capable(const struct resctrl_resource_desc *desc);
-bool rctl_cdp_wanted(const struct resctrl_resource_desc *desc,
+bool rctl_cdp_capable(const struct rctl_desc *desc);
+bool rctl_cdp_wanted(const struct rctl_desc *desc,
 		     const struct rctl_mount_opts *o);
 bool rctl_res_cdp(struct resctrl_res *r);
 u32 rctl_res_num_closid(struct resctrl_res *r);

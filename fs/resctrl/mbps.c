@@ -84,7 +84,7 @@ static unsigned long rctl_mbps_epoch = 1;
 static void rctl_mbps_work_fn(struct work_struct *work);
 static DECLARE_DELAYED_WORK(rctl_mbps_work, rctl_mbps_work_fn);
 
-static bool rctl_mbps_steerable(const struct resctrl_resource_desc *desc)
+static bool rctl_mbps_steerable(const struct rctl_desc *desc)
 {
 	return desc->ctrl == RESCTRL_CTRL_PERCENT && desc->range.delay_linear;
 }
@@ -98,8 +98,8 @@ static bool rctl_mbps_steerable(const struct resctrl_resource_desc *desc)
  * Return: the index in @mon's events of the bandwidth source for @ctl
  * (one named "mbm_local_bytes" if several qualify), or -1.
  */
-int rctl_mbps_pair_event(const struct resctrl_resource_desc *ctl,
-			 const struct resctrl_resource_desc *mon, bool same)
+int rctl_mbps_pair_event(const struct rctl_desc *ctl,
+			 const struct rctl_desc *mon, bool same)
 {
 	int i, found = -1;
 
@@ -204,16 +204,16 @@ u32 rctl_mbps_step(u32 pct, u64 mbps, u32 target,
  * Return: 0 or -ENOMEM.
  */
 int rctl_mbps_dom_init(struct resctrl_dom *d,
-		       const struct resctrl_resource_desc *desc)
+		       const struct rctl_desc *desc)
 {
 	u32 closid;
 
 	if (!rctl_mbps_steerable(desc) || !desc->num_closid)
 		return 0;
-	d->mbps = kcalloc(desc->num_closid, sizeof(*d->mbps), GFP_KERNEL);
+	d->mbps = kcalloc(desc->max_closid, sizeof(*d->mbps), GFP_KERNEL);
 	if (!d->mbps)
 		return -ENOMEM;
-	for (closid = 0; closid < desc->num_closid; closid++)
+	for (closid = 0; closid < desc->max_closid; closid++)
 		d->mbps[closid].target = RCTL_MBPS_UNLIMITED;
 	return 0;
 }
@@ -235,7 +235,7 @@ void rctl_mbps_dom_free(struct resctrl_dom *d)
  */
 void rctl_mbps_reset(struct resctrl_dom *d, u32 closid)
 {
-	if (d->mbps && closid < d->res->desc->num_closid)
+	if (d->mbps && closid < d->res->desc->max_closid)
 		d->mbps[closid] = (struct rctl_mbps_slot){
 			.target = RCTL_MBPS_UNLIMITED,
 		};

@@ -186,7 +186,7 @@ static void rctl_bits_use_of(struct resctrl_dom *d,
 			     const struct rctl_group *skip,
 			     struct rctl_bits_use *use)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_desc *desc = d->res->desc;
 	u32 own_excl = 0, own_shared = 0;
 
 	if (!d->bit_counts.valid)
@@ -436,7 +436,7 @@ int rctl_mode_init_closid(u32 closid)
  */
 static u64 rctl_dom_cache_bytes(const struct resctrl_dom *d)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_desc *desc = d->res->desc;
 	struct cacheinfo *ci;
 	int level;
 
@@ -458,7 +458,7 @@ static u64 rctl_dom_cache_bytes(const struct resctrl_dom *d)
 static void rctl_size_val_show(struct seq_file *sf, struct resctrl_dom *d,
 			       u32 closid, enum resctrl_conf_type type)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_desc *desc = d->res->desc;
 	u32 val = *rctl_dom_val(d, closid, type);
 	char text[64];
 

@@ -212,7 +212,7 @@ static struct kernfs_node *rctl_mon_dir_add(struct kernfs_node *parent,
 					    struct resctrl_dom *d,
 					    const struct kernfs_ops *ops)
 {
-	const struct resctrl_resource_desc *desc = d->res->desc;
+	const struct rctl_desc *desc = d->res->desc;
 	struct kernfs_node *dir, *kn;
 	unsigned int i;
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Mount options: the upstream ones (cdp, cdpl2, mba_MBps, debug), the
- * options drivers declare for their resources, and hide=NAME, which
- * keeps a resource out of the mount. Two resources that declare the same
- * hardware never both serve a mount: hide= picks between them.
+ * plugin options drivers declare for their resources, and hide=NAME,
+ * which keeps a resource out of the mount. Two resources with the same
+ * claim on hardware never both serve a mount: hide= picks between them.
  *
  * cdp and cdpl2 turn on code and data prioritisation (CDP) for the
  * resources of scope L3 and L2 that can do it: see rctl_res_cdp() and
@@ -77,7 +77,7 @@ static bool rctl_driver_option(const char *key)
 
 	mutex_lock(&rctl_mutex);
 	list_for_each_entry(r, &rctl_resources, list)
-		if (r->desc->mount_option && !strcmp(r->desc->mount_option, key))
+		if (r->desc->plugin_option && !strcmp(r->desc->plugin_option, key))
 			found = true;
 	mutex_unlock(&rctl_mutex);
 	return found;
@@ -191,7 +191,7 @@ void rctl_mount_opts_clear(void)
  */
 static struct resctrl_res *rctl_mount_rival(struct resctrl_res *r)
 {
-	const char *hw = r->desc->hardware;
+	const char *hw = r->desc->claim;
 	struct resctrl_res *o;
 
 	if (!hw)
@@ -199,7 +199,7 @@ static struct resctrl_res *rctl_mount_rival(struct resctrl_res *r)
 	list_for_each_entry(o, &rctl_resources, list) {
 		if (o == r)
 			break;
-		if (!o->hidden && o->desc->hardware && !strcmp(o->desc->hardware, hw))
+		if (!o->hidden && o->desc->claim && !strcmp(o->desc->claim, hw))
 			return o;
 	}
 	return NULL;
@@ -222,14 +222,14 @@ bool rctl_mount_hides(struct resctrl_res *r)
 	struct resctrl_res *rival;
 
 	lockdep_assert_held(&rctl_mutex);
-	if (r->desc->mount_option && !rctl_listed(rctl_mopts.plugin, r->desc->mount_option))
+	if (r->desc->plugin_option && !rctl_listed(rctl_mopts.plugin, r->desc->plugin_option))
 		return true;
 	if (rctl_listed(rctl_mopts.hide, r->desc->name))
 		return true;
 	rival = rctl_mount_rival(r);
 	if (rival)
 		pr_info("resctrl: %s left out: %s drives the same hardware (%s); mount with hide=%s to use %s\n",
-			r->desc->name, rival->desc->name, r->desc->hardware,
+			r->desc->name, rival->desc->name, r->desc->claim,
 			rival->desc->name, r->desc->name);
 	return rival;
 }
@@ -298,7 +298,7 @@ int rctl_show_options(struct seq_file *sf, struct kernfs_root *root)
  * Return: true for a BITMASK resource of scope L3 or L2 that declares
  * &resctrl_resource_desc.cdp_capable and has CLOSIDs to halve.
  */
-bool rctl_cdp_capable(const struct resctrl_resource_desc *desc)
+bool rctl_cdp_capable(const struct rctl_desc *desc)
 {
 	return desc->cdp_capable && desc->ctrl == RESCTRL_CTRL_BITMASK &&
 	       (desc->scope == RESCTRL_SCOPE_L3 || desc->scope == RESCTRL_SCOPE_L2) &&
@@ -313,7 +313,7 @@ bool rctl_cdp_capable(const struct resctrl_resource_desc *desc)
  * Return: true if @o asks for CDP at the scope of a resource that can be
  * split.
  */
-bool rctl_cdp_wanted(const struct resctrl_resource_desc *desc,
+bool rctl_cdp_wanted(const struct rctl_desc *desc,
 		     const struct rctl_mount_opts *o)
 {
 	if (!rctl_cdp_capable(desc))

@@ -9,6 +9,7 @@
  * when it returns no callback of the resource can run again.
  */
 #include <linux/cpu.h>
+#include <linux/device.h>
 #include <linux/export.h>
 #include <linux/list.h>
 #include <linux/module.h>
@@ -80,8 +81,8 @@ struct resctrl_res *rctl_find_resource(const char *name)
  * mon_in_l3 monitoring resource of scope NODE joins an L3 control one
  * the same way (Sub-NUMA Clustering).
  */
-static bool rctl_scopes_pair(const struct resctrl_resource_desc *a,
-			     const struct resctrl_resource_desc *b)
+static bool rctl_scopes_pair(const struct rctl_desc *a,
+			     const struct rctl_desc *b)
 {
 	if (a->scope == b->scope)
 		return true;
@@ -89,7 +90,7 @@ static bool rctl_scopes_pair(const struct resctrl_resource_desc *a,
 	       (b->mon_in_l3 && a->scope == RESCTRL_SCOPE_L3);
 }
 
-static struct resctrl_res *rctl_name_taken(const struct resctrl_resource_desc *desc)
+static struct resctrl_res *rctl_name_taken(const struct rctl_desc *desc)
 {
 	struct resctrl_res *r;
 
@@ -205,7 +206,7 @@ int rctl_ids_resize(void)
 }
 
 /* Whether @name is the main or an extra schemata line of @desc. */
-static bool rctl_desc_has_line(const struct resctrl_resource_desc *desc,
+static bool rctl_desc_has_line(const struct rctl_desc *desc,
 			       const char *name)
 {
 	size_t len = strlen(desc->name);
@@ -226,7 +227,7 @@ static bool rctl_desc_has_line(const struct resctrl_resource_desc *desc,
  * A registered resource that already has one of @desc's schemata lines:
  * its own or an extra control's (MB_NODE next to MB's NODE control).
  */
-static struct resctrl_res *rctl_line_taken(const struct resctrl_resource_desc *desc)
+static struct resctrl_res *rctl_line_taken(const struct rctl_desc *desc)
 {
 	char name[RCTL_CONF_NAME_LEN];
 	struct resctrl_res *r;
@@ -246,7 +247,7 @@ static struct resctrl_res *rctl_line_taken(const struct resctrl_resource_desc *d
 	return NULL;
 }
 
-static const char *rctl_owner_name(const struct resctrl_resource_desc *desc)
+static const char *rctl_owner_name(const struct rctl_desc *desc)
 {
 	return desc->owner ? module_name(desc->owner) : "the kernel";
 }
@@ -275,55 +276,113 @@ static void rctl_res_remove(struct resctrl_res *r)
 }
 
 /**
- * resctrl_register_resource() - add a resource to the filesystem
- * @desc: what the resource is; must stay valid until it is unregistered
- * @priv: the driver's data, returned by resctrl_res_priv()
+ * rctl_desc_fill() - put a resource's description and capabilities together
+ * @v: the filesystem's view, filled
+ * @desc: the driver's constant description
+ * @caps: what this instance offers
+ * @owner: the registering module, NULL for built-in code
  *
- * Domains of CPU-derived scopes come online for the online CPUs (the
- * driver's domain_online is called for each) and every CLOSID gets its
- * default value. If the filesystem is mounted, the resource's files then
- * appear in every group at once. Context: process; takes
- * cpus_read_lock() and the filesystem lock; not from a callback.
- *
- * Return: the handle, or ERR_PTR(-EINVAL) for a bad description,
- * -EEXIST for a name in use, -EBUSY when the resource cannot serve the
- * CLOSIDs or RMIDs in use (explained in info/last_cmd_status; a resource
- * that the mount's CDP splits has half its CLOSIDs), -ENOMEM,
- * or the error of a domain_online that refused a domain.
+ * Context: any; does not sleep.
  */
-struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc *desc,
-					      void *priv)
+void rctl_desc_fill(struct rctl_desc *v, const struct resctrl_resource_desc *desc,
+		    const struct resctrl_resource_caps *caps, struct module *owner)
+{
+	*v = (struct rctl_desc){
+		.name = desc->name,
+		.ctrl = desc->ctrl,
+		.scope = desc->scope,
+		.info = desc->info,
+		.mon_info = desc->mon_info,
+		.files = desc->files,
+		.group_data_size = desc->group_data_size,
+		.plugin_option = desc->plugin_option,
+		.claim = desc->claim,
+		.run_on_domain_cpu = desc->run_on_domain_cpu,
+		.ctrls = desc->ctrls,
+		.num_ctrls = desc->num_ctrls,
+		.unit = desc->unit,
+		.resolution = desc->resolution,
+		.memory_nodes = desc->memory_nodes,
+		.mon_in_l3 = desc->mon_in_l3,
+		.ops = desc->ops,
+		.num_closid = caps->num_closid,
+		.num_rmid = caps->num_rmid,
+		.default_val = caps->default_val,
+		.occupancy_threshold = caps->occupancy_threshold,
+		.occupancy_limit = caps->occupancy_limit,
+		.events = caps->events,
+		.num_events = caps->num_events,
+		.cdp_capable = caps->cdp_capable,
+		.max_closid = caps->num_closid,
+		.max_rmid = caps->num_rmid,
+		.owner = owner,
+	};
+	if (desc->ctrl == RESCTRL_CTRL_BITMASK)
+		v->bitmask = caps->bitmask;
+	else
+		v->range = caps->range;
+}
+
+/**
+ * __resctrl_register_resource() - add a resource to the filesystem
+ * @desc: what the resource is; must stay valid until it is unregistered
+ * @caps: what this instance offers; copied
+ * @priv: the driver's data, returned by resctrl_res_priv()
+ * @owner: the module registering, THIS_MODULE of the caller
+ *
+ * Called through resctrl_register_resource(), which supplies @owner; see
+ * there and "Lifetime" in include/linux/resctrl.h. Domains of
+ * CPU-derived scopes come online for the online CPUs and every CLOSID
+ * gets its default value; while mounted the resource's files then
+ * appear in every group at once. Context: process; takes
+ * cpus_read_lock() and the filesystem lock; may sleep; not from a
+ * resctrl operation.
+ *
+ * Return: the handle, or an ERR_PTR() as resctrl_register_resource()
+ * says.
+ */
+struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_desc *desc,
+						const struct resctrl_resource_caps *caps,
+						void *priv, struct module *owner)
 {
 	struct resctrl_res *r, *other;
 	int ret;
 
-	ret = rctl_check_desc(desc);
-	if (ret)
-		return ERR_PTR(ret);
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
 		return ERR_PTR(-ENOMEM);
-	r->desc = desc;
+	rctl_desc_fill(&r->view, desc, caps, owner);
+	ret = rctl_check_desc(&r->view);
+	if (ret)
+		goto free;
+	r->desc = &r->view;
 	r->priv = priv;
-	r->occ_threshold = rctl_occ_round(r, desc->occupancy_threshold);
+	r->occ_threshold = rctl_occ_round(r, r->desc->occupancy_threshold);
 	INIT_LIST_HEAD(&r->domains);
 	refcount_set(&r->pins, 1);
 	init_completion(&r->released);
+	if (r->desc->group_data_size) {
+		r->group_data = kvcalloc(r->desc->max_closid,
+					 r->desc->group_data_size, GFP_KERNEL);
+		ret = r->group_data ? 0 : -ENOMEM;
+		if (ret)
+			goto free;
+	}
 
 	cpus_read_lock();
 	mutex_lock(&rctl_mutex);
 	rctl_status_clear();
-	other = rctl_name_taken(desc);
-	if (!other && rctl_line_taken(desc)) {
+	other = rctl_name_taken(r->desc);
+	if (!other && rctl_line_taken(r->desc)) {
 		rctl_status_printf("A schemata line of %s is %s's already\n",
-				   desc->name, rctl_line_taken(desc)->desc->name);
+				   r->desc->name, rctl_line_taken(r->desc)->desc->name);
 		ret = -EEXIST;
 		goto unlock;
 	}
 	if (other) {
-		rctl_status_printf("Resource %s is already registered\n", desc->name);
+		rctl_status_printf("Resource %s is already registered\n", r->desc->name);
 		pr_warn("resctrl: %s from %s refused: %s already provides it\n",
-			desc->name, rctl_owner_name(desc),
+			r->desc->name, rctl_owner_name(r->desc),
 			rctl_owner_name(other->desc));
 		ret = -EEXIST;
 		goto unlock;
@@ -331,7 +390,7 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 	r->hidden = rctl_mounted && rctl_mount_hides(r);
 	if (rctl_mounted && !r->hidden) {
 		ret = rctl_ids_fit(rctl_res_has_ctrl(r) ? rctl_res_num_closid(r) : 0,
-				   rctl_res_has_mon(r) ? desc->num_rmid : 0);
+				   rctl_res_has_mon(r) ? r->desc->num_rmid : 0);
 		if (ret && rctl_res_cdp(r))
 			rctl_cdp_refused(r);
 		if (ret)
@@ -355,14 +414,52 @@ struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc
 unlock:
 	mutex_unlock(&rctl_mutex);
 	cpus_read_unlock();
-	if (ret) {
-		kfree(r);
-		return ERR_PTR(ret);
-	}
-	pr_debug("resctrl: %s registered by %s\n", desc->name, rctl_owner_name(desc));
+	if (ret)
+		goto free;
+	pr_debug("resctrl: %s registered by %s\n", r->desc->name,
+		 rctl_owner_name(r->desc));
 	return r;
+free:
+	kvfree(r->group_data);
+	kfree(r);
+	return ERR_PTR(ret);
 }
-EXPORT_SYMBOL_NS_GPL(resctrl_register_resource, RESCTRL);
+EXPORT_SYMBOL_NS_GPL(__resctrl_register_resource, RESCTRL);
+
+static void rctl_devm_unregister(void *r)
+{
+	resctrl_unregister_resource(r);
+}
+
+/**
+ * __devm_resctrl_register_resource() - add a resource owned by a device
+ * @dev: the device whose driver provides the resource
+ * @desc: as __resctrl_register_resource()
+ * @caps: as __resctrl_register_resource()
+ * @priv: as __resctrl_register_resource()
+ * @owner: as __resctrl_register_resource()
+ *
+ * Called through devm_resctrl_register_resource(). The resource is
+ * unregistered by devres when the driver unbinds from @dev. Context:
+ * process, usually a probe; may sleep.
+ *
+ * Return: as __resctrl_register_resource().
+ */
+struct resctrl_res *__devm_resctrl_register_resource(struct device *dev,
+						     const struct resctrl_resource_desc *desc,
+						     const struct resctrl_resource_caps *caps,
+						     void *priv, struct module *owner)
+{
+	struct resctrl_res *r;
+	int ret;
+
+	r = __resctrl_register_resource(desc, caps, priv, owner);
+	if (IS_ERR(r))
+		return r;
+	ret = devm_add_action_or_reset(dev, rctl_devm_unregister, r);
+	return ret ? ERR_PTR(ret) : r;
+}
+EXPORT_SYMBOL_NS_GPL(__devm_resctrl_register_resource, RESCTRL);
 
 /**
  * resctrl_unregister_resource() - take a resource out of the filesystem
@@ -385,9 +482,82 @@ void resctrl_unregister_resource(struct resctrl_res *r)
 
 	rctl_res_unpin(r);
 	wait_for_completion(&r->released);
+	kvfree(r->group_data);
 	kfree(r);
 }
 EXPORT_SYMBOL_NS_GPL(resctrl_unregister_resource, RESCTRL);
+
+/**
+ * resctrl_res_set_limits() - lower or restore the IDs a resource serves
+ * @r: the resource
+ * @num_closid: CLOSIDs it serves from now on, at most the count it
+ *	registered with; ignored for a resource without control
+ * @num_rmid: RMIDs it serves from now on, at most the count it registered
+ *	with; ignored for a resource without monitoring
+ *
+ * For hardware whose instances differ, such as a device with fewer
+ * CLOSIDs than the others binding to a DEVICE-scoped resource: the values
+ * of the CLOSIDs that stay, and the groups, are kept. Not for a resource
+ * that CDP may split (its layout depends on the count). Context: process;
+ * takes cpus_read_lock() and the filesystem lock; may sleep; not from a
+ * resctrl operation.
+ *
+ * Return: 0; -EINVAL for a count above the registered one or zero, or a
+ * CDP-capable resource; -EBUSY if groups of the mount use more IDs than
+ * the new counts give (explained in info/last_cmd_status).
+ */
+int resctrl_res_set_limits(struct resctrl_res *r, u32 num_closid, u32 num_rmid)
+{
+	struct rctl_desc *v = &r->view;
+	int ret = 0;
+
+	if (!rctl_res_has_ctrl(r))
+		num_closid = v->num_closid;
+	if (!rctl_res_has_mon(r))
+		num_rmid = v->num_rmid;
+	if (v->cdp_capable || num_closid > v->max_closid ||
+	    num_rmid > v->max_rmid || (rctl_res_has_ctrl(r) && !num_closid) ||
+	    (rctl_res_has_mon(r) && !num_rmid))
+		return -EINVAL;
+
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+	rctl_status_clear();
+	if (rctl_mounted && !r->hidden)
+		ret = rctl_ids_fit(rctl_res_has_ctrl(r) ? num_closid : 0,
+				   rctl_res_has_mon(r) ? num_rmid : 0);
+	if (!ret) {
+		v->num_closid = num_closid;
+		v->num_rmid = num_rmid;
+		if (rctl_mounted && !r->hidden)
+			WARN_ON(rctl_ids_resize());
+	}
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_res_set_limits, RESCTRL);
+
+/**
+ * resctrl_group_data() - the driver's data for the CTRL_MON group of a CLOSID
+ * @r: the resource, with &resctrl_resource_desc.group_data_size set
+ * @closid: the group's CLOSID
+ *
+ * See "Per-group data" in include/linux/resctrl.h. Context: the
+ * filesystem lock held, as in every process-context operation.
+ *
+ * Return: &resctrl_resource_desc.group_data_size bytes, zeroed when a new
+ * CTRL_MON group took @closid; NULL for a resource without group data or
+ * a CLOSID it does not serve.
+ */
+void *resctrl_group_data(struct resctrl_res *r, u32 closid)
+{
+	lockdep_assert_held(&rctl_mutex);
+	if (!r->group_data || closid >= r->desc->max_closid)
+		return NULL;
+	return r->group_data + (size_t)closid * r->desc->group_data_size;
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_group_data, RESCTRL);
 
 /**
  * resctrl_res_priv() - the driver data of a resource

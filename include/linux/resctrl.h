@@ -2,21 +2,29 @@
 /*
  * resctrl: the contract between the resource control filesystem and the
  * drivers that provide resources to it.
- *
- * A driver describes a resource with a constant struct
- * resctrl_resource_desc and registers it; the filesystem creates every
- * file the resource needs (its schemata line in each control group,
- * info/<NAME>/, mon_data/mon_<NAME>_<id>/ in each group, the extra files
- * the driver declares) and calls the driver back through struct
- * resctrl_resource_ops. The filesystem owns the syntax of values, the
- * CLOSIDs and RMIDs, the groups and the domains of CPU-derived scopes.
- *
- * Documentation/driver-api/resctrl.rst explains how to write a driver.
  */
 #ifndef _LINUX_RESCTRL_H
 #define _LINUX_RESCTRL_H
 
+#include <linux/init.h>
 #include <linux/types.h>
+
+/**
+ * DOC: Overview
+ *
+ * A driver describes a resource with a constant &struct
+ * resctrl_resource_desc, states what one instance of its hardware offers
+ * in a &struct resctrl_resource_caps, and registers both. The filesystem
+ * creates every file the resource needs (its schemata line in each
+ * CTRL_MON group, info/<NAME>/, mon_data/mon_<NAME>_<id>/ in each
+ * CTRL_MON and MON group, the extra files the driver declares) and calls
+ * the driver back through &struct resctrl_resource_ops. The filesystem
+ * owns the syntax of values, the CLOSIDs and RMIDs, the groups, the
+ * domains of CPU-derived scopes and, with
+ * &resctrl_resource_desc.group_data_size, the driver's per-group data.
+ *
+ * The API is exported in the RESCTRL symbol namespace.
+ */
 
 struct cpumask;
 struct module;
@@ -81,7 +89,7 @@ enum resctrl_ctrl_type {
  * @RESCTRL_CONF_DATA: data accesses, with CDP
  *
  * With CDP (mount options cdp for scope L3, cdpl2 for L2) a resource
- * that declares &resctrl_resource_desc.cdp_capable shows as two schemata
+ * that declares &resctrl_resource_caps.cdp_capable shows as two schemata
  * lines, NAMEDATA and NAMECODE, each with half the CLOSIDs: its
  * &resctrl_resource_ops.apply then gets CODE and DATA values for the
  * CLOSIDs below half its num_closid, and BOTH values again once the
@@ -244,10 +252,11 @@ struct resctrl_info_attr {
 };
 
 /**
- * struct resctrl_group_attr - an extra file in every control group, such
+ * struct resctrl_group_attr - an extra file in every CTRL_MON group, such
  *	as the device channels assigned to the group
  * @name: file name
- * @show: print the file for the group with @closid and @rmid. Context:
+ * @show: print the file for the group with @closid and @rmid; what the
+ *	driver keeps for the group is in resctrl_group_data(). Context:
  *	process, the filesystem lock held; may sleep. Return 0 or -errno.
  * @write: optional; parse a write for the group. Context as @show.
  *	Return 0 or a negative errno, explained with
@@ -261,69 +270,147 @@ struct resctrl_group_attr {
 };
 
 /**
+ * DOC: Calling context
+ *
+ * The filesystem calls a driver's operations with its own lock held,
+ * taken after cpus_read_lock(): the operations of one resource never run
+ * concurrently with each other, and never race with its domains coming
+ * and going or with CPU hotplug. The lock is not exported, and no
+ * operation may call the registration API (resctrl_register_resource(),
+ * resctrl_unregister_resource(), resctrl_add_device_domain(),
+ * resctrl_remove_device_domain(), resctrl_res_set_limits()): those take
+ * the lock themselves.
+ *
+ * Each operation's description says where it runs. "Process context"
+ * means a task that may sleep; "domain CPU" means, when
+ * &resctrl_resource_desc.run_on_domain_cpu is set, an IPI on a CPU of the
+ * domain with interrupts disabled, where the operation must not sleep
+ * and data it shares with other code needs raw spinlocks. Without
+ * run_on_domain_cpu those operations run in process context too.
+ */
+
+/**
+ * DOC: Lifetime
+ *
+ * A resource exists from resctrl_register_resource() until
+ * resctrl_unregister_resource() returns. Either may be called at any
+ * time, with the filesystem mounted or not. Registration brings the
+ * domains of CPU-derived scopes online (&resctrl_resource_ops.domain_online
+ * for each) and gives every CLOSID its default value; while mounted, the
+ * resource's files then appear in every group at once. A resource that
+ * cannot serve the CLOSIDs or RMIDs that groups already hold is refused
+ * with -EBUSY, explained in info/last_cmd_status.
+ *
+ * Unregistration removes the resource's files first, takes its domains
+ * offline (&resctrl_resource_ops.domain_offline) and returns only when no
+ * file operation that was using the resource is left: after it returns
+ * no operation of the resource runs again, and the driver may free what
+ * the operations use. Groups keep their CLOSIDs and RMIDs and the values
+ * of the other resources.
+ *
+ * The filesystem takes no reference on the driver's module: a module's
+ * exit unregisters, and then may go. The description, the operations, the
+ * events and the extra files must stay valid until unregistration
+ * returns; the &struct resctrl_resource_caps is copied at registration.
+ * devm_resctrl_register_resource() ties the resource to a device: it is
+ * unregistered when the driver unbinds from the device.
+ *
+ * A DEVICE domain exists from resctrl_add_device_domain() until
+ * resctrl_remove_device_domain() returns; the same rule applies: after
+ * the removal returns, no operation runs for the domain.
+ */
+
+/**
+ * DOC: Per-group data
+ *
+ * A driver that keeps state per CTRL_MON group, such as the value of one
+ * of its &resctrl_resource_desc.files, declares its size in
+ * &resctrl_resource_desc.group_data_size. The filesystem allocates it for
+ * every CLOSID the resource serves when the resource registers, zeroes it
+ * whenever a new CTRL_MON group takes the CLOSID, so that nothing of an
+ * earlier group with the same CLOSID is seen, and frees it when the
+ * resource unregisters. resctrl_group_data() returns it; it may be used
+ * wherever the filesystem lock is held, that is in every operation that
+ * runs in process context.
+ */
+
+/**
+ * DOC: Rival providers
+ *
+ * Two drivers may be able to drive the same hardware: the x86 backend's
+ * CPUID-enumerated L3 CAT and a model-specific driver, for instance.
+ * Their descriptions then give the same &resctrl_resource_desc.claim, and
+ * only one of them serves a mount: the first registered that the mount
+ * does not hide. The others are left out with a kernel message, and the
+ * user picks another with the mount option hide=NAME. One registered
+ * while mounted next to a shown rival stays out until the next mount.
+ */
+
+/**
  * struct resctrl_resource_ops - how the filesystem reaches a driver
  *
- * Every operation is called with the filesystem lock held (after
- * cpus_read_lock()), so operations of one resource never run concurrently
- * and never race with domains coming and going. They run in process
- * context and may sleep, except that when
- * &resctrl_resource_desc.run_on_domain_cpu is set, @apply and
- * @read_event run on a CPU of the domain in an IPI, with interrupts
- * disabled: they must not sleep, and data they share with other code
- * needs irq-safe (raw) spinlocks. No operation may call the registration
- * API.
+ * Every operation is called with the filesystem lock held; see "Calling
+ * context" above for what "process context" and "domain CPU" mean.
  *
- * @apply: program @val for the @type half of @closid in domain @d (see
- *	enum resctrl_conf_type). Called for every value that changes, after
- *	the whole write was checked. Return 0 or a negative errno; a failure
- *	is reported to the writer, and the value the filesystem shows stays
- *	the old one.
- * @read_event: read event @evt of the group with @closid and @rmid in
- *	domain @d into @val. Return 0, -EIO (the file reads "Error") or
- *	-ENODATA (the file reads "Unavailable").
- * @domain_online: optional; domain @d is about to be used: set up its
- *	hardware. resctrl_dom_cpus() holds every online CPU of the domain
- *	at registration, the arriving CPU on hotplug; CPUs that join or
- *	leave it later are told with @cpu_join and @cpu_leave. Return 0,
- *	or a negative errno to refuse the domain: the CPU that brought it
- *	online then fails to come online, and a registration fails. Prefer -EIO or -EPERM: the CPU
- *	online path retries -EBUSY several times.
- * @domain_offline: optional; domain @d is no longer used.
- * @cpu_join: optional; @cpu came online and joined domain @d, which was
+ * @apply: required for a control resource. Program @val for the @type
+ *	half of @closid in domain @d (see enum resctrl_conf_type). Called for
+ *	every value that changes, after the whole write was checked. Runs
+ *	on a domain CPU (must not sleep then). Return: 0 or a negative
+ *	errno; a failure is reported to the writer, and the value the
+ *	filesystem shows stays the old one.
+ * @read_event: required for a monitoring resource. Read event @evt of the
+ *	group with @closid and @rmid in domain @d into @val (the unit of the
+ *	event; see &resctrl_event_desc.width for running counts). Context:
+ *	domain CPU; must not sleep then. Return: 0, -EIO (the file reads
+ *	"Error") or -ENODATA (the file reads "Unavailable").
+ * @domain_online: optional. Domain @d is about to be used: set up its
+ *	hardware. resctrl_dom_cpus() holds every online CPU of the domain at
+ *	registration, the arriving CPU on hotplug; CPUs that join or leave it
+ *	later are told with @cpu_join and @cpu_leave. Context: process, may
+ *	sleep; at registration, at resctrl_add_device_domain(), or in the CPU
+ *	hotplug online callback (CPU hotplug in progress: cpus_read_lock()
+ *	must not be taken). Return: 0, or a negative errno to refuse the
+ *	domain: the CPU that brought it online then fails to come online, and
+ *	a registration fails. Prefer -EIO or -EPERM: the CPU online path
+ *	retries -EBUSY several times.
+ * @domain_offline: optional. Domain @d is no longer used; it keeps its
+ *	values, applied again if it comes back. Context as @domain_online,
+ *	or the CPU hotplug offline callback.
+ * @cpu_join: optional. @cpu came online and joined domain @d, which was
  *	online already (the CPU that brings a domain online gets
- *	@domain_online instead): set up per-CPU state there, such as a
- *	per-CPU configuration register the domain's other CPUs hold.
+ *	@domain_online instead): set up per-CPU state there, such as a per-CPU
+ *	configuration register the domain's other CPUs hold.
  *	resctrl_dom_cpus() includes @cpu. Context: the CPU hotplug online
- *	callback, on @cpu itself, before tasks of a group run there;
- *	process context, may sleep; the filesystem lock held, CPU hotplug
- *	in progress (cpus_read_lock() must not be taken). Not called at
- *	registration, whose @domain_online sees every CPU.
- * @cpu_leave: optional; @cpu goes offline and leaves domain @d, which
+ *	callback, on @cpu itself, before tasks of a group run there; process,
+ *	may sleep; CPU hotplug in progress. Not called at registration,
+ *	whose @domain_online sees every CPU.
+ * @cpu_leave: optional. @cpu goes offline and leaves domain @d, which
  *	stays online with its other CPUs (the last CPU's leaving calls
- *	@domain_offline instead). resctrl_dom_cpus() no longer includes
- *	@cpu. Context as @cpu_join, on @cpu itself.
- * @group_reset: optional; a new control group took @closid: forget what
- *	the resource's group files kept for an earlier group with it.
- * @rmid_reset: optional; a new group took @rmid: in domain @d, counts
- *	start from zero for it (forget totals kept for an earlier group).
- *	Called for every online domain; in process context even with
- *	run_on_domain_cpu. Drivers of absolute counts need it; running
+ *	@domain_offline instead). resctrl_dom_cpus() no longer includes @cpu.
+ *	Context as @cpu_join, on @cpu itself.
+ * @rmid_reset: optional; needed by drivers of absolute counts. A new
+ *	group took @rmid: in domain @d, its counts start from zero (forget
+ *	totals kept for an earlier group). Called for every online domain,
+ *	in process context even with run_on_domain_cpu; may sleep. Running
  *	counts (&resctrl_event_desc.width) start from zero without it.
- * @event_config_read: optional; the configuration of event @evt (the
- *	driver's id) in domain @d, for &resctrl_event_desc.config_mask.
- *	Runs where @read_event does, under the same rules. Return 0 or a
- *	negative errno.
- * @event_config_write: optional; program @val, already checked against
- *	the mask, for event @evt in domain @d. As @event_config_read.
- * @parse: CUSTOM only: turn the text of one domain's value into @val.
- *	Return 0, or -EINVAL with the reason in resctrl_last_cmd_printf().
- * @format: CUSTOM only: print @val into @buf of @len bytes. Return the
+ * @event_config_read: optional, with &resctrl_event_desc.config_mask.
+ *	The configuration of event @evt (the driver's id) in domain @d into
+ *	@val. Context: domain CPU, as @read_event. Return: 0 or a negative
+ *	errno.
+ * @event_config_write: optional, with &resctrl_event_desc.config_mask.
+ *	Program @val, already checked against the mask, for event @evt in
+ *	domain @d. Context: domain CPU. Return: 0 or a negative errno.
+ * @parse: required for RESCTRL_CTRL_CUSTOM, unused otherwise. Turn the
+ *	text of one domain's value into @val. Context: process, may sleep;
+ *	returns 0, or -EINVAL with the reason in resctrl_last_cmd_printf().
+ * @format: required for RESCTRL_CTRL_CUSTOM, unused otherwise. Print @val
+ *	into @buf of @len bytes. Context: process, may sleep. Return: the
  *	length printed.
- * @apply_ctrl: with &resctrl_resource_desc.ctrls: program @val of the
- *	extra control whose &resctrl_ctrl_desc.id is @ctrl_id for @closid in
- *	domain @d. Context and errors as @apply, which it follows in a
- *	write: the values of every line are checked first, and a failure
- *	puts back every value the write had already applied.
+ * @apply_ctrl: required with &resctrl_resource_desc.ctrls. Program @val of
+ *	the extra control whose &resctrl_ctrl_desc.id is @ctrl_id for @closid
+ *	in domain @d. Context and errors as @apply, which it follows in a
+ *	write: the values of every line are checked first, and a failure puts
+ *	back every value the write had already applied.
  */
 struct resctrl_resource_ops {
 	int (*apply)(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
@@ -336,7 +423,6 @@ struct resctrl_resource_ops {
 			 unsigned int cpu);
 	void (*cpu_leave)(struct resctrl_res *r, struct resctrl_dom *d,
 			  unsigned int cpu);
-	void (*group_reset)(struct resctrl_res *r, u32 closid);
 	void (*rmid_reset)(struct resctrl_res *r, struct resctrl_dom *d, u32 rmid);
 	int (*event_config_read)(struct resctrl_res *r, struct resctrl_dom *d,
 				 u32 evt, u32 *val);
@@ -351,46 +437,33 @@ struct resctrl_resource_ops {
 };
 
 /**
- * struct resctrl_resource_desc - what a driver tells about a resource
+ * struct resctrl_resource_desc - what a resource is: constant, usually
+ *	``static const`` in the driver
  * @name: its name in schemata, info/ and mon_data/; unique, except that
  *	a control-only and a monitoring-only resource of the same scope may
  *	share it (they then show as one resource, e.g. L3 and L3_MON)
  * @ctrl: how it is controlled, RESCTRL_CTRL_NONE if it is not
  * @scope: what its domains are
- * @num_closid: CLOSIDs it serves (control resources)
- * @num_rmid: RMIDs it serves (monitoring resources)
- * @bitmask: parameters of a BITMASK resource
- * @range: parameters of PERCENT, MBPS and SCALAR resources
- * @default_val: CUSTOM only: the value of a new group and after reset
- * @occupancy_threshold: with an occupancy event: the initial
- *	max_threshold_occupancy, in the event's unit
- * @occupancy_limit: with an occupancy event: the largest threshold a user
- *	may set (the cache size); 0 for no limit
- * @events: the monitoring events, @num_events of them
- * @num_events: number of @events
  * @info: extra files of info/<NAME>/ (of info/<NAME>_MON/ for a resource
  *	with no control), ended by an entry with no name
  * @mon_info: extra files of info/<NAME>_MON/ for a resource with both
  *	control and monitoring, ended by an entry with no name
- * @files: extra files of every control group, ended by an entry with no
+ * @files: extra files of every CTRL_MON group, ended by an entry with no
  *	name
- * @mount_option: if set, the resource shows only in mounts given this
- *	option (declared by the driver)
- * @hardware: optional; names the hardware the resource drives, such as
- *	"intel_l3_cat", when more than one driver can drive it. Resources
- *	with the same @hardware never both serve a mount: the first
- *	registered that the mount does not hide wins, and the others are
- *	left out with a kernel message (hide=NAME picks another). One
- *	registered while mounted next to a shown rival stays out until the
- *	next mount.
- * @run_on_domain_cpu: call @ops->apply and @ops->read_event on a CPU of
- *	the domain
- * @cdp_capable: BITMASK of scope L3 or L2 only (with at least two
- *	CLOSIDs): the hardware can split each CLOSID into a code and a data
- *	value (CDP); @ops->apply then gets the type
+ * @group_data_size: bytes of per-group data the filesystem keeps for the
+ *	driver for each CLOSID; see "Per-group data" above. 0 for none.
+ * @plugin_option: if set, the resource shows only in mounts given this
+ *	mount option, which the filesystem accepts while the resource is
+ *	registered (a plugin option, such as "accel")
+ * @claim: optional; names the hardware the resource drives, such as
+ *	"intel_l3_cat", when more than one driver can drive it: see "Rival
+ *	providers" above
+ * @run_on_domain_cpu: call @ops->apply, @ops->read_event and the event
+ *	configuration operations on a CPU of the domain (registers that only
+ *	that CPU reaches, such as MSRs)
  * @ctrls: named extra controls next to the main one (@ctrl must not be
- *	NONE or CUSTOM, nor @cdp_capable set), @num_ctrls of them; each
- *	needs &resctrl_resource_ops.apply_ctrl
+ *	NONE or CUSTOM, nor &resctrl_resource_caps.cdp_capable set),
+ *	@num_ctrls of them; each needs &resctrl_resource_ops.apply_ctrl
  * @num_ctrls: number of @ctrls
  * @unit: the main control's unit for resource_schemata/<NAME>/unit; NULL
  *	for the type's (see &resctrl_ctrl_desc.unit)
@@ -407,19 +480,57 @@ struct resctrl_resource_ops {
  *	a control-only resource of scope L3. The mba_MBps controller pairs
  *	only equal scopes, so it refuses such a source (as upstream under
  *	SNC, rdtgroup.c: supports_mba_mbps())
- * @ops: the callbacks
- * @owner: the module that provides the resource, named in kernel
- *	messages. The filesystem takes no reference on it: unregistering
- *	waits for every user of the resource instead, so a module's exit
- *	unregisters and then may go.
+ * @ops: the operations
  *
- * The description is read, never written, by the filesystem, and must
- * stay valid until resctrl_unregister_resource() returns.
+ * What varies from one instance of the hardware to another (the CLOSID
+ * and RMID counts, the mask length, the events, ...) is not here but in
+ * the &struct resctrl_resource_caps passed at registration, so that one
+ * constant description serves every instance.
  */
 struct resctrl_resource_desc {
 	const char *name;
 	enum resctrl_ctrl_type ctrl;
 	enum resctrl_scope scope;
+	const struct resctrl_info_attr *info;
+	const struct resctrl_info_attr *mon_info;
+	const struct resctrl_group_attr *files;
+	size_t group_data_size;
+	const char *plugin_option;
+	const char *claim;
+	bool run_on_domain_cpu;
+	const struct resctrl_ctrl_desc *ctrls;
+	unsigned int num_ctrls;
+	const char *unit;
+	u32 resolution;
+	bool memory_nodes;
+	bool mon_in_l3;
+	const struct resctrl_resource_ops *ops;
+};
+
+/**
+ * struct resctrl_resource_caps - what one instance of a resource offers
+ * @num_closid: CLOSIDs it serves (control resources)
+ * @num_rmid: RMIDs it serves (monitoring resources)
+ * @bitmask: parameters of a BITMASK resource
+ * @range: parameters of PERCENT, MBPS and SCALAR resources
+ * @default_val: CUSTOM only: the value of a new group and after reset
+ * @occupancy_threshold: with an occupancy event: the initial
+ *	max_threshold_occupancy, in the event's unit
+ * @occupancy_limit: with an occupancy event: the largest threshold a user
+ *	may set (the cache size); 0 for no limit
+ * @events: the monitoring events, @num_events of them; the array must
+ *	stay valid until the resource is unregistered
+ * @num_events: number of @events; 0 for a resource that does not monitor
+ * @cdp_capable: BITMASK of scope L3 or L2 only (with at least two
+ *	CLOSIDs): the hardware can split each CLOSID into a code and a data
+ *	value (CDP); &resctrl_resource_ops.apply then gets the type
+ *
+ * The facts the hardware reports, such as CPUID leaf 0x10 for Intel
+ * cache allocation (Intel SDM Vol. 3B, 18.19). The filesystem copies the
+ * structure at registration; resctrl_res_set_limits() lowers the counts
+ * later.
+ */
+struct resctrl_resource_caps {
 	u32 num_closid;
 	u32 num_rmid;
 	union {
@@ -431,27 +542,59 @@ struct resctrl_resource_desc {
 	u32 occupancy_limit;
 	const struct resctrl_event_desc *events;
 	unsigned int num_events;
-	const struct resctrl_info_attr *info;
-	const struct resctrl_info_attr *mon_info;
-	const struct resctrl_group_attr *files;
-	const char *mount_option;
-	const char *hardware;
-	bool run_on_domain_cpu;
 	bool cdp_capable;
-	const struct resctrl_ctrl_desc *ctrls;
-	unsigned int num_ctrls;
-	const char *unit;
-	u32 resolution;
-	bool memory_nodes;
-	bool mon_in_l3;
-	const struct resctrl_resource_ops *ops;
-	struct module *owner;
 };
 
-struct resctrl_res *resctrl_register_resource(const struct resctrl_resource_desc *desc,
-					      void *priv);
+struct device;
+
+struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_desc *desc,
+						const struct resctrl_resource_caps *caps,
+						void *priv, struct module *owner);
+struct resctrl_res *__devm_resctrl_register_resource(struct device *dev,
+						     const struct resctrl_resource_desc *desc,
+						     const struct resctrl_resource_caps *caps,
+						     void *priv, struct module *owner);
+
+/**
+ * resctrl_register_resource() - add a resource to the filesystem
+ * @desc: what the resource is (constant; see struct resctrl_resource_desc)
+ * @caps: what this instance offers; copied
+ * @priv: the driver's data, returned by resctrl_res_priv()
+ *
+ * Supplies the calling module, which kernel messages name. See "Lifetime"
+ * above. Context: process; takes cpus_read_lock() and the filesystem lock;
+ * may sleep; never from a resctrl operation.
+ *
+ * Return: the handle, or ERR_PTR(-EINVAL) for a bad description (the
+ * reason is in the kernel log), -EEXIST for a name or schemata line in
+ * use, -EBUSY when the resource cannot serve the CLOSIDs or RMIDs in use
+ * (explained in info/last_cmd_status; a resource that the mount's CDP
+ * splits has half its CLOSIDs), -ENOMEM, or the error of a domain_online
+ * that refused a domain.
+ */
+#define resctrl_register_resource(desc, caps, priv)			\
+	__resctrl_register_resource(desc, caps, priv, THIS_MODULE)
+
+/**
+ * devm_resctrl_register_resource() - add a resource owned by a device
+ * @dev: the device whose driver provides the resource
+ * @desc: as resctrl_register_resource()
+ * @caps: as resctrl_register_resource()
+ * @priv: as resctrl_register_resource()
+ *
+ * As resctrl_register_resource(), and the resource is unregistered by
+ * devres when the driver unbinds from @dev (or its probe fails).
+ * Context: process, in the driver's probe; may sleep.
+ *
+ * Return: as resctrl_register_resource().
+ */
+#define devm_resctrl_register_resource(dev, desc, caps, priv)		\
+	__devm_resctrl_register_resource(dev, desc, caps, priv, THIS_MODULE)
+
 void resctrl_unregister_resource(struct resctrl_res *r);
+int resctrl_res_set_limits(struct resctrl_res *r, u32 num_closid, u32 num_rmid);
 void *resctrl_res_priv(const struct resctrl_res *r);
+void *resctrl_group_data(struct resctrl_res *r, u32 closid);
 
 int resctrl_add_device_domain(struct resctrl_res *r, int id,
 			      const struct cpumask *cpus);

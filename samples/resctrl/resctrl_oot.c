@@ -49,19 +49,21 @@ static const struct resctrl_resource_desc oot_desc = {
 	.name = "OOT",
 	.ctrl = RESCTRL_CTRL_BITMASK,
 	.scope = RESCTRL_SCOPE_PACKAGE,
+	.plugin_option = "oot",
+	.ops = &oot_ops,
+};
+
+static const struct resctrl_resource_caps oot_caps = {
 	.num_closid = OOT_CLOSIDS,
 	.num_rmid = 16,
 	.bitmask = { .cbm_len = 8, .min_cbm_bits = 1 },
 	.events = oot_events,
 	.num_events = ARRAY_SIZE(oot_events),
-	.mount_option = "oot",
-	.ops = &oot_ops,
-	.owner = THIS_MODULE,
 };
 
 static int __init oot_init(void)
 {
-	oot_res = resctrl_register_resource(&oot_desc, NULL);
+	oot_res = resctrl_register_resource(&oot_desc, &oot_caps, NULL);
 	return PTR_ERR_OR_ZERO(oot_res);
 }
 

@@ -46,9 +46,9 @@ KUNIT_ARRAY_PARAM(rctl_cdp, rctl_cdp_cases, rctl_cdp_case_desc);
 static void rctl_cdp_which_resources(struct kunit *test)
 {
 	const struct rctl_cdp_case *c = test->param_value;
-	struct resctrl_resource_desc desc = {
+	struct rctl_desc desc = {
 		.name = "T", .ctrl = c->ctrl, .scope = c->scope,
-		.num_closid = c->num_closid, .cdp_capable = c->capable,
+		.num_closid = c->num_closid, .max_closid = c->num_closid, .cdp_capable = c->capable,
 	};
 	struct rctl_mount_opts o = { .cdp_l3 = c->cdp_l3, .cdp_l2 = c->cdp_l2 };
 
@@ -59,7 +59,7 @@ static struct resctrl_res *rctl_cdp_test_res(struct kunit *test, const char *nam
 					     enum resctrl_scope scope, u32 num_closid,
 					     bool capable)
 {
-	struct resctrl_resource_desc *desc;
+	struct rctl_desc *desc;
 	struct resctrl_res *r;
 
 	desc = kunit_kzalloc(test, sizeof(*desc), GFP_KERNEL);
@@ -70,6 +70,7 @@ static struct resctrl_res *rctl_cdp_test_res(struct kunit *test, const char *nam
 	desc->ctrl = RESCTRL_CTRL_BITMASK;
 	desc->scope = scope;
 	desc->num_closid = num_closid;
+	desc->max_closid = num_closid;
 	desc->bitmask.cbm_len = 8;
 	desc->cdp_capable = capable;
 	desc->ops = &rctl_cdp_test_ops;

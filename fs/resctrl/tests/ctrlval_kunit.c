@@ -45,41 +45,41 @@ static const struct resctrl_resource_ops rctl_test_ops = {
 	.format = rctl_test_custom_format,
 };
 
-static const struct resctrl_resource_desc rctl_l3_desc = {
-	.name = "L3", .ctrl = RESCTRL_CTRL_BITMASK, .num_closid = 16,
+static const struct rctl_desc rctl_l3_desc = {
+	.name = "L3", .ctrl = RESCTRL_CTRL_BITMASK, .num_closid = 16, .max_closid = 16,
 	.bitmask = { .cbm_len = 20, .min_cbm_bits = 2 }, .ops = &rctl_test_ops,
 };
 
-static const struct resctrl_resource_desc rctl_sparse_desc = {
-	.name = "L2", .ctrl = RESCTRL_CTRL_BITMASK, .num_closid = 16,
+static const struct rctl_desc rctl_sparse_desc = {
+	.name = "L2", .ctrl = RESCTRL_CTRL_BITMASK, .num_closid = 16, .max_closid = 16,
 	.bitmask = { .cbm_len = 8, .min_cbm_bits = 1, .sparse = true },
 	.ops = &rctl_test_ops,
 };
 
-static const struct resctrl_resource_desc rctl_mb_desc = {
-	.name = "MB", .ctrl = RESCTRL_CTRL_PERCENT, .num_closid = 8,
+static const struct rctl_desc rctl_mb_desc = {
+	.name = "MB", .ctrl = RESCTRL_CTRL_PERCENT, .num_closid = 8, .max_closid = 8,
 	.range = { .min = 10, .max = 100, .granularity = 10 },
 	.ops = &rctl_test_ops,
 };
 
-static const struct resctrl_resource_desc rctl_mbps_desc = {
-	.name = "MB", .ctrl = RESCTRL_CTRL_MBPS, .num_closid = 8,
+static const struct rctl_desc rctl_mbps_desc = {
+	.name = "MB", .ctrl = RESCTRL_CTRL_MBPS, .num_closid = 8, .max_closid = 8,
 	.range = { .min = 0, .max = 100000 }, .ops = &rctl_test_ops,
 };
 
-static const struct resctrl_resource_desc rctl_scalar_desc = {
-	.name = "PRIO", .ctrl = RESCTRL_CTRL_SCALAR, .num_closid = 8,
+static const struct rctl_desc rctl_scalar_desc = {
+	.name = "PRIO", .ctrl = RESCTRL_CTRL_SCALAR, .num_closid = 8, .max_closid = 8,
 	.range = { .min = 1, .max = 7 }, .ops = &rctl_test_ops,
 };
 
-static const struct resctrl_resource_desc rctl_custom_desc = {
-	.name = "SW", .ctrl = RESCTRL_CTRL_CUSTOM, .num_closid = 8,
+static const struct rctl_desc rctl_custom_desc = {
+	.name = "SW", .ctrl = RESCTRL_CTRL_CUSTOM, .num_closid = 8, .max_closid = 8,
 	.ops = &rctl_test_ops,
 };
 
 /* Parse @c->text as a value of @desc; check result and last_cmd_status. */
 static void rctl_check_val(struct kunit *test,
-			   const struct resctrl_resource_desc *desc,
+			   const struct rctl_desc *desc,
 			   const struct rctl_val_case *c)
 {
 	struct resctrl_res r = { .desc = desc };
@@ -103,7 +103,7 @@ static void rctl_check_val(struct kunit *test,
 }
 
 static void rctl_check_table(struct kunit *test,
-			     const struct resctrl_resource_desc *desc,
+			     const struct rctl_desc *desc,
 			     const struct rctl_val_case *cases, unsigned int n)
 {
 	unsigned int i;
@@ -194,7 +194,7 @@ static void rctl_custom_values(struct kunit *test)
 }
 
 static void rctl_expect_format(struct kunit *test,
-			       const struct resctrl_resource_desc *desc,
+			       const struct rctl_desc *desc,
 			       u32 val, const char *want)
 {
 	struct resctrl_res r = { .desc = desc };

@@ -69,25 +69,25 @@ static const struct resctrl_ctrl_desc rctl_dtest_ctrls[] = {
 	  .range = { .min = 0, .max = 1000 } },
 };
 
-static const struct resctrl_resource_desc rctl_dtest_descs[] = {
-	{ .name = "T_CB", .ctrl = RESCTRL_CTRL_BITMASK, .num_closid = 4,
+static const struct rctl_desc rctl_dtest_descs[] = {
+	{ .name = "T_CB", .ctrl = RESCTRL_CTRL_BITMASK, .num_closid = 4, .max_closid = 4,
 	  .scope = RESCTRL_SCOPE_L3,
 	  .bitmask = { .cbm_len = 12, .min_cbm_bits = 2 }, .ops = &rctl_dtest_ops },
-	{ .name = "T_SP", .ctrl = RESCTRL_CTRL_BITMASK, .num_closid = 4,
+	{ .name = "T_SP", .ctrl = RESCTRL_CTRL_BITMASK, .num_closid = 4, .max_closid = 4,
 	  .scope = RESCTRL_SCOPE_L2,
 	  .bitmask = { .cbm_len = 8, .sparse = true }, .ops = &rctl_dtest_ops },
-	{ .name = "T_MX", .ctrl = RESCTRL_CTRL_PERCENT, .num_closid = 4,
+	{ .name = "T_MX", .ctrl = RESCTRL_CTRL_PERCENT, .num_closid = 4, .max_closid = 4,
 	  .scope = RESCTRL_SCOPE_PACKAGE,
 	  .range = { .min = 10, .max = 100, .granularity = 10 },
 	  .ctrls = rctl_dtest_ctrls, .num_ctrls = ARRAY_SIZE(rctl_dtest_ctrls),
 	  .ops = &rctl_dtest_ops },
-	{ .name = "T_BW", .ctrl = RESCTRL_CTRL_MBPS, .num_closid = 4,
+	{ .name = "T_BW", .ctrl = RESCTRL_CTRL_MBPS, .num_closid = 4, .max_closid = 4,
 	  .scope = RESCTRL_SCOPE_NODE, .range = { .min = 0, .max = 4000 },
 	  .ops = &rctl_dtest_ops },
-	{ .name = "T_GB", .ctrl = RESCTRL_CTRL_SCALAR, .num_closid = 4,
+	{ .name = "T_GB", .ctrl = RESCTRL_CTRL_SCALAR, .num_closid = 4, .max_closid = 4,
 	  .scope = RESCTRL_SCOPE_DEVICE, .range = { .min = 1, .max = 2048 },
 	  .unit = "GBps", .resolution = 8, .ops = &rctl_dtest_ops },
-	{ .name = "T_CU", .ctrl = RESCTRL_CTRL_CUSTOM, .num_closid = 4,
+	{ .name = "T_CU", .ctrl = RESCTRL_CTRL_CUSTOM, .num_closid = 4, .max_closid = 4,
 	  .scope = RESCTRL_SCOPE_PACKAGE, .ops = &rctl_dtest_ops },
 };
 
@@ -143,7 +143,7 @@ static const struct rctl_prop_case rctl_prop_cases[] = {
 	{ T_MX, "T_MX", "bogus", NULL },
 };
 
-static void rctl_dtest_res(struct resctrl_res *r, const struct resctrl_resource_desc *desc)
+static void rctl_dtest_res(struct resctrl_res *r, const struct rctl_desc *desc)
 {
 	memset(r, 0, sizeof(*r));
 	r->desc = desc;
@@ -211,7 +211,7 @@ static void rctl_extra_controls_checked(struct kunit *test)
 	static const struct resctrl_resource_ops no_apply_ctrl = {
 		.apply = rctl_dtest_apply,
 	};
-	struct resctrl_resource_desc d = rctl_dtest_descs[T_MX];
+	struct rctl_desc d = rctl_dtest_descs[T_MX];
 
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), 0);
 	d.ctrls = dup;
@@ -246,12 +246,12 @@ static void rctl_dtest_unregister(void *r)
  * is unregistered when the test ends, however it ends.
  */
 static struct resctrl_res *rctl_dtest_register(struct kunit *test,
-					       const struct resctrl_resource_desc *desc)
+					       const struct rctl_desc *desc)
 {
 	struct resctrl_res *r;
 
 	memset(&rctl_dcalls, 0, sizeof(rctl_dcalls));
-	r = resctrl_register_resource(desc, NULL);
+	r = rctl_test_register(desc, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, rctl_dtest_unregister, r), 0);
 	return r;
@@ -344,7 +344,7 @@ static int rctl_memory_only_node(void)
 
 static void rctl_memory_nodes_follow_hotplug(struct kunit *test)
 {
-	struct resctrl_resource_desc *desc;
+	struct rctl_desc *desc;
 	struct resctrl_res *r;
 	struct resctrl_dom *d;
 	unsigned int cpu;

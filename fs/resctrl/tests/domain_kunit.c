@@ -70,20 +70,20 @@ static const struct resctrl_resource_ops rctl_test_ops = {
 	.cpu_leave = rctl_test_cpu_leave,
 };
 
-static const struct resctrl_resource_desc rctl_pkg_desc = {
+static const struct rctl_desc rctl_pkg_desc = {
 	.name = "T_PKG", .ctrl = RESCTRL_CTRL_BITMASK,
-	.scope = RESCTRL_SCOPE_PACKAGE, .num_closid = 4,
+	.scope = RESCTRL_SCOPE_PACKAGE, .num_closid = 4, .max_closid = 4,
 	.bitmask = { .cbm_len = 8, .min_cbm_bits = 1 }, .ops = &rctl_test_ops,
 };
 
-static const struct resctrl_resource_desc rctl_dev_desc = {
+static const struct rctl_desc rctl_dev_desc = {
 	.name = "T_DEV", .ctrl = RESCTRL_CTRL_SCALAR,
-	.scope = RESCTRL_SCOPE_DEVICE, .num_closid = 4,
+	.scope = RESCTRL_SCOPE_DEVICE, .num_closid = 4, .max_closid = 4,
 	.range = { .min = 0, .max = 9 }, .ops = &rctl_test_ops,
 };
 
 static void rctl_test_res_init(struct resctrl_res *r,
-			       const struct resctrl_resource_desc *desc)
+			       const struct rctl_desc *desc)
 {
 	memset(r, 0, sizeof(*r));
 	memset(&rctl_calls, 0, sizeof(rctl_calls));

@@ -96,9 +96,9 @@ static const struct resctrl_resource_ops rctl_test_ops = {
 	.read_event = rctl_test_read,
 };
 
-static const struct resctrl_resource_desc rctl_mb = {
+static const struct rctl_desc rctl_mb = {
 	.name = "MB", .ctrl = RESCTRL_CTRL_PERCENT, .scope = RESCTRL_SCOPE_L3,
-	.num_closid = 8, .range = rctl_test_mb, .ops = &rctl_test_ops,
+	.num_closid = 8, .max_closid = 8, .range = rctl_test_mb, .ops = &rctl_test_ops,
 };
 
 static const struct resctrl_event_desc rctl_l3_events[] = {
@@ -107,14 +107,14 @@ static const struct resctrl_event_desc rctl_l3_events[] = {
 	{ .name = "mbm_local_bytes", .id = 2, .bandwidth = true },
 };
 
-static const struct resctrl_resource_desc rctl_l3mon = {
-	.name = "L3", .scope = RESCTRL_SCOPE_L3, .num_rmid = 8,
+static const struct rctl_desc rctl_l3mon = {
+	.name = "L3", .scope = RESCTRL_SCOPE_L3, .num_rmid = 8, .max_rmid = 8,
 	.events = rctl_l3_events, .num_events = 3, .ops = &rctl_test_ops,
 };
 
 static void rctl_mbps_pairs(struct kunit *test)
 {
-	struct resctrl_resource_desc mon = rctl_l3mon, ctl = rctl_mb;
+	struct rctl_desc mon = rctl_l3mon, ctl = rctl_mb;
 
 	/* The local count wins over a total listed first. */
 	KUNIT_EXPECT_EQ(test, rctl_mbps_pair_event(&ctl, &mon, false), 2);
@@ -151,7 +151,7 @@ static void rctl_mbps_pairs(struct kunit *test)
  */
 static void rctl_mbps_snc_refused(struct kunit *test)
 {
-	struct resctrl_resource_desc mon = rctl_l3mon, ctl = rctl_mb;
+	struct rctl_desc mon = rctl_l3mon, ctl = rctl_mb;
 
 	mon.scope = RESCTRL_SCOPE_NODE;
 	mon.mon_in_l3 = true;
@@ -172,13 +172,14 @@ static void rctl_mbps_snc_refused(struct kunit *test)
 	ctl.events = rctl_l3_events;
 	ctl.num_events = 3;
 	ctl.num_rmid = 8;
+	ctl.max_rmid = 8;
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&ctl), -EINVAL);
 }
 
 static void rctl_mbps_bad_events(struct kunit *test)
 {
 	struct resctrl_event_desc evt[] = { { .name = "bytes", .bandwidth = true } };
-	struct resctrl_resource_desc mon = rctl_l3mon;
+	struct rctl_desc mon = rctl_l3mon;
 
 	mon.events = evt;
 	mon.num_events = 1;

@@ -63,9 +63,9 @@ static const struct resctrl_event_desc t_mon_events[] = {
 	{ .name = "mbm_total_bytes", .id = 2 },
 };
 
-static struct resctrl_resource_desc t_mon_desc = {
+static struct rctl_desc t_mon_desc = {
 	.name = "T_MON", .ctrl = RESCTRL_CTRL_NONE, .scope = RESCTRL_SCOPE_L3,
-	.num_rmid = T_RMIDS, .events = t_mon_events, .num_events = 2,
+	.num_rmid = T_RMIDS, .max_rmid = T_RMIDS, .events = t_mon_events, .num_events = 2,
 	.ops = &t_mon_ops,
 };
 
@@ -253,7 +253,7 @@ static void rctl_mon_threshold_rounding(struct kunit *test)
 	static const struct resctrl_event_desc unscaled[] = {
 		{ .name = "llc_occupancy", .id = 1, .occupancy = true },
 	};
-	struct resctrl_resource_desc desc = t_mon_desc;
+	struct rctl_desc desc = t_mon_desc;
 	struct resctrl_res r = { .desc = &desc };
 
 	/* Down to a multiple of the scale, as upstream's round_mon_val(). */
@@ -280,9 +280,9 @@ static const struct resctrl_event_desc t_run_events[] = {
 	{ .name = "bytes", .id = 4 },
 };
 
-static const struct resctrl_resource_desc t_run_desc = {
+static const struct rctl_desc t_run_desc = {
 	.name = "T_RUN", .ctrl = RESCTRL_CTRL_NONE, .scope = RESCTRL_SCOPE_L3,
-	.num_rmid = T_RMIDS, .events = t_run_events, .num_events = 3,
+	.num_rmid = T_RMIDS, .max_rmid = T_RMIDS, .events = t_run_events, .num_events = 3,
 	.ops = &t_mon_ops,
 };
 

@@ -13,7 +13,7 @@ static const struct resctrl_resource_ops rctl_test_ops;
 static struct resctrl_res *rctl_test_res(struct kunit *test, const char *name,
 					 u32 num_closid, u32 num_rmid)
 {
-	struct resctrl_resource_desc *desc;
+	struct rctl_desc *desc;
 	struct resctrl_res *r;
 
 	desc = kunit_kzalloc(test, sizeof(*desc), GFP_KERNEL);
@@ -23,12 +23,51 @@ static struct resctrl_res *rctl_test_res(struct kunit *test, const char *name,
 	desc->name = name;
 	desc->ctrl = num_closid ? RESCTRL_CTRL_BITMASK : RESCTRL_CTRL_NONE;
 	desc->num_closid = num_closid;
+	desc->max_closid = num_closid;
 	desc->num_rmid = num_rmid;
+	desc->max_rmid = num_rmid;
 	desc->num_events = num_rmid ? 1 : 0;
 	desc->ops = &rctl_test_ops;
 	r->desc = desc;
 	INIT_LIST_HEAD(&r->domains);
 	return r;
+}
+
+/**
+ * rctl_test_register() - register a resource described by a flat view
+ * @v: description and capabilities in one structure, as suites write them
+ * @priv: the driver data
+ *
+ * Splits @v into the two structures drivers pass, then registers through
+ * the drivers' entry point. Context: process; may sleep.
+ *
+ * Return: as resctrl_register_resource().
+ */
+struct resctrl_res *rctl_test_register(const struct rctl_desc *v, void *priv)
+{
+	const struct resctrl_resource_desc desc = {
+		.name = v->name, .ctrl = v->ctrl, .scope = v->scope,
+		.info = v->info, .mon_info = v->mon_info, .files = v->files,
+		.group_data_size = v->group_data_size,
+		.plugin_option = v->plugin_option, .claim = v->claim,
+		.run_on_domain_cpu = v->run_on_domain_cpu, .ctrls = v->ctrls,
+		.num_ctrls = v->num_ctrls, .unit = v->unit,
+		.resolution = v->resolution, .memory_nodes = v->memory_nodes,
+		.mon_in_l3 = v->mon_in_l3, .ops = v->ops,
+	};
+	struct resctrl_resource_caps caps = {
+		.num_closid = v->num_closid, .num_rmid = v->num_rmid,
+		.default_val = v->default_val,
+		.occupancy_threshold = v->occupancy_threshold,
+		.occupancy_limit = v->occupancy_limit, .events = v->events,
+		.num_events = v->num_events, .cdp_capable = v->cdp_capable,
+	};
+
+	if (v->ctrl == RESCTRL_CTRL_BITMASK)
+		caps.bitmask = v->bitmask;
+	else
+		caps.range = v->range;
+	return resctrl_register_resource(&desc, &caps, priv);
 }
 
 static void rctl_test_add(struct resctrl_res *r)
@@ -187,12 +226,12 @@ static void rctl_desc_checks(struct kunit *test)
 	const struct resctrl_resource_ops custom_ops = {
 		.apply = rctl_test_apply, .parse = rctl_test_parse,
 	};
-	const struct resctrl_resource_desc good = {
+	const struct rctl_desc good = {
 		.name = "L3", .ctrl = RESCTRL_CTRL_BITMASK, .scope = RESCTRL_SCOPE_L3,
-		.num_closid = 16, .bitmask = { .cbm_len = 20, .min_cbm_bits = 1 },
+		.num_closid = 16, .max_closid = 16, .bitmask = { .cbm_len = 20, .min_cbm_bits = 1 },
 		.ops = &rctl_full_ops,
 	};
-	struct resctrl_resource_desc d;
+	struct rctl_desc d;
 
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&good), 0);
 
@@ -210,6 +249,7 @@ static void rctl_desc_checks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), 0);
 	d = good;
 	d.num_closid = 0;
+	d.max_closid = 0;
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), -EINVAL);
 	d = good;
 	d.bitmask.cbm_len = 33;
@@ -234,6 +274,7 @@ static void rctl_desc_checks(struct kunit *test)
 	d.num_events = 1;
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), -EINVAL);
 	d.num_rmid = 32;
+	d.max_rmid = 32;
 	KUNIT_EXPECT_EQ(test, rctl_check_desc(&d), 0);
 	/* Neither control nor monitoring. */
 	d.num_events = 0;
@@ -242,20 +283,20 @@ static void rctl_desc_checks(struct kunit *test)
 
 static void rctl_duplicate_name(struct kunit *test)
 {
-	const struct resctrl_resource_desc desc = {
+	const struct rctl_desc desc = {
 		.name = "T_DUP", .ctrl = RESCTRL_CTRL_SCALAR,
-		.scope = RESCTRL_SCOPE_PACKAGE, .num_closid = 4,
+		.scope = RESCTRL_SCOPE_PACKAGE, .num_closid = 4, .max_closid = 4,
 		.range = { .min = 0, .max = 7 }, .ops = &rctl_full_ops,
 	};
 	struct resctrl_res *r, *again;
 
-	r = resctrl_register_resource(&desc, NULL);
+	r = rctl_test_register(&desc, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
-	again = resctrl_register_resource(&desc, NULL);
+	again = rctl_test_register(&desc, NULL);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(again), -EEXIST);
 	resctrl_unregister_resource(r);
 	/* Gone for good: the name is free again. */
-	r = resctrl_register_resource(&desc, NULL);
+	r = rctl_test_register(&desc, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
 	resctrl_unregister_resource(r);
 	mutex_lock(&rctl_mutex);
@@ -266,28 +307,28 @@ static void rctl_duplicate_name(struct kunit *test)
 /* A control-only and a monitoring-only half may share a name and scope. */
 static void rctl_name_halves(struct kunit *test)
 {
-	const struct resctrl_resource_desc mon = {
-		.name = "T_HALF", .scope = RESCTRL_SCOPE_PACKAGE, .num_rmid = 4,
+	const struct rctl_desc mon = {
+		.name = "T_HALF", .scope = RESCTRL_SCOPE_PACKAGE, .num_rmid = 4, .max_rmid = 4,
 		.events = rctl_test_events, .num_events = 1, .ops = &rctl_full_ops,
 	};
-	struct resctrl_resource_desc ctrl = {
+	struct rctl_desc ctrl = {
 		.name = "T_HALF", .ctrl = RESCTRL_CTRL_SCALAR,
-		.scope = RESCTRL_SCOPE_PACKAGE, .num_closid = 4,
+		.scope = RESCTRL_SCOPE_PACKAGE, .num_closid = 4, .max_closid = 4,
 		.range = { .min = 0, .max = 7 }, .ops = &rctl_full_ops,
 	};
 	struct resctrl_res *m, *c, *again;
 
-	m = resctrl_register_resource(&mon, NULL);
+	m = rctl_test_register(&mon, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(m));
 	/* Another scope, or a second monitoring half, is refused. */
 	ctrl.scope = RESCTRL_SCOPE_NODE;
-	KUNIT_EXPECT_EQ(test, PTR_ERR(resctrl_register_resource(&ctrl, NULL)), -EEXIST);
-	KUNIT_EXPECT_EQ(test, PTR_ERR(resctrl_register_resource(&mon, NULL)), -EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(rctl_test_register(&ctrl, NULL)), -EEXIST);
+	KUNIT_EXPECT_EQ(test, PTR_ERR(rctl_test_register(&mon, NULL)), -EEXIST);
 	ctrl.scope = RESCTRL_SCOPE_PACKAGE;
-	c = resctrl_register_resource(&ctrl, NULL);
+	c = rctl_test_register(&ctrl, NULL);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(c));
 	/* A second control half is refused, against the first one. */
-	again = resctrl_register_resource(&ctrl, NULL);
+	again = rctl_test_register(&ctrl, NULL);
 	KUNIT_EXPECT_EQ(test, PTR_ERR(again), -EEXIST);
 	resctrl_unregister_resource(c);
 	resctrl_unregister_resource(m);

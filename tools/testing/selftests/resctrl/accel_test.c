@@ -10,7 +10,8 @@
  * mon_data files must count the group's RMID from the parent's counters;
  * and unbinding the parent or one instance, or unloading either module,
  * while mounted with groups must take ACCEL away cleanly and bring it
- * back with default values.
+ * back with default values (one instance unbound and bound again gets
+ * back its groups' values).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -277,7 +278,7 @@ int main(void)
 	ksft_print_header();
 	if (geteuid())
 		ksft_exit_skip("must run as root\n");
-	ksft_set_plan(23);
+	ksft_set_plan(24);
 	rctl_cleanup();
 	accel_cleanup();
 	atexit(exit_cleanup);
@@ -374,10 +375,10 @@ int main(void)
 			 "unbinding one instance takes its domain away, the others stay\n");
 	ret = rctl_write(QOS_DRV "/bind", QOS_NAME ".1");
 	ksft_test_result(!ret && bound(1) &&
-			 rctl_expect_line(rpath("%s/schemata", g2), "ACCEL:0= 70;1=100;2= 10") &&
-			 reg_share(1, c2) == 100 && reg_share(0, c2) == 70 &&
+			 rctl_expect_line(rpath("%s/schemata", g2), "ACCEL:0= 70;1= 30;2= 10") &&
+			 reg_share(1, c2) == 30 && reg_share(0, c2) == 70 &&
 			 rctl_exists(rpath("%s/mon_data/mon_ACCEL_01", g2)),
-			 "binding it again brings its domain back with the default value programmed\n");
+			 "binding it again brings its domain back with the group's value programmed\n");
 
 	/* The parent goes with groups configured and files open. */
 	fd = open(rpath("%s/mon_data/mon_ACCEL_00/bytes", g2), O_RDONLY);
@@ -434,9 +435,19 @@ int main(void)
 	ksft_test_result(!ret && bound(2) && num(rp("info/ACCEL/num_closids")) == 8,
 			 "with enough CLOSIDs it binds, and ACCEL serves its count\n");
 
+	/* The instance with the fewest CLOSIDs leaves and comes back. */
+	ret = rctl_write(rpath("%s/schemata", g2), "ACCEL:0=55;1=56\n") ?:
+	      rctl_write(QOS_DRV "/unbind", QOS_NAME ".2");
+	ok = !ret && !bound(2) && num(rp("info/ACCEL/num_closids")) == 16;
+	ret = rctl_write(QOS_DRV "/bind", QOS_NAME ".2");
+	ksft_test_result(ok && !ret && bound(2) && num(rp("info/ACCEL/num_closids")) == 8 &&
+			 rctl_expect_line(rpath("%s/schemata", g2), "ACCEL:0= 55;1= 56;2=100") &&
+			 reg_share(0, c2) == 55 && reg_share(1, c2) == 56,
+			 "an instance with fewer CLOSIDs binding lowers the count; groups keep their ACCEL values\n");
+
 	ret = unload("accel_example");
 	ksft_test_result(ret == -EWOULDBLOCK && loaded("accel_example") &&
-			 rctl_expect_line(rpath("%s/schemata", g2), "ACCEL:0=100;1=100;2=100"),
+			 rctl_expect_line(rpath("%s/schemata", g2), "ACCEL:0= 55;1= 56;2=100"),
 			 "the parent cannot be unloaded while the plugin uses its symbols; nothing changes\n");
 
 	ret = rctl_write(rpath("%s/schemata", g2), "ACCEL:2=20\n");

@@ -139,11 +139,11 @@ static void bootopt_enumeration(struct kunit *test)
 	x86_rdt_fake_intel_server(f);
 	res = bootopt_enumerate(test, "");
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_BITMASK);
-	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L3].desc.cdp_capable);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L3].caps.cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 3);
 	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L2].present);
-	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L2].desc.cdp_capable);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L2].caps.cdp_capable);
 	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].present);
 
 	/* rdt=!mba removes MB and nothing else. */
@@ -155,20 +155,20 @@ static void bootopt_enumeration(struct kunit *test)
 	/* Without L3 CAT, L3 stays for monitoring only. */
 	res = bootopt_enumerate(test, "!l3cat,!l2cdp");
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_NONE);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc->ctrl, RESCTRL_CTRL_NONE);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 3);
 	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L2].present);
-	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L2].desc.cdp_capable);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L2].caps.cdp_capable);
 
 	/* Events go one by one; with none and no CAT, no L3 at all. */
 	res = bootopt_enumerate(test, "!mbmlocal");
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 2);
-	KUNIT_EXPECT_STREQ(test, res[X86_RDT_L3].desc.events[1].name,
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 2);
+	KUNIT_EXPECT_STREQ(test, res[X86_RDT_L3].caps.events[1].name,
 			   "mbm_total_bytes");
 	res = bootopt_enumerate(test, "!cmt,!mbmtotal,!mbmlocal,!l3cat,!l3cdp");
 	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].present);
 	res = bootopt_enumerate(test, "!l3cdp,!l2cat");
-	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].desc.cdp_capable);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].caps.cdp_capable);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0);
 	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L2].present);
 
@@ -189,8 +189,8 @@ static void bootopt_force_on_needs_hardware(struct kunit *test)
 	x86_rdt_fake_leaf(f, 0x10, 3, 0x59, 0, 0x4, 0x07);
 	res = bootopt_enumerate(test, "mba,l2cat,l3cdp,cmt");
 	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L3].present);
-	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].desc.cdp_capable);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 0);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].caps.cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 0);
 	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L2].present);
 	KUNIT_EXPECT_FALSE(test, res[X86_RDT_MB].present);
 }

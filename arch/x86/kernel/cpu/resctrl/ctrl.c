@@ -15,7 +15,7 @@
 
 static u64 x86_rdt_full_mask(const struct x86_rdt_res *res)
 {
-	return GENMASK_ULL(res->desc.bitmask.cbm_len - 1, 0);
+	return GENMASK_ULL(res->caps.bitmask.cbm_len - 1, 0);
 }
 
 /*
@@ -59,7 +59,7 @@ int x86_rdt_ctrl_msr(const struct x86_rdt_res *res, u32 closid,
 	u32 index = closid;
 	int ret;
 
-	if (closid >= res->desc.num_closid)
+	if (closid >= res->caps.num_closid)
 		return -EINVAL;
 	if (res->kind != X86_RDT_CTRL_CBM && type != RESCTRL_CONF_BOTH)
 		return -EINVAL;
@@ -80,7 +80,7 @@ int x86_rdt_ctrl_msr(const struct x86_rdt_res *res, u32 closid,
 		*msr_val = X86_RDT_MBA_MAX_PERCENT - val;
 		break;
 	case X86_RDT_CTRL_BW:
-		if (val > res->desc.range.max)
+		if (val > res->caps.range.max)
 			return -EINVAL;
 		*msr_val = val;
 		break;
@@ -88,7 +88,7 @@ int x86_rdt_ctrl_msr(const struct x86_rdt_res *res, u32 closid,
 		return -EINVAL;
 	}
 	/* Half the CLOSIDs under CDP: the core keeps to them; check anyway. */
-	if (index >= res->desc.num_closid)
+	if (index >= res->caps.num_closid)
 		return -EINVAL;
 	*msr = res->msr_base + index;
 	return 0;
@@ -120,7 +120,7 @@ static void x86_rdt_cdp_sync(const struct x86_rdt_res *res,
 	 * that just came online is spared: the core programs all of them.
 	 */
 	if (dom->cdp != X86_RDT_CDP_UNKNOWN)
-		for (i = 0; i < res->desc.num_closid; i++)
+		for (i = 0; i < res->caps.num_closid; i++)
 			x86_rdt_wrmsr(res->msr_base + i, x86_rdt_full_mask(res));
 	dom->cdp = want;
 }

@@ -11,9 +11,8 @@
 
 /* An Intel L3 with CDP: 16 CLOSIDs, 11-bit masks. */
 static const struct x86_rdt_res ctrl_l3 = {
-	.desc = {
-		.name = "L3",
-		.ctrl = RESCTRL_CTRL_BITMASK,
+	.desc = &x86_rdt_desc_l3,
+	.caps = {
 		.num_closid = 16,
 		.bitmask = { .cbm_len = 11, .min_cbm_bits = 1 },
 		.cdp_capable = true,
@@ -26,9 +25,8 @@ static const struct x86_rdt_res ctrl_l3 = {
 
 /* An Intel L2 with CDP: 8 CLOSIDs, 8-bit masks. */
 static const struct x86_rdt_res ctrl_l2 = {
-	.desc = {
-		.name = "L2",
-		.ctrl = RESCTRL_CTRL_BITMASK,
+	.desc = &x86_rdt_desc_l2,
+	.caps = {
 		.num_closid = 8,
 		.bitmask = { .cbm_len = 8, .min_cbm_bits = 1 },
 		.cdp_capable = true,
@@ -40,9 +38,8 @@ static const struct x86_rdt_res ctrl_l2 = {
 };
 
 static const struct x86_rdt_res ctrl_mba_intel = {
-	.desc = {
-		.name = "MB",
-		.ctrl = RESCTRL_CTRL_PERCENT,
+	.desc = &x86_rdt_desc_mb_intel,
+	.caps = {
 		.num_closid = 8,
 		.range = { .min = 10, .max = 100, .granularity = 10,
 			   .delay_linear = true },
@@ -53,9 +50,8 @@ static const struct x86_rdt_res ctrl_mba_intel = {
 };
 
 static const struct x86_rdt_res ctrl_mba_amd = {
-	.desc = {
-		.name = "MB",
-		.ctrl = RESCTRL_CTRL_MBPS,
+	.desc = &x86_rdt_desc_mb_amd,
+	.caps = {
 		.num_closid = 16,
 		.range = { .min = 0, .max = 2048, .granularity = 1 },
 	},
@@ -65,9 +61,8 @@ static const struct x86_rdt_res ctrl_mba_amd = {
 };
 
 static const struct x86_rdt_res ctrl_smba_amd = {
-	.desc = {
-		.name = "SMBA",
-		.ctrl = RESCTRL_CTRL_MBPS,
+	.desc = &x86_rdt_desc_smba,
+	.caps = {
 		.num_closid = 16,
 		.range = { .min = 0, .max = 2048, .granularity = 1 },
 	},
@@ -217,7 +212,7 @@ static void ctrl_cache_without_cdp_hardware(struct kunit *test)
 	};
 	struct x86_rdt_res res = ctrl_l2;
 
-	res.desc.cdp_capable = false;
+	res.caps.cdp_capable = false;
 	res.cfg_msr = 0;
 	x86_rdt_fake_start(test);
 
@@ -345,9 +340,8 @@ static void ctrl_msr_pairs(struct kunit *test)
 
 /* AMD L3: QOS_CFG per CPU; a CPU that joins gets the domain's mode. */
 static const struct x86_rdt_res ctrl_amd_l3 = {
-	.desc = {
-		.name = "L3",
-		.ctrl = RESCTRL_CTRL_BITMASK,
+	.desc = &x86_rdt_desc_l3_per_cpu,
+	.caps = {
 		.num_closid = 16,
 		.bitmask = { .cbm_len = 16, .sparse = true },
 		.cdp_capable = true,

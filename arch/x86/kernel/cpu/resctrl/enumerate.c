@@ -39,8 +39,8 @@
 
 /* What differs between the two cache levels. */
 struct x86_rdt_cat_level {
-	const char *name;
-	enum resctrl_scope scope;
+	const struct resctrl_resource_desc *desc;
+	const struct resctrl_resource_desc *desc_per_cpu;
 	u32 subleaf;
 	unsigned int cat_feature;
 	unsigned int cdp_feature;
@@ -49,13 +49,15 @@ struct x86_rdt_cat_level {
 };
 
 static const struct x86_rdt_cat_level x86_rdt_cat_l3 = {
-	.name = "L3", .scope = RESCTRL_SCOPE_L3, .subleaf = X86_RDT_ALLOC_L3,
+	.desc = &x86_rdt_desc_l3, .desc_per_cpu = &x86_rdt_desc_l3_per_cpu,
+	.subleaf = X86_RDT_ALLOC_L3,
 	.cat_feature = X86_FEATURE_CAT_L3, .cdp_feature = X86_FEATURE_CDP_L3,
 	.msr_base = MSR_IA32_L3_CBM_BASE, .cfg_msr = MSR_IA32_L3_QOS_CFG,
 };
 
 static const struct x86_rdt_cat_level x86_rdt_cat_l2 = {
-	.name = "L2", .scope = RESCTRL_SCOPE_L2, .subleaf = X86_RDT_ALLOC_L2,
+	.desc = &x86_rdt_desc_l2, .desc_per_cpu = &x86_rdt_desc_l2_per_cpu,
+	.subleaf = X86_RDT_ALLOC_L2,
 	.cat_feature = X86_FEATURE_CAT_L2, .cdp_feature = X86_FEATURE_CDP_L2,
 	.msr_base = MSR_IA32_L2_CBM_BASE, .cfg_msr = MSR_IA32_L2_QOS_CFG,
 };
@@ -92,7 +94,7 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 			      const struct x86_rdt_cat_level *lvl,
 			      struct x86_rdt_res *res)
 {
-	struct resctrl_bitmask_params *bm = &res->desc.bitmask;
+	struct resctrl_bitmask_params *bm = &res->caps.bitmask;
 	bool intel = facts->vendor == X86_VENDOR_INTEL;
 	struct x86_rdt_cpuid_regs regs;
 
@@ -100,10 +102,8 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 		return;
 	x86_rdt_cpuid(X86_RDT_CPUID_ALLOC, lvl->subleaf, &regs);
 
-	res->desc.name = lvl->name;
-	res->desc.ctrl = RESCTRL_CTRL_BITMASK;
-	res->desc.scope = lvl->scope;
-	res->desc.num_closid = FIELD_GET(X86_RDT_EDX_COS_MAX, regs.edx) + 1;
+	res->desc = lvl->desc;
+	res->caps.num_closid = FIELD_GET(X86_RDT_EDX_COS_MAX, regs.edx) + 1;
 	bm->cbm_len = FIELD_GET(X86_RDT_EAX_CBM_LEN, regs.eax) + 1;
 	bm->shareable_bits = regs.ebx & GENMASK(bm->cbm_len - 1, 0);
 	/*
@@ -119,9 +119,11 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 	 */
 	if (x86_rdt_has(facts, lvl->cdp_feature) &&
 	    (regs.ecx & X86_RDT_ECX_CDP)) {
-		res->desc.cdp_capable = true;
+		res->caps.cdp_capable = true;
 		res->cfg_msr = lvl->cfg_msr;
 		res->per_cpu_cfg = !intel;
+		if (res->per_cpu_cfg)
+			res->desc = lvl->desc_per_cpu;
 	}
 	res->kind = X86_RDT_CTRL_CBM;
 	res->msr_base = lvl->msr_base;
@@ -130,7 +132,7 @@ static void x86_rdt_probe_cat(const struct x86_rdt_facts *facts,
 
 static void x86_rdt_probe_mba_intel(struct x86_rdt_res *res)
 {
-	struct resctrl_range_params *range = &res->desc.range;
+	struct resctrl_range_params *range = &res->caps.range;
 	struct x86_rdt_cpuid_regs regs;
 	u32 max_delay;
 
@@ -145,10 +147,8 @@ static void x86_rdt_probe_mba_intel(struct x86_rdt_res *res)
 		pr_warn("resctrl: MB: impossible maximum delay %u\n", max_delay);
 		return;
 	}
-	res->desc.name = "MB";
-	res->desc.ctrl = RESCTRL_CTRL_PERCENT;
-	res->desc.scope = RESCTRL_SCOPE_L3;
-	res->desc.num_closid = FIELD_GET(X86_RDT_EDX_COS_MAX, regs.edx) + 1;
+	res->desc = &x86_rdt_desc_mb_intel;
+	res->caps.num_closid = FIELD_GET(X86_RDT_EDX_COS_MAX, regs.edx) + 1;
 	/*
 	 * The delay moves in steps of whatever is left of 100 after the
 	 * largest delay, which is then also the least bandwidth.
@@ -163,23 +163,22 @@ static void x86_rdt_probe_mba_intel(struct x86_rdt_res *res)
 	res->present = true;
 }
 
-static void x86_rdt_probe_bw_amd(struct x86_rdt_res *res, const char *name,
+static void x86_rdt_probe_bw_amd(struct x86_rdt_res *res,
+				 const struct resctrl_resource_desc *desc,
 				 u32 subleaf, u32 msr_base)
 {
-	struct resctrl_range_params *range = &res->desc.range;
+	struct resctrl_range_params *range = &res->caps.range;
 	struct x86_rdt_cpuid_regs regs;
 
 	x86_rdt_cpuid(X86_RDT_CPUID_AMD_BW, subleaf, &regs);
 	/* EAX is the width of the limit field, EDX the highest CLOSID. */
 	if (regs.eax >= 32 || regs.edx == U32_MAX) {
-		pr_warn("resctrl: %s: impossible enumeration %#x/%#x\n", name,
-			regs.eax, regs.edx);
+		pr_warn("resctrl: %s: impossible enumeration %#x/%#x\n",
+			desc->name, regs.eax, regs.edx);
 		return;
 	}
-	res->desc.name = name;
-	res->desc.ctrl = RESCTRL_CTRL_MBPS;
-	res->desc.scope = RESCTRL_SCOPE_L3;
-	res->desc.num_closid = regs.edx + 1;
+	res->desc = desc;
+	res->caps.num_closid = regs.edx + 1;
 	/* No delay scale: the limit is written as given, in any step. */
 	range->min = 0;
 	range->max = BIT(regs.eax);
@@ -196,13 +195,13 @@ static bool x86_rdt_add_event(const struct x86_rdt_facts *facts,
 			      struct x86_rdt_res *res, unsigned int feature,
 			      const char *name, u32 id)
 {
-	struct resctrl_event_desc *evt = &res->events[res->desc.num_events];
+	struct resctrl_event_desc *evt = &res->events[res->caps.num_events];
 
 	if (!x86_rdt_has(facts, feature))
 		return false;
 	evt->name = name;
 	evt->id = id;
-	res->desc.num_events++;
+	res->caps.num_events++;
 	return true;
 }
 
@@ -237,7 +236,7 @@ static void x86_rdt_mbm_running(struct x86_rdt_res *res)
 	u32 cfg = x86_rdt_bmec_mask();
 	unsigned int i;
 
-	for (i = 0; i < res->desc.num_events; i++) {
+	for (i = 0; i < res->caps.num_events; i++) {
 		if (res->events[i].id != X86_RDT_EVT_MBM_TOTAL &&
 		    res->events[i].id != X86_RDT_EVT_MBM_LOCAL)
 			continue;
@@ -258,37 +257,37 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		return;
 	if (x86_rdt_add_event(facts, res, X86_FEATURE_CQM_OCCUP_LLC,
 			      "llc_occupancy", X86_RDT_EVT_LLC_OCCUPANCY)) {
-		res->events[res->desc.num_events - 1].occupancy = true;
+		res->events[res->caps.num_events - 1].occupancy = true;
 		/*
 		 * Occupancy moves in steps of the upscaling factor, CPUID
 		 * leaf 0xF subleaf 1 EBX (SDM vol. 3B, 18.18.3); the core
 		 * rounds the threshold to it as upstream does
 		 * (arch/x86/include/asm/resctrl.h: resctrl_arch_round_mon_val()).
 		 */
-		res->events[res->desc.num_events - 1].scale = facts->occ_scale / snc;
+		res->events[res->caps.num_events - 1].scale = facts->occ_scale / snc;
 	}
 	mbm = x86_rdt_add_event(facts, res, X86_FEATURE_CQM_MBM_TOTAL,
 				"mbm_total_bytes", X86_RDT_EVT_MBM_TOTAL);
 	/* Local MBM measures what MBA throttles: the mba_MBps source. */
 	if (x86_rdt_add_event(facts, res, X86_FEATURE_CQM_MBM_LOCAL,
 			      "mbm_local_bytes", X86_RDT_EVT_MBM_LOCAL)) {
-		res->events[res->desc.num_events - 1].bandwidth = true;
+		res->events[res->caps.num_events - 1].bandwidth = true;
 		mbm = true;
 	}
-	if (!res->desc.num_events)
+	if (!res->caps.num_events)
 		return;
 
-	res->desc.events = res->events;
+	res->caps.events = res->events;
 	/*
 	 * Under SNC each node has its share of the RMIDs and counts in its
 	 * share of the scale (upstream 6.12 monitor.c:
 	 * rdt_get_mon_l3_config() divides both by the nodes per L3 cache).
 	 */
-	res->desc.num_rmid = (facts->max_rmid + 1) / snc;
+	res->caps.num_rmid = (facts->max_rmid + 1) / snc;
 	res->occ_scale = facts->occ_scale / snc;
 	/* A freed RMID is reused once it holds its share of the cache. */
-	res->desc.occupancy_limit = min_t(u64, (u64)facts->cache_kb * 1024, U32_MAX);
-	res->desc.occupancy_threshold = res->desc.occupancy_limit / res->desc.num_rmid;
+	res->caps.occupancy_limit = min_t(u64, (u64)facts->cache_kb * 1024, U32_MAX);
+	res->caps.occupancy_threshold = res->caps.occupancy_limit / res->caps.num_rmid;
 	if (mbm) {
 		/* An offset that would reach the status bits is bogus. */
 		res->mbm_width = X86_RDT_MBM_WIDTH_BASE;
@@ -305,14 +304,12 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		unsigned int i;
 
 		/* The core folds the counts; the erratum scales its totals. */
-		for (i = 0; i < res->desc.num_events; i++)
+		for (i = 0; i < res->caps.num_events; i++)
 			if (res->events[i].width)
 				res->events[i].correct = x86_rdt_mbm_correct_event;
 	}
 	if (!res->present) {
-		res->desc.name = "L3";
-		res->desc.ctrl = RESCTRL_CTRL_NONE;
-		res->desc.scope = RESCTRL_SCOPE_L3;
+		res->desc = &x86_rdt_desc_l3_mon;
 		res->kind = X86_RDT_CTRL_NONE;
 		res->present = true;
 	}
@@ -329,16 +326,14 @@ static void x86_rdt_split_snc(const struct x86_rdt_facts *facts,
 {
 	struct x86_rdt_res *l3 = &res[X86_RDT_L3], *mon = &res[X86_RDT_L3_MON];
 
-	if (facts->snc_nodes <= 1 || !l3->present || !l3->desc.num_events)
+	if (facts->snc_nodes <= 1 || !l3->present || !l3->caps.num_events)
 		return;
 	*mon = *l3;
-	mon->desc.events = mon->events;
-	mon->desc.ctrl = RESCTRL_CTRL_NONE;
-	mon->desc.scope = RESCTRL_SCOPE_NODE;
-	mon->desc.num_closid = 0;
-	mon->desc.cdp_capable = false;
-	mon->desc.mon_in_l3 = true;
-	memset(&mon->desc.bitmask, 0, sizeof(mon->desc.bitmask));
+	mon->caps.events = mon->events;
+	mon->desc = &x86_rdt_desc_l3_snc;
+	mon->caps.num_closid = 0;
+	mon->caps.cdp_capable = false;
+	memset(&mon->caps.bitmask, 0, sizeof(mon->caps.bitmask));
 	mon->kind = X86_RDT_CTRL_NONE;
 	mon->msr_base = 0;
 	mon->cfg_msr = 0;
@@ -349,11 +344,11 @@ static void x86_rdt_split_snc(const struct x86_rdt_facts *facts,
 		l3->present = false;
 		return;
 	}
-	l3->desc.events = NULL;
-	l3->desc.num_events = 0;
-	l3->desc.num_rmid = 0;
-	l3->desc.occupancy_threshold = 0;
-	l3->desc.occupancy_limit = 0;
+	l3->caps.events = NULL;
+	l3->caps.num_events = 0;
+	l3->caps.num_rmid = 0;
+	l3->caps.occupancy_threshold = 0;
+	l3->caps.occupancy_limit = 0;
 	l3->mbm_width = 0;
 	l3->mbm_cf = 0;
 }
@@ -387,8 +382,8 @@ void x86_rdt_id_limits(const struct x86_rdt_facts *facts,
 		return;
 	for (i = 0; i < X86_RDT_NUM_RES; i++)
 		if (res[i].present && res[i].kind != X86_RDT_CTRL_NONE &&
-		    (!n || res[i].desc.num_closid < n))
-			n = res[i].desc.num_closid;
+		    (!n || res[i].caps.num_closid < n))
+			n = res[i].caps.num_closid;
 	*closids = n ?: 1;
 	*rmids = cqm && facts->max_rmid >= 0 ? facts->max_rmid + 1 : 1;
 }
@@ -399,7 +394,8 @@ void x86_rdt_id_limits(const struct x86_rdt_facts *facts,
  * @res: X86_RDT_NUM_RES descriptions, indexed by enum x86_rdt_id;
  *	cleared, then filled for the resources that are present
  *
- * The descriptions lack their ops and owner, which registration sets.
+ * Each present resource gets one of desc.c's constant descriptions and
+ * its capabilities from CPUID.
  */
 void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 		       struct x86_rdt_res res[X86_RDT_NUM_RES])
@@ -407,7 +403,6 @@ void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 	bool intel = facts->vendor == X86_VENDOR_INTEL;
 	bool amd = facts->vendor == X86_VENDOR_AMD ||
 		   facts->vendor == X86_VENDOR_HYGON;
-	unsigned int i;
 
 	memset(res, 0, sizeof(*res) * X86_RDT_NUM_RES);
 	if (!intel && !amd)
@@ -419,24 +414,15 @@ void x86_rdt_enumerate(const struct x86_rdt_facts *facts,
 		if (intel)
 			x86_rdt_probe_mba_intel(&res[X86_RDT_MB]);
 		else
-			x86_rdt_probe_bw_amd(&res[X86_RDT_MB], "MB",
+			x86_rdt_probe_bw_amd(&res[X86_RDT_MB], &x86_rdt_desc_mb_amd,
 					     X86_RDT_AMD_BW_MBA,
 					     MSR_IA32_MBA_BW_BASE);
 	}
 	/* SMBA is defined for AMD parts only, not for Hygon's. */
 	if (facts->vendor == X86_VENDOR_AMD &&
 	    x86_rdt_alloc_has(facts, X86_FEATURE_SMBA))
-		x86_rdt_probe_bw_amd(&res[X86_RDT_SMBA], "SMBA",
+		x86_rdt_probe_bw_amd(&res[X86_RDT_SMBA], &x86_rdt_desc_smba,
 				     X86_RDT_AMD_BW_SMBA, MSR_IA32_SMBA_BW_BASE);
 	x86_rdt_probe_mon(facts, &res[X86_RDT_L3]);
 	x86_rdt_split_snc(facts, res);
-
-	/*
-	 * Every RDT MSR is per domain: write and read it from inside. With a
-	 * per-CPU QOS_CFG the callbacks make their own cross-calls, as some
-	 * writes go to every CPU of the domain.
-	 */
-	for (i = 0; i < X86_RDT_NUM_RES; i++)
-		res[i].desc.run_on_domain_cpu = res[i].present &&
-						!res[i].per_cpu_cfg;
 }

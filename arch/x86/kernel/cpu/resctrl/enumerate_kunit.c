@@ -46,7 +46,7 @@ static struct x86_rdt_res *enum_run(struct kunit *test,
 static void enum_intel_cat_with_cdp(struct kunit *test)
 {
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *l3, *l2;
+	const struct x86_rdt_res *l3, *l2;
 	struct x86_rdt_res *res;
 
 	enum_has(f, X86_FEATURE_RDT_A);
@@ -61,31 +61,31 @@ static void enum_intel_cat_with_cdp(struct kunit *test)
 	res = enum_run(test, &enum_facts_intel);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	l3 = &res[X86_RDT_L3].desc;
-	KUNIT_EXPECT_STREQ(test, l3->name, "L3");
-	KUNIT_EXPECT_EQ(test, l3->ctrl, RESCTRL_CTRL_BITMASK);
-	KUNIT_EXPECT_EQ(test, l3->scope, RESCTRL_SCOPE_L3);
-	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
-	KUNIT_EXPECT_EQ(test, l3->bitmask.cbm_len, 11);
-	KUNIT_EXPECT_EQ(test, l3->bitmask.shareable_bits, 0x600);
-	KUNIT_EXPECT_EQ(test, l3->bitmask.min_cbm_bits, 1);
-	KUNIT_EXPECT_FALSE(test, l3->bitmask.sparse);
-	KUNIT_EXPECT_TRUE(test, l3->cdp_capable);
-	KUNIT_EXPECT_TRUE(test, l3->run_on_domain_cpu);
-	KUNIT_EXPECT_EQ(test, l3->num_events, 0);
+	l3 = &res[X86_RDT_L3];
+	KUNIT_EXPECT_STREQ(test, l3->desc->name, "L3");
+	KUNIT_EXPECT_EQ(test, l3->desc->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, l3->desc->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, l3->caps.num_closid, 16);
+	KUNIT_EXPECT_EQ(test, l3->caps.bitmask.cbm_len, 11);
+	KUNIT_EXPECT_EQ(test, l3->caps.bitmask.shareable_bits, 0x600);
+	KUNIT_EXPECT_EQ(test, l3->caps.bitmask.min_cbm_bits, 1);
+	KUNIT_EXPECT_FALSE(test, l3->caps.bitmask.sparse);
+	KUNIT_EXPECT_TRUE(test, l3->caps.cdp_capable);
+	KUNIT_EXPECT_TRUE(test, l3->desc->run_on_domain_cpu);
+	KUNIT_EXPECT_EQ(test, l3->caps.num_events, 0);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].kind, X86_RDT_CTRL_CBM);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].msr_base, 0xc90);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0xc81);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L2].present);
-	l2 = &res[X86_RDT_L2].desc;
-	KUNIT_EXPECT_STREQ(test, l2->name, "L2");
-	KUNIT_EXPECT_EQ(test, l2->scope, RESCTRL_SCOPE_L2);
-	KUNIT_EXPECT_EQ(test, l2->num_closid, 8);
-	KUNIT_EXPECT_EQ(test, l2->bitmask.cbm_len, 8);
-	KUNIT_EXPECT_EQ(test, l2->bitmask.shareable_bits, 0);
-	KUNIT_EXPECT_TRUE(test, l2->bitmask.sparse);
-	KUNIT_EXPECT_TRUE(test, l2->cdp_capable);
+	l2 = &res[X86_RDT_L2];
+	KUNIT_EXPECT_STREQ(test, l2->desc->name, "L2");
+	KUNIT_EXPECT_EQ(test, l2->desc->scope, RESCTRL_SCOPE_L2);
+	KUNIT_EXPECT_EQ(test, l2->caps.num_closid, 8);
+	KUNIT_EXPECT_EQ(test, l2->caps.bitmask.cbm_len, 8);
+	KUNIT_EXPECT_EQ(test, l2->caps.bitmask.shareable_bits, 0);
+	KUNIT_EXPECT_TRUE(test, l2->caps.bitmask.sparse);
+	KUNIT_EXPECT_TRUE(test, l2->caps.cdp_capable);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].msr_base, 0xd10);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].cfg_msr, 0xc82);
 
@@ -109,13 +109,13 @@ static void enum_cdp_needs_flag_and_leaf(struct kunit *test)
 	res = enum_run(test, &enum_facts_intel);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.bitmask.cbm_len, 20);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_closid, 4);
-	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].desc.cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.bitmask.cbm_len, 20);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_closid, 4);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].caps.cdp_capable);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0);
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L2].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].desc.bitmask.cbm_len, 16);
-	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L2].desc.cdp_capable);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].caps.bitmask.cbm_len, 16);
+	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L2].caps.cdp_capable);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L2].cfg_msr, 0);
 }
 
@@ -139,7 +139,7 @@ static void enum_allocation_needs_rdt_a(struct kunit *test)
 static void enum_intel_mba(struct kunit *test)
 {
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *mb;
+	const struct x86_rdt_res *mb;
 	struct x86_rdt_res *res;
 
 	enum_has(f, X86_FEATURE_RDT_A);
@@ -150,16 +150,16 @@ static void enum_intel_mba(struct kunit *test)
 	res = enum_run(test, &enum_facts_intel);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_MB].present);
-	mb = &res[X86_RDT_MB].desc;
-	KUNIT_EXPECT_STREQ(test, mb->name, "MB");
-	KUNIT_EXPECT_EQ(test, mb->ctrl, RESCTRL_CTRL_PERCENT);
-	KUNIT_EXPECT_EQ(test, mb->scope, RESCTRL_SCOPE_L3);
-	KUNIT_EXPECT_EQ(test, mb->num_closid, 8);
-	KUNIT_EXPECT_EQ(test, mb->range.min, 10);
-	KUNIT_EXPECT_EQ(test, mb->range.max, 100);
-	KUNIT_EXPECT_EQ(test, mb->range.granularity, 10);
-	KUNIT_EXPECT_TRUE(test, mb->range.delay_linear);
-	KUNIT_EXPECT_TRUE(test, mb->run_on_domain_cpu);
+	mb = &res[X86_RDT_MB];
+	KUNIT_EXPECT_STREQ(test, mb->desc->name, "MB");
+	KUNIT_EXPECT_EQ(test, mb->desc->ctrl, RESCTRL_CTRL_PERCENT);
+	KUNIT_EXPECT_EQ(test, mb->desc->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, mb->caps.num_closid, 8);
+	KUNIT_EXPECT_EQ(test, mb->caps.range.min, 10);
+	KUNIT_EXPECT_EQ(test, mb->caps.range.max, 100);
+	KUNIT_EXPECT_EQ(test, mb->caps.range.granularity, 10);
+	KUNIT_EXPECT_TRUE(test, mb->caps.range.delay_linear);
+	KUNIT_EXPECT_TRUE(test, mb->desc->run_on_domain_cpu);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].kind, X86_RDT_CTRL_DELAY);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].msr_base, 0xd50);
 	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].per_thread_mba);
@@ -177,9 +177,9 @@ static void enum_intel_mba_steps(struct kunit *test)
 	x86_rdt_fake_leaf(f, 0x10, 3, 79, 0, 0x4, 0x0f);
 	res = enum_run(test, &enum_facts_intel);
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_MB].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].desc.range.min, 20);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].desc.range.granularity, 20);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].desc.num_closid, 16);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].caps.range.min, 20);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].caps.range.granularity, 20);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].caps.num_closid, 16);
 	KUNIT_EXPECT_FALSE(test, res[X86_RDT_MB].per_thread_mba);
 }
 
@@ -198,7 +198,7 @@ static void enum_intel_mba_nonlinear(struct kunit *test)
 static void enum_amd(struct kunit *test)
 {
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *l3, *mb, *smba;
+	const struct x86_rdt_res *l3, *mb, *smba;
 	struct x86_rdt_res *res;
 
 	enum_has(f, X86_FEATURE_RDT_A);
@@ -212,36 +212,36 @@ static void enum_amd(struct kunit *test)
 	res = enum_run(test, &enum_facts_amd);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	l3 = &res[X86_RDT_L3].desc;
-	KUNIT_EXPECT_EQ(test, l3->bitmask.cbm_len, 16);
-	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
-	KUNIT_EXPECT_EQ(test, l3->bitmask.min_cbm_bits, 0);
-	KUNIT_EXPECT_TRUE(test, l3->bitmask.sparse);
+	l3 = &res[X86_RDT_L3];
+	KUNIT_EXPECT_EQ(test, l3->caps.bitmask.cbm_len, 16);
+	KUNIT_EXPECT_EQ(test, l3->caps.num_closid, 16);
+	KUNIT_EXPECT_EQ(test, l3->caps.bitmask.min_cbm_bits, 0);
+	KUNIT_EXPECT_TRUE(test, l3->caps.bitmask.sparse);
 	/* CDP on AMD, with the QOS_CFG of every CPU to write. */
-	KUNIT_EXPECT_TRUE(test, l3->cdp_capable);
+	KUNIT_EXPECT_TRUE(test, l3->caps.cdp_capable);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].cfg_msr, 0xc81);
 	KUNIT_EXPECT_TRUE(test, res[X86_RDT_L3].per_cpu_cfg);
-	KUNIT_EXPECT_FALSE(test, l3->run_on_domain_cpu);
-	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].desc.run_on_domain_cpu);
+	KUNIT_EXPECT_FALSE(test, l3->desc->run_on_domain_cpu);
+	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].desc->run_on_domain_cpu);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_MB].present);
-	mb = &res[X86_RDT_MB].desc;
-	KUNIT_EXPECT_STREQ(test, mb->name, "MB");
-	KUNIT_EXPECT_EQ(test, mb->ctrl, RESCTRL_CTRL_MBPS);
-	KUNIT_EXPECT_EQ(test, mb->scope, RESCTRL_SCOPE_L3);
-	KUNIT_EXPECT_EQ(test, mb->num_closid, 16);
-	KUNIT_EXPECT_EQ(test, mb->range.min, 0);
-	KUNIT_EXPECT_EQ(test, mb->range.max, 2048);
-	KUNIT_EXPECT_EQ(test, mb->range.granularity, 1);
-	KUNIT_EXPECT_FALSE(test, mb->range.delay_linear);
+	mb = &res[X86_RDT_MB];
+	KUNIT_EXPECT_STREQ(test, mb->desc->name, "MB");
+	KUNIT_EXPECT_EQ(test, mb->desc->ctrl, RESCTRL_CTRL_MBPS);
+	KUNIT_EXPECT_EQ(test, mb->desc->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, mb->caps.num_closid, 16);
+	KUNIT_EXPECT_EQ(test, mb->caps.range.min, 0);
+	KUNIT_EXPECT_EQ(test, mb->caps.range.max, 2048);
+	KUNIT_EXPECT_EQ(test, mb->caps.range.granularity, 1);
+	KUNIT_EXPECT_FALSE(test, mb->caps.range.delay_linear);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].kind, X86_RDT_CTRL_BW);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_MB].msr_base, 0xc0000200);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_SMBA].present);
-	smba = &res[X86_RDT_SMBA].desc;
-	KUNIT_EXPECT_STREQ(test, smba->name, "SMBA");
-	KUNIT_EXPECT_EQ(test, smba->num_closid, 8);
-	KUNIT_EXPECT_EQ(test, smba->range.max, 4096);
+	smba = &res[X86_RDT_SMBA];
+	KUNIT_EXPECT_STREQ(test, smba->desc->name, "SMBA");
+	KUNIT_EXPECT_EQ(test, smba->caps.num_closid, 8);
+	KUNIT_EXPECT_EQ(test, smba->caps.range.max, 4096);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_SMBA].kind, X86_RDT_CTRL_BW);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_SMBA].msr_base, 0xc0000280);
 }
@@ -271,7 +271,7 @@ static void enum_monitoring_only(struct kunit *test)
 	};
 	struct x86_rdt_facts facts = enum_facts_intel;
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *l3;
+	const struct x86_rdt_res *l3;
 	struct x86_rdt_res *res;
 	unsigned int i;
 
@@ -285,20 +285,20 @@ static void enum_monitoring_only(struct kunit *test)
 	res = enum_run(test, &facts);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	l3 = &res[X86_RDT_L3].desc;
-	KUNIT_EXPECT_STREQ(test, l3->name, "L3");
-	KUNIT_EXPECT_EQ(test, l3->ctrl, RESCTRL_CTRL_NONE);
-	KUNIT_EXPECT_EQ(test, l3->scope, RESCTRL_SCOPE_L3);
-	KUNIT_EXPECT_EQ(test, l3->num_rmid, 256);
-	KUNIT_EXPECT_TRUE(test, l3->run_on_domain_cpu);
-	KUNIT_ASSERT_EQ(test, l3->num_events, 3);
-	KUNIT_EXPECT_TRUE(test, l3->events == res[X86_RDT_L3].events);
+	l3 = &res[X86_RDT_L3];
+	KUNIT_EXPECT_STREQ(test, l3->desc->name, "L3");
+	KUNIT_EXPECT_EQ(test, l3->desc->ctrl, RESCTRL_CTRL_NONE);
+	KUNIT_EXPECT_EQ(test, l3->desc->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, l3->caps.num_rmid, 256);
+	KUNIT_EXPECT_TRUE(test, l3->desc->run_on_domain_cpu);
+	KUNIT_ASSERT_EQ(test, l3->caps.num_events, 3);
+	KUNIT_EXPECT_TRUE(test, l3->caps.events == res[X86_RDT_L3].events);
 	for (i = 0; i < 3; i++) {
-		KUNIT_EXPECT_STREQ(test, l3->events[i].name, names[i]);
-		KUNIT_EXPECT_EQ(test, l3->events[i].id, i + 1);
-		KUNIT_EXPECT_EQ(test, l3->events[i].frac_bits, 0);
+		KUNIT_EXPECT_STREQ(test, l3->caps.events[i].name, names[i]);
+		KUNIT_EXPECT_EQ(test, l3->caps.events[i].id, i + 1);
+		KUNIT_EXPECT_EQ(test, l3->caps.events[i].frac_bits, 0);
 		/* Local MBM alone is the mba_MBps source, as upstream. */
-		KUNIT_EXPECT_EQ(test, l3->events[i].bandwidth, i == 2);
+		KUNIT_EXPECT_EQ(test, l3->caps.events[i].bandwidth, i == 2);
 	}
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].kind, X86_RDT_CTRL_NONE);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].occ_scale, 65536);
@@ -309,7 +309,7 @@ static void enum_monitoring_joins_cat(struct kunit *test)
 {
 	struct x86_rdt_facts facts = enum_facts_intel;
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *l3;
+	const struct x86_rdt_res *l3;
 	struct x86_rdt_res *res;
 
 	facts.max_rmid = 143;
@@ -322,13 +322,13 @@ static void enum_monitoring_joins_cat(struct kunit *test)
 	res = enum_run(test, &facts);
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	l3 = &res[X86_RDT_L3].desc;
-	KUNIT_EXPECT_EQ(test, l3->ctrl, RESCTRL_CTRL_BITMASK);
-	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
-	KUNIT_EXPECT_EQ(test, l3->num_rmid, 144);
-	KUNIT_ASSERT_EQ(test, l3->num_events, 1);
-	KUNIT_EXPECT_STREQ(test, l3->events[0].name, "llc_occupancy");
-	KUNIT_EXPECT_EQ(test, l3->events[0].id, 1);
+	l3 = &res[X86_RDT_L3];
+	KUNIT_EXPECT_EQ(test, l3->desc->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, l3->caps.num_closid, 16);
+	KUNIT_EXPECT_EQ(test, l3->caps.num_rmid, 144);
+	KUNIT_ASSERT_EQ(test, l3->caps.num_events, 1);
+	KUNIT_EXPECT_STREQ(test, l3->caps.events[0].name, "llc_occupancy");
+	KUNIT_EXPECT_EQ(test, l3->caps.events[0].id, 1);
 	/* No MBM: no counter width, so no MBM state per domain. */
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].mbm_width, 0);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].occ_scale, 49152);
@@ -356,8 +356,8 @@ static void enum_mbm_width(struct kunit *test)
 		KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
 		KUNIT_EXPECT_EQ_MSG(test, res[X86_RDT_L3].mbm_width,
 				    cases[i].width, "offset %d", cases[i].offset);
-		KUNIT_ASSERT_EQ(test, res[X86_RDT_L3].desc.num_events, 1);
-		KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.events[0].id, 3);
+		KUNIT_ASSERT_EQ(test, res[X86_RDT_L3].caps.num_events, 1);
+		KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.events[0].id, 3);
 	}
 }
 

@@ -134,8 +134,11 @@ struct x86_rdt_facts {
 
 /**
  * struct x86_rdt_res - one architectural resource
- * @desc: what is registered with the filesystem
- * @events: the monitoring events @desc points at
+ * @desc: what the resource is, chosen at enumeration (name, type,
+ *	scope, operations) and registered with @caps
+ * @caps: what the CPU offers of it: CLOSID and RMID counts from CPUID,
+ *	mask or range parameters, the events
+ * @events: the monitoring events @caps points at
  * @handle: the filesystem's handle once registered
  * @present: the hardware has it: enumeration filled the rest
  * @kind: how a control value is written
@@ -157,7 +160,8 @@ struct x86_rdt_facts {
  *	with its share of the RMIDs (x86_rdt_snc_phys_rmid())
  */
 struct x86_rdt_res {
-	struct resctrl_resource_desc desc;
+	const struct resctrl_resource_desc *desc;
+	struct resctrl_resource_caps caps;
 	struct resctrl_event_desc events[X86_RDT_MAX_EVENTS];
 	struct resctrl_res *handle;
 	bool present;
@@ -277,6 +281,12 @@ int x86_rdt_event_config_write(struct resctrl_res *r, struct resctrl_dom *d,
 /* domain.c */
 struct x86_rdt_dom *x86_rdt_dom_alloc(const struct x86_rdt_res *res);
 void x86_rdt_dom_free(struct x86_rdt_dom *dom);
+/* The descriptions enumeration chooses from (desc.c). */
+extern const struct resctrl_resource_desc x86_rdt_desc_l3, x86_rdt_desc_l3_per_cpu,
+	x86_rdt_desc_l2, x86_rdt_desc_l2_per_cpu, x86_rdt_desc_mb_intel,
+	x86_rdt_desc_mb_amd, x86_rdt_desc_smba, x86_rdt_desc_l3_mon,
+	x86_rdt_desc_l3_snc;
+
 int x86_rdt_domain_online(struct resctrl_res *r, struct resctrl_dom *d);
 void x86_rdt_domain_offline(struct resctrl_res *r, struct resctrl_dom *d);
 

@@ -56,7 +56,7 @@ int x86_rdt_counter_read(const struct x86_rdt_res *res, u32 rmid, u32 evt,
 	int ret;
 
 	/* Under SNC the RMID is physical: every node's share of them. */
-	if (rmid >= res->desc.num_rmid * max(res->snc_nodes, 1U))
+	if (rmid >= res->caps.num_rmid * max(res->snc_nodes, 1U))
 		return -EINVAL;
 	switch (evt) {
 	case X86_RDT_EVT_LLC_OCCUPANCY:
@@ -105,7 +105,7 @@ unsigned int x86_rdt_snc_ways(unsigned int cpus_per_l3,
  * x86_rdt_snc_phys_rmid() - the RMID a node's counters use for a group
  * @res: the monitoring resource; @res->snc_nodes 0 or 1 without SNC
  * @node: the NUMA node, the domain id
- * @rmid: the group's RMID, below @res->desc.num_rmid
+ * @rmid: the group's RMID, below @res->caps.num_rmid
  *
  * In RMID sharing mode (MSR_RMID_SNC_CONFIG bit 0 clear) the hardware
  * splits the L3 cache's RMIDs between its nodes: a task on node N tagged
@@ -121,7 +121,7 @@ u32 x86_rdt_snc_phys_rmid(const struct x86_rdt_res *res, int node, u32 rmid)
 {
 	if (res->snc_nodes <= 1 || node < 0)
 		return rmid;
-	return rmid + (node % res->snc_nodes) * res->desc.num_rmid;
+	return rmid + (node % res->snc_nodes) * res->caps.num_rmid;
 }
 
 /**
@@ -130,7 +130,7 @@ u32 x86_rdt_snc_phys_rmid(const struct x86_rdt_res *res, int node, u32 rmid)
  * @d: the domain; under SNC (X86_RDT_L3_MON) a NUMA node
  * @closid: the group's CLOSID; counters are per RMID only on x86
  * @rmid: the group's RMID
- * @evt: the event id from the resource's description
+ * @evt: the event id from the resource's capabilities
  * @val: see x86_rdt_counter_read()
  *
  * Under SNC the node's physical RMID is read (x86_rdt_snc_phys_rmid());
@@ -146,7 +146,7 @@ int x86_rdt_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 {
 	const struct x86_rdt_res *res = resctrl_res_priv(r);
 
-	if (rmid >= res->desc.num_rmid)
+	if (rmid >= res->caps.num_rmid)
 		return -EINVAL;
 	rmid = x86_rdt_snc_phys_rmid(res, resctrl_dom_id(d), rmid);
 	return x86_rdt_counter_read(res, rmid, evt, val);

@@ -18,9 +18,8 @@
 #define MON_SCALE	96
 
 static const struct x86_rdt_res mon_l3 = {
-	.desc = {
-		.name = "L3",
-		.ctrl = RESCTRL_CTRL_NONE,
+	.desc = &x86_rdt_desc_l3_mon,
+	.caps = {
 		.num_rmid = 64,
 		.num_events = 3,
 	},
@@ -147,7 +146,7 @@ static struct x86_rdt_res *mon_enumerate(struct kunit *test,
 	if (extra)
 		__set_bit(extra, f->features);
 	x86_rdt_enumerate(facts, res);
-	KUNIT_ASSERT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	KUNIT_ASSERT_EQ(test, res[X86_RDT_L3].caps.num_events, 3);
 	return res;
 }
 
@@ -168,17 +167,17 @@ static void mon_mbm_declared_running(struct kunit *test)
 {
 	struct x86_rdt_facts facts = mon_facts;
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *l3;
+	const struct x86_rdt_res *l3;
 
-	l3 = &mon_enumerate(test, f, &facts, 0)[X86_RDT_L3].desc;
-	KUNIT_EXPECT_EQ(test, l3->events[0].width, 0);
-	KUNIT_EXPECT_EQ(test, l3->events[0].scale, 64);
-	KUNIT_EXPECT_EQ(test, l3->events[1].width, 44);
-	KUNIT_EXPECT_EQ(test, l3->events[1].scale, 64);
-	KUNIT_EXPECT_EQ(test, l3->events[2].width, 44);
-	KUNIT_EXPECT_EQ(test, l3->events[2].scale, 64);
+	l3 = &mon_enumerate(test, f, &facts, 0)[X86_RDT_L3];
+	KUNIT_EXPECT_EQ(test, l3->caps.events[0].width, 0);
+	KUNIT_EXPECT_EQ(test, l3->caps.events[0].scale, 64);
+	KUNIT_EXPECT_EQ(test, l3->caps.events[1].width, 44);
+	KUNIT_EXPECT_EQ(test, l3->caps.events[1].scale, 64);
+	KUNIT_EXPECT_EQ(test, l3->caps.events[2].width, 44);
+	KUNIT_EXPECT_EQ(test, l3->caps.events[2].scale, 64);
 	/* Upstream's default before rounding: 36608 KiB / 192 RMIDs. */
-	KUNIT_EXPECT_EQ(test, l3->occupancy_threshold, 36608U * 1024 / 192);
+	KUNIT_EXPECT_EQ(test, l3->caps.occupancy_threshold, 36608U * 1024 / 192);
 	x86_rdt_fake_check(test, NULL, 0);
 }
 
@@ -187,20 +186,20 @@ static void mon_bmec_enumerated(struct kunit *test)
 {
 	struct x86_rdt_facts facts = mon_facts;
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *l3;
+	const struct x86_rdt_res *l3;
 
 	facts.vendor = X86_VENDOR_AMD;
 	/* Bits above 6 are not event sources and are dropped. */
 	x86_rdt_fake_leaf(f, 0x80000020, 3, 0, 0, 0x1ff, 0);
-	l3 = &mon_enumerate(test, f, &facts, X86_FEATURE_BMEC)[X86_RDT_L3].desc;
-	KUNIT_EXPECT_EQ(test, l3->events[0].config_mask, 0);
-	KUNIT_EXPECT_EQ(test, l3->events[1].config_mask, 0x7f);
-	KUNIT_EXPECT_EQ(test, l3->events[2].config_mask, 0x7f);
+	l3 = &mon_enumerate(test, f, &facts, X86_FEATURE_BMEC)[X86_RDT_L3];
+	KUNIT_EXPECT_EQ(test, l3->caps.events[0].config_mask, 0);
+	KUNIT_EXPECT_EQ(test, l3->caps.events[1].config_mask, 0x7f);
+	KUNIT_EXPECT_EQ(test, l3->caps.events[2].config_mask, 0x7f);
 
 	/* Without the feature flag nothing is configurable. */
 	__clear_bit(X86_FEATURE_BMEC, f->features);
-	l3 = &mon_enumerate(test, f, &facts, 0)[X86_RDT_L3].desc;
-	KUNIT_EXPECT_EQ(test, l3->events[1].config_mask, 0);
+	l3 = &mon_enumerate(test, f, &facts, 0)[X86_RDT_L3];
+	KUNIT_EXPECT_EQ(test, l3->caps.events[1].config_mask, 0);
 	x86_rdt_fake_check(test, NULL, 0);
 }
 
@@ -287,7 +286,7 @@ static void mon_snc_enumerated(struct kunit *test)
 {
 	struct x86_rdt_facts facts = mon_facts;
 	struct x86_rdt_fake *f = x86_rdt_fake_start(test);
-	const struct resctrl_resource_desc *l3, *mon;
+	const struct x86_rdt_res *l3, *mon;
 	struct x86_rdt_res *res;
 	unsigned int i;
 
@@ -305,26 +304,26 @@ static void mon_snc_enumerated(struct kunit *test)
 
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3_MON].present);
-	l3 = &res[X86_RDT_L3].desc;
-	mon = &res[X86_RDT_L3_MON].desc;
-	KUNIT_EXPECT_EQ(test, l3->ctrl, RESCTRL_CTRL_BITMASK);
-	KUNIT_EXPECT_EQ(test, l3->scope, RESCTRL_SCOPE_L3);
-	KUNIT_EXPECT_EQ(test, l3->num_events, 0);
-	KUNIT_EXPECT_EQ(test, l3->num_closid, 16);
-	KUNIT_EXPECT_STREQ(test, mon->name, "L3");
-	KUNIT_EXPECT_EQ(test, mon->ctrl, RESCTRL_CTRL_NONE);
-	KUNIT_EXPECT_EQ(test, mon->scope, RESCTRL_SCOPE_NODE);
-	KUNIT_EXPECT_TRUE(test, mon->mon_in_l3);
-	KUNIT_EXPECT_EQ(test, mon->num_events, 3);
-	KUNIT_EXPECT_PTR_EQ(test, mon->events,
+	l3 = &res[X86_RDT_L3];
+	mon = &res[X86_RDT_L3_MON];
+	KUNIT_EXPECT_EQ(test, l3->desc->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, l3->desc->scope, RESCTRL_SCOPE_L3);
+	KUNIT_EXPECT_EQ(test, l3->caps.num_events, 0);
+	KUNIT_EXPECT_EQ(test, l3->caps.num_closid, 16);
+	KUNIT_EXPECT_STREQ(test, mon->desc->name, "L3");
+	KUNIT_EXPECT_EQ(test, mon->desc->ctrl, RESCTRL_CTRL_NONE);
+	KUNIT_EXPECT_EQ(test, mon->desc->scope, RESCTRL_SCOPE_NODE);
+	KUNIT_EXPECT_TRUE(test, mon->desc->mon_in_l3);
+	KUNIT_EXPECT_EQ(test, mon->caps.num_events, 3);
+	KUNIT_EXPECT_PTR_EQ(test, mon->caps.events,
 			    (const struct resctrl_event_desc *)res[X86_RDT_L3_MON].events);
-	KUNIT_EXPECT_EQ(test, mon->num_rmid, 96);
+	KUNIT_EXPECT_EQ(test, mon->caps.num_rmid, 96);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].occ_scale, 32);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].snc_nodes, 2);
-	for (i = 0; i < mon->num_events; i++)
-		KUNIT_EXPECT_EQ(test, mon->events[i].scale, 32);
+	for (i = 0; i < mon->caps.num_events; i++)
+		KUNIT_EXPECT_EQ(test, mon->caps.events[i].scale, 32);
 	/* Upstream: the whole cache over the per-node RMIDs. */
-	KUNIT_EXPECT_EQ(test, mon->occupancy_threshold, 36608U * 1024 / 96);
+	KUNIT_EXPECT_EQ(test, mon->caps.occupancy_threshold, 36608U * 1024 / 96);
 
 	/* Without CAT, L3 is monitoring only and just moves. */
 	memset(res, 0, sizeof(*res) * X86_RDT_NUM_RES);
@@ -333,7 +332,7 @@ static void mon_snc_enumerated(struct kunit *test)
 	x86_rdt_enumerate(&facts, res);
 	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3].present);
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3_MON].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].desc.num_rmid, 48);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].caps.num_rmid, 48);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3_MON].occ_scale, 16);
 
 	/* One node per L3: nothing moves. */
@@ -341,7 +340,7 @@ static void mon_snc_enumerated(struct kunit *test)
 	facts.snc_nodes = 1;
 	x86_rdt_enumerate(&facts, res);
 	KUNIT_EXPECT_FALSE(test, res[X86_RDT_L3_MON].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_rmid, 192);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_rmid, 192);
 	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].occ_scale, 64);
 	x86_rdt_fake_check(test, NULL, 0);
 }

@@ -51,8 +51,8 @@ void x86_pqr_write(u64 val)
 /**
  * resctrl_arch_set_cpu_ids() - set the IDs a CPU gives default-group tasks
  * @cpu: the CPU
- * @closid: CLOSID of the control group the CPU is assigned to
- * @rmid: RMID of the monitor group the CPU is assigned to
+ * @closid: CLOSID of the CTRL_MON group the CPU is assigned to
+ * @rmid: RMID of the MON group the CPU is assigned to
  *
  * Takes effect at the CPU's next context switch, or at once after
  * resctrl_arch_reload_cpus().

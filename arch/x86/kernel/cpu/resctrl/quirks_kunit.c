@@ -43,16 +43,16 @@ static void quirk_skx_early_stepping(struct kunit *test)
 
 	res = quirk_enumerate(test, INTEL_SKYLAKE_X, 4, 63, "l3cat");
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_BITMASK);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 0);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 0);
 
 	res = quirk_enumerate(test, INTEL_SKYLAKE_X, 4, 63, "cmt,mbmlocal");
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_NONE);
-	KUNIT_ASSERT_EQ(test, res[X86_RDT_L3].desc.num_events, 2);
-	KUNIT_EXPECT_STREQ(test, res[X86_RDT_L3].desc.events[0].name,
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc->ctrl, RESCTRL_CTRL_NONE);
+	KUNIT_ASSERT_EQ(test, res[X86_RDT_L3].caps.num_events, 2);
+	KUNIT_EXPECT_STREQ(test, res[X86_RDT_L3].caps.events[0].name,
 			   "llc_occupancy");
-	KUNIT_EXPECT_STREQ(test, res[X86_RDT_L3].desc.events[1].name,
+	KUNIT_EXPECT_STREQ(test, res[X86_RDT_L3].caps.events[1].name,
 			   "mbm_local_bytes");
 
 	/* Forcing off what the quirk turned off anyway changes nothing. */
@@ -70,14 +70,14 @@ static void quirk_skx_later_stepping(struct kunit *test)
 	x86_rdt_fake_intel_server(f);
 	res = quirk_enumerate(test, INTEL_SKYLAKE_X, 5, 63, "");
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_NONE);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc->ctrl, RESCTRL_CTRL_NONE);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 3);
 	KUNIT_EXPECT_TRUE(test, res[X86_RDT_MB].present);
 
 	res = quirk_enumerate(test, INTEL_SKYLAKE_X, 7, 63, "!l3cat,l3cat");
 	KUNIT_ASSERT_TRUE(test, res[X86_RDT_L3].present);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_BITMASK);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 3);
 }
 
 /* Other models, and model 0x55 of another vendor, are left alone. */
@@ -88,13 +88,13 @@ static void quirk_other_models(struct kunit *test)
 
 	x86_rdt_fake_intel_server(f);
 	res = quirk_enumerate(test, INTEL_ICELAKE_X, 4, 63, "");
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_BITMASK);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 3);
 	res = quirk_enumerate(test, INTEL_BROADWELL_X, 1, 63, "");
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.ctrl, RESCTRL_CTRL_BITMASK);
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc->ctrl, RESCTRL_CTRL_BITMASK);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 3);
 	res = quirk_enumerate(test, VFM_MAKE(X86_VENDOR_AMD, 6, 0x55), 4, 63, "");
-	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].desc.num_events, 3);
+	KUNIT_EXPECT_EQ(test, res[X86_RDT_L3].caps.num_events, 3);
 }
 
 /* 22-core Broadwell-EP: RMIDs 160 to 175 read about 31% low. */

@@ -2,7 +2,7 @@
 /*
  * Registration: the x86 RDT backend offers what the boot CPU enumerates
  * to the resctrl filesystem through the same API a loadable driver uses.
- * It is built in and never unregisters, so its descriptions are static.
+ * It is built in and never unregisters; its descriptions are desc.c's.
  *
  * This runs at late_initcall: the filesystem is up by then (fs_initcall)
  * and so is cacheinfo, from which it derives the cache domains.
@@ -48,73 +48,13 @@ void x86_rdt_set_closid_limit(u32 num_closid)
 }
 EXPORT_SYMBOL_NS_GPL(x86_rdt_set_closid_limit, RESCTRL);
 
-static struct resctrl_resource_ops x86_rdt_ops __ro_after_init = {
-	.apply = x86_rdt_apply,
-	.read_event = x86_rdt_read_event,
-	.domain_online = x86_rdt_domain_online,
-	.domain_offline = x86_rdt_domain_offline,
-};
-
-/*
- * A resource with a per-CPU QOS_CFG (AMD L3 with CDP) is called in process
- * context and makes its own calls to the domain's CPUs: x86_rdt_ops with
- * the cross-calling apply and read, and a CPU that joins is set up.
- */
-static struct resctrl_resource_ops x86_rdt_per_cpu_ops __ro_after_init;
-
-static void __init x86_rdt_per_cpu_ops_init(void)
-{
-	x86_rdt_per_cpu_ops = x86_rdt_ops;
-	x86_rdt_per_cpu_ops.apply = x86_rdt_apply_cpus;
-	x86_rdt_per_cpu_ops.read_event = x86_rdt_read_event_cpus;
-	x86_rdt_per_cpu_ops.cpu_join = x86_rdt_cpu_join;
-}
-
-/* AMD BMEC: the EVT_CFG MSRs, when enumeration found any event to configure. */
-static void __init x86_rdt_bmec_ops(const struct x86_rdt_res *res)
-{
-	unsigned int i;
-
-	for (i = 0; i < res->desc.num_events; i++)
-		if (res->events[i].config_mask) {
-			x86_rdt_ops.event_config_read = x86_rdt_event_config_read;
-			x86_rdt_ops.event_config_write = x86_rdt_event_config_write;
-			x86_rdt_per_cpu_ops.event_config_read =
-				x86_rdt_event_config_read_cpus;
-			x86_rdt_per_cpu_ops.event_config_write =
-				x86_rdt_event_config_write_cpus;
-		}
-}
-
-/* Intel MB: whether a core throttles each thread or all at the max. */
-static int x86_rdt_throttle_mode_show(struct resctrl_res *r,
-				      struct seq_file *sf)
-{
-	const struct x86_rdt_res *res = resctrl_res_priv(r);
-
-	seq_puts(sf, res->per_thread_mba ? "per-thread\n" : "max\n");
-	return 0;
-}
-
-static const struct resctrl_info_attr x86_rdt_mba_info[] = {
-	{ .name = "thread_throttle_mode", .show = x86_rdt_throttle_mode_show },
-	{ }
-};
-
 static void __init x86_rdt_register(struct x86_rdt_res *res)
 {
-	struct resctrl_resource_desc *desc = &res->desc;
 	struct resctrl_res *r;
 
-	x86_rdt_bmec_ops(res);
-	desc->ops = res->per_cpu_cfg ? &x86_rdt_per_cpu_ops : &x86_rdt_ops;
-	desc->owner = THIS_MODULE;
-	if (res->kind == X86_RDT_CTRL_DELAY)
-		desc->info = x86_rdt_mba_info;
-
-	r = resctrl_register_resource(desc, res);
+	r = resctrl_register_resource(res->desc, &res->caps, res);
 	if (IS_ERR(r)) {
-		pr_warn("resctrl: %s: registration failed: %pe\n", desc->name, r);
+		pr_warn("resctrl: %s: registration failed: %pe\n", res->desc->name, r);
 		return;
 	}
 	res->handle = r;
@@ -172,7 +112,6 @@ static int __init x86_rdt_init(void)
 	};
 	unsigned int i;
 
-	x86_rdt_per_cpu_ops_init();
 	x86_rdt_enumerate(&facts, x86_rdt_resources);
 	x86_rdt_id_limits(&facts, x86_rdt_resources, &x86_rdt_closid_limit,
 			  &x86_rdt_rmid_limit);
@@ -189,14 +128,14 @@ static int __init x86_rdt_init(void)
 	/* The lines upstream prints, which users grep for, in its order. */
 	for (i = 0; i < X86_RDT_NUM_RES; i++)
 		if (x86_rdt_resources[i].handle &&
-		    x86_rdt_resources[i].desc.ctrl != RESCTRL_CTRL_NONE)
+		    x86_rdt_resources[i].desc->ctrl != RESCTRL_CTRL_NONE)
 			pr_info("resctrl: %s allocation detected\n",
-				x86_rdt_resources[i].desc.name);
+				x86_rdt_resources[i].desc->name);
 	for (i = 0; i < X86_RDT_NUM_RES; i++)
 		if (x86_rdt_resources[i].handle &&
-		    x86_rdt_resources[i].desc.num_events)
+		    x86_rdt_resources[i].caps.num_events)
 			pr_info("resctrl: %s monitoring detected\n",
-				x86_rdt_resources[i].desc.name);
+				x86_rdt_resources[i].desc->name);
 	return 0;
 }
 late_initcall(x86_rdt_init);
