@@ -126,8 +126,9 @@ struct rctl_file_ctx {
 
 /**
  * struct rctl_file_attr - a kind of file and its handlers
- * @ops: the kernfs operations; the same for every attribute
- *	(RCTL_FILE_ATTR()): the file finds its attribute from them
+ * @ops: the kernfs operations, the wrapper's for every attribute
+ *	(RCTL_FILE_ATTR(), RCTL_FILE_ATTR_NO_WRITE()): the file finds its
+ *	attribute from them
  * @name: the file name, or NULL when the creator names each file
  * @mode: permissions
  * @res: the resource of a file given its priv, or NULL for files that
@@ -159,19 +160,37 @@ struct kernfs_node *rctl_file_add(struct kernfs_node *parent,
 				  const struct rctl_file_attr *attr,
 				  const char *name, umode_t mode, void *priv);
 
-#define RCTL_FILE_ATTR(_name, _mode, _res, _show, _write)	\
+/* The kernfs operations of every file that takes writes, or refuses them. */
+#define RCTL_FILE_KF_OPS					\
 	{							\
-		.ops = {					\
-			.atomic_write_len = PAGE_SIZE,		\
-			.seq_show = rctl_file_show,		\
-			.write = rctl_file_write,		\
-		},						\
-		.name = _name,					\
-		.mode = _mode,					\
-		.res = _res,					\
-		.show = _show,					\
-		.write = _write,				\
+		.atomic_write_len = PAGE_SIZE,			\
+		.seq_show = rctl_file_show,			\
+		.write = rctl_file_write,			\
 	}
+
+/*
+ * Those of a file with no kernfs write operation at all, so that opening
+ * it for writing fails with -EACCES even after a chmod, as upstream's
+ * mon_data files (kf_mondata_ops).
+ */
+#define RCTL_FILE_KF_OPS_NO_WRITE { .seq_show = rctl_file_show }
+
+#define __RCTL_FILE_ATTR(_ops, _name, _mode, _res, _show, _write)	\
+	{								\
+		.ops = _ops,						\
+		.name = _name,						\
+		.mode = _mode,						\
+		.res = _res,						\
+		.show = _show,						\
+		.write = _write,					\
+	}
+
+#define RCTL_FILE_ATTR(_name, _mode, _res, _show, _write)		\
+	__RCTL_FILE_ATTR(RCTL_FILE_KF_OPS, _name, _mode, _res, _show, _write)
+
+#define RCTL_FILE_ATTR_NO_WRITE(_name, _mode, _res, _show)		\
+	__RCTL_FILE_ATTR(RCTL_FILE_KF_OPS_NO_WRITE, _name, _mode, _res,	\
+			 _show, NULL)
 
 /* status.c: info/last_cmd_status */
 void rctl_status_clear(void);

@@ -202,10 +202,11 @@ static struct resctrl_res *rctl_mon_file_res(void *priv)
 }
 
 static const struct rctl_file_attr rctl_mon_event_attr =
-	RCTL_FILE_ATTR(NULL, 0444, rctl_mon_file_res, rctl_mon_event_show,
-		       NULL);
+	RCTL_FILE_ATTR_NO_WRITE(NULL, 0444, rctl_mon_file_res,
+				rctl_mon_event_show);
 static const struct rctl_file_attr rctl_mon_sum_attr =
-	RCTL_FILE_ATTR(NULL, 0444, rctl_mon_file_res, rctl_mon_sum_show, NULL);
+	RCTL_FILE_ATTR_NO_WRITE(NULL, 0444, rctl_mon_file_res,
+				rctl_mon_sum_show);
 
 /* A directory of @g with one file per event of @d's resource. */
 static struct kernfs_node *rctl_mon_dir_add(struct kernfs_node *parent,
