@@ -62,6 +62,10 @@ int rctl_res_files_init(struct resctrl_res *r)
 	return 0;
 }
 
+/**
+ * rctl_res_files_free() - free the file slots of a resource
+ * @r: the resource, whose files are all gone
+ */
 void rctl_res_files_free(struct resctrl_res *r)
 {
 	kfree(r->files);

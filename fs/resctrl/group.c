@@ -89,8 +89,10 @@ const struct rctl_file_attr rctl_mon_hw_id_attr =
  * rctl_group_lock() - find, pin and lock the group of a kernfs node
  * @kn: a directory of the filesystem or a file in one
  *
- * Takes cpus_read_lock() and rctl_mutex. Must be paired with
- * rctl_group_unlock() whatever it returns.
+ * Pins the group, drops @kn's kernfs active protection and takes
+ * rctl_lock(). Must be paired with rctl_group_unlock() whatever it
+ * returns. File handlers reach it through rctl_file_show() and
+ * rctl_file_write() only; mkdir, rmdir and rename use it directly.
  *
  * Return: the group, or NULL if it was removed meanwhile.
  */
