@@ -253,7 +253,7 @@ void rctl_ctrs_hand_out(u32 rmid)
 		if (r->dead || !rctl_res_has_running(r->desc) ||
 		    rmid >= r->desc->max_rmid)
 			continue;
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		for_each_rctl_domain(d, r) {
 			b.d = d;
 			rctl_dom_run(d, rctl_ctr_baseline_fn, &b);
 		}
@@ -299,8 +299,7 @@ static void rctl_ovf_fn(struct work_struct *work)
 	struct rctl_ctr_batch b;
 	struct resctrl_dom *d;
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	ovf->queued = false;
 	d = ovf->d;
 	if (!d) {
@@ -315,8 +314,7 @@ static void rctl_ovf_fn(struct work_struct *work)
 		rctl_ovf_queue(ovf);
 	}
 unlock:
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 }
 
 /**

@@ -2,17 +2,15 @@
 /*
  * CPU membership: the cpus and cpus_list files, and CPU hotplug.
  *
- * Every online CPU is in exactly one control group (the default group
- * unless a cpus write took it) and in at most one monitor group of that
- * control group. A task of the default group runs with the IDs of the
+ * Every online CPU is in exactly one CTRL_MON group (the default group
+ * unless a cpus write took it) and in at most one MON group of that
+ * CTRL_MON group. A task of the default group runs with the IDs of the
  * groups its CPU is in.
  */
 #include <linux/cpu.h>
 #include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/seq_file.h>
-
-#include <asm/resctrl.h>
 
 #include "internal.h"
 
@@ -75,7 +73,7 @@ static int rctl_ctrl_cpus_set(struct rctl_group *g, const struct cpumask *want,
 	cpumask_or(&rctl_default_group.cpus, &rctl_default_group.cpus, changed);
 	rctl_mon_children_drop(g, changed);
 
-	/* Added CPUs leave the control group they were in. */
+	/* Added CPUs leave the CTRL_MON group they were in. */
 	cpumask_andnot(added, want, &g->cpus);
 	list_for_each_entry(other, &rctl_ctrl_groups, sibling) {
 		if (other == g)
@@ -87,8 +85,8 @@ static int rctl_ctrl_cpus_set(struct rctl_group *g, const struct cpumask *want,
 	cpumask_or(changed, changed, added);
 	/*
 	 * As upstream (rdtgroup.c, cpus_ctrl_write()): a new CPU mask of a
-	 * control group empties the masks of all its monitor groups, whose
-	 * CPUs fall back to the control group's RMID.
+	 * CTRL_MON group empties the masks of all its MON groups, whose
+	 * CPUs fall back to the CTRL_MON group's RMID.
 	 */
 	list_for_each_entry(m, &g->mon_children, sibling) {
 		cpumask_or(changed, changed, &m->cpus);
@@ -106,7 +104,7 @@ static int rctl_mon_cpus_set(struct rctl_group *m, const struct cpumask *want,
 		rctl_status_puts("Can only add CPUs to mongroup that belong to parent\n");
 		return -EINVAL;
 	}
-	/* Dropped CPUs fall back to the control group's RMID. */
+	/* Dropped CPUs fall back to the CTRL_MON group's RMID. */
 	cpumask_andnot(changed, &m->cpus, want);
 	cpumask_andnot(added, want, &m->cpus);
 	list_for_each_entry(sibling, &m->parent->mon_children, sibling)
@@ -117,24 +115,19 @@ static int rctl_mon_cpus_set(struct rctl_group *m, const struct cpumask *want,
 	return 0;
 }
 
-static int rctl_cpus_show_common(struct seq_file *sf, bool as_list)
+static int rctl_cpus_show_common(struct rctl_file_ctx *c, struct seq_file *sf,
+				 bool as_list)
 {
-	struct kernfs_open_file *of = sf->private;
-	struct rctl_group *g;
-
-	g = rctl_group_lock(of->kn);
-	if (g)
-		seq_printf(sf, as_list ? "%*pbl\n" : "%*pb\n",
-			   cpumask_pr_args(&g->cpus));
-	rctl_group_unlock(of->kn);
-	return g ? 0 : -ENOENT;
+	seq_printf(sf, as_list ? "%*pbl\n" : "%*pb\n",
+		   cpumask_pr_args(&c->g->cpus));
+	return 0;
 }
 
-static ssize_t rctl_cpus_write_common(struct kernfs_open_file *of, char *buf,
-				      size_t nbytes, bool as_list)
+static int rctl_cpus_write_common(struct rctl_file_ctx *c, char *buf,
+				  bool as_list)
 {
 	cpumask_var_t want, changed, added;
-	struct rctl_group *g;
+	struct rctl_group *g = c->g;
 	int ret = -ENOMEM;
 
 	if (!zalloc_cpumask_var(&want, GFP_KERNEL))
@@ -144,21 +137,15 @@ static ssize_t rctl_cpus_write_common(struct kernfs_open_file *of, char *buf,
 	if (!zalloc_cpumask_var(&added, GFP_KERNEL))
 		goto free_changed;
 
-	g = rctl_group_lock(of->kn);
-	rctl_status_clear();
-	if (!g) {
-		ret = -ENOENT;
-		goto unlock;
-	}
 	ret = as_list ? cpulist_parse(buf, want) : cpumask_parse(buf, want);
 	if (ret) {
 		rctl_status_puts("Bad CPU list/mask\n");
-		goto unlock;
+		goto out;
 	}
 	if (!cpumask_subset(want, cpu_online_mask)) {
 		rctl_status_puts("Can only assign online CPUs\n");
 		ret = -EINVAL;
-		goto unlock;
+		goto out;
 	}
 	if (rctl_is_mon_group(g))
 		ret = rctl_mon_cpus_set(g, want, changed, added);
@@ -166,54 +153,46 @@ static ssize_t rctl_cpus_write_common(struct kernfs_open_file *of, char *buf,
 		ret = rctl_ctrl_cpus_set(g, want, changed, added);
 	if (!ret)
 		rctl_cpus_apply(changed);
-unlock:
-	rctl_group_unlock(of->kn);
+out:
 	free_cpumask_var(added);
 free_changed:
 	free_cpumask_var(changed);
 free_want:
 	free_cpumask_var(want);
-	return ret ?: nbytes;
+	return ret;
 }
 
-static int rctl_cpus_show(struct seq_file *sf, void *v)
+static int rctl_cpus_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	return rctl_cpus_show_common(sf, false);
+	return rctl_cpus_show_common(c, sf, false);
 }
 
-static ssize_t rctl_cpus_write(struct kernfs_open_file *of, char *buf,
-			       size_t nbytes, loff_t off)
+static int rctl_cpus_write(struct rctl_file_ctx *c, char *buf, size_t nbytes)
 {
-	return rctl_cpus_write_common(of, buf, nbytes, false);
+	return rctl_cpus_write_common(c, buf, false);
 }
 
-static int rctl_cpus_list_show(struct seq_file *sf, void *v)
+static int rctl_cpus_list_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	return rctl_cpus_show_common(sf, true);
+	return rctl_cpus_show_common(c, sf, true);
 }
 
-static ssize_t rctl_cpus_list_write(struct kernfs_open_file *of, char *buf,
-				    size_t nbytes, loff_t off)
+static int rctl_cpus_list_write(struct rctl_file_ctx *c, char *buf,
+				size_t nbytes)
 {
-	return rctl_cpus_write_common(of, buf, nbytes, true);
+	return rctl_cpus_write_common(c, buf, true);
 }
 
-const struct kernfs_ops rctl_cpus_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_cpus_show,
-	.write = rctl_cpus_write,
-};
-
-const struct kernfs_ops rctl_cpus_list_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_cpus_list_show,
-	.write = rctl_cpus_list_write,
-};
+const struct rctl_file_attr rctl_cpus_attr =
+	RCTL_FILE_ATTR("cpus", 0644, NULL, rctl_cpus_show, rctl_cpus_write);
+const struct rctl_file_attr rctl_cpus_list_attr =
+	RCTL_FILE_ATTR("cpus_list", 0644, NULL, rctl_cpus_list_show,
+		       rctl_cpus_list_write);
 
 /**
  * rctl_cpus_give_back() - return a group's CPUs to its parent
- * @g: a control group (CPUs go to the default group) or a monitor group
- *	(CPUs fall back to its control group's RMID), already unlinked from
+ * @g: a CTRL_MON group (CPUs go to the default group) or a MON group
+ *	(CPUs fall back to its CTRL_MON group's RMID), already unlinked from
  *	its list so that lookups no longer find it
  */
 void rctl_cpus_give_back(struct rctl_group *g)

@@ -195,7 +195,7 @@ static void rctl_describe_domains(struct resctrl_res *r, struct seq_file *sf)
 {
 	struct resctrl_dom *d;
 
-	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+	for_each_rctl_domain(d, r) {
 		switch (r->desc->scope) {
 		case RESCTRL_SCOPE_L2:
 		case RESCTRL_SCOPE_L3:
@@ -220,39 +220,29 @@ static const char * const rctl_describe_files[] = {
 	"scope", "default", "domains",
 };
 
-static int rctl_describe_show(struct seq_file *sf, void *v)
+static int rctl_describe_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	struct kernfs_open_file *of = sf->private;
-	struct resctrl_res *r = of->kn->priv;
+	struct kernfs_node *kn = c->of->kn;
 	struct rctl_desc_view view;
 	char text[64];
 	int ret;
 
-	rctl_res_pin(r);
-	rctl_group_lock(of->kn);
-	ret = r->dead ? -ENODEV : rctl_describe_view(r, of->kn->parent->name, &view);
+	ret = rctl_describe_view(c->r, kn->parent->name, &view);
 	if (ret)
-		goto unlock;
-	if (!strcmp(of->kn->name, "domains")) {
-		rctl_describe_domains(r, sf);
-		goto unlock;
+		return ret;
+	if (!strcmp(kn->name, "domains")) {
+		rctl_describe_domains(c->r, sf);
+		return 0;
 	}
-	ret = rctl_describe_prop(&view, of->kn->name, text, sizeof(text));
-	if (ret >= 0) {
-		seq_puts(sf, text);
-		ret = 0;
-	}
-unlock:
-	rctl_group_unlock(of->kn);
-	rctl_res_unpin(r);
-	return ret;
+	ret = rctl_describe_prop(&view, kn->name, text, sizeof(text));
+	if (ret < 0)
+		return ret;
+	seq_puts(sf, text);
+	return 0;
 }
 
-static const struct kernfs_ops rctl_describe_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_describe_show,
-	.write = rctl_write_refused,
-};
+static const struct rctl_file_attr rctl_describe_attr =
+	RCTL_FILE_ATTR(NULL, 0444, rctl_file_res, rctl_describe_show, NULL);
 
 /* resource_schemata/@schema/ in @parent, with the files @r's line has. */
 static int rctl_describe_dir(struct resctrl_res *r, struct kernfs_node *parent,
@@ -276,8 +266,8 @@ static int rctl_describe_dir(struct resctrl_res *r, struct kernfs_node *parent,
 		    rctl_describe_prop(&view, rctl_describe_files[i], text,
 				       sizeof(text)) < 0)
 			continue;
-		kn = rctl_add_file(dir, rctl_describe_files[i], 0444,
-				   &rctl_describe_ops, r);
+		kn = rctl_file_add(dir, &rctl_describe_attr,
+				   rctl_describe_files[i], 0, r);
 		if (IS_ERR(kn))
 			return PTR_ERR(kn);
 	}

@@ -833,7 +833,7 @@ static void rctl_reset_res_closid(struct resctrl_res *r, u32 closid,
 
 /**
  * rctl_reset_closid() - give a CLOSID the default value everywhere
- * @closid: a CLOSID that a new control group takes
+ * @closid: a CLOSID that a new CTRL_MON group takes
  *
  * Both halves get it for resources that CDP splits, and the drivers'
  * per-group data of the CLOSID is zeroed.
@@ -869,8 +869,7 @@ int resctrl_add_device_domain(struct resctrl_res *r, int id,
 
 	if (r->desc->scope != RESCTRL_SCOPE_DEVICE || id < 0)
 		return -EINVAL;
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	if (rctl_find_dom(r, id)) {
 		ret = -EEXIST;
 		goto unlock;
@@ -890,8 +889,7 @@ int resctrl_add_device_domain(struct resctrl_res *r, int id,
 	else if (ret)
 		rctl_dom_free(d);
 unlock:
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(resctrl_add_device_domain, RESCTRL);
@@ -909,8 +907,7 @@ void resctrl_remove_device_domain(struct resctrl_res *r, int id)
 {
 	struct resctrl_dom *d;
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	d = rctl_find_dom(r, id);
 	if (d && r->desc->scope == RESCTRL_SCOPE_DEVICE) {
 		if (d->online)
@@ -918,8 +915,7 @@ void resctrl_remove_device_domain(struct resctrl_res *r, int id)
 		/* Open event files may still point at it: freed with @r. */
 		d->dead = true;
 	}
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 }
 EXPORT_SYMBOL_NS_GPL(resctrl_remove_device_domain, RESCTRL);
 
@@ -983,7 +979,7 @@ void rctl_reset_rmid(u32 rmid)
 	list_for_each_entry(r, &rctl_resources, list) {
 		if (!rctl_res_has_mon(r) || !r->desc->ops->rmid_reset)
 			continue;
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
+		for_each_rctl_domain(d, r)
 			r->desc->ops->rmid_reset(r, d, rmid);
 	}
 	rctl_ctrs_hand_out(rmid);

@@ -21,22 +21,6 @@
 
 #define RCTL_EVT_CONFIG_SUFFIX	"_config"
 
-/* The index of the configurable event whose file is @name, or -1. */
-static int rctl_evt_config_index(struct resctrl_res *r, const char *name)
-{
-	size_t len = strlen(name), slen = strlen(RCTL_EVT_CONFIG_SUFFIX);
-	unsigned int i;
-
-	if (len <= slen || strcmp(name + len - slen, RCTL_EVT_CONFIG_SUFFIX))
-		return -1;
-	for (i = 0; i < r->desc->num_events; i++)
-		if (r->desc->events[i].config_mask &&
-		    strlen(r->desc->events[i].name) == len - slen &&
-		    !strncmp(r->desc->events[i].name, name, len - slen))
-			return i;
-	return -1;
-}
-
 struct rctl_evt_config_call {
 	struct resctrl_dom *d;
 	unsigned int evt;
@@ -76,23 +60,16 @@ static int rctl_evt_config_get(struct resctrl_dom *d, unsigned int evt, u32 *val
 	return ret ?: c.ret;
 }
 
-static int rctl_evt_config_show(struct seq_file *sf, void *v)
+static int rctl_evt_config_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	struct kernfs_open_file *of = sf->private;
-	struct resctrl_res *r = of->kn->priv;
+	unsigned int evt = ((struct rctl_res_file *)c->priv)->evt;
+	struct resctrl_res *r = c->r;
 	struct resctrl_dom *d;
 	const char *sep = "";
-	int evt, ret = 0;
+	int ret = 0;
 	u32 val;
 
-	rctl_res_pin(r);
-	rctl_group_lock(of->kn);
-	evt = rctl_evt_config_index(r, of->kn->name);
-	if (r->dead || evt < 0) {
-		ret = -ENODEV;
-		goto unlock;
-	}
-	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+	for_each_rctl_domain(d, r) {
 		ret = rctl_evt_config_get(d, evt, &val);
 		if (ret)
 			break;
@@ -101,9 +78,6 @@ static int rctl_evt_config_show(struct seq_file *sf, void *v)
 	}
 	if (!ret)
 		seq_putc(sf, '\n');
-unlock:
-	rctl_group_unlock(of->kn);
-	rctl_res_unpin(r);
 	return ret;
 }
 
@@ -130,9 +104,11 @@ static int rctl_evt_config_token(struct resctrl_res *r, u32 mask, char *tok,
 				   mask);
 		return -EINVAL;
 	}
-	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d), i++)
+	for_each_rctl_domain(d, r) {
 		if (d->id == id)
 			break;
+		i++;
+	}
 	if (!d || i >= n) {
 		rctl_status_printf("Unknown domain %lu\n", id);
 		return -EINVAL;
@@ -171,49 +147,43 @@ int rctl_evt_config_parse(struct resctrl_res *r, unsigned int evt, char *buf,
 	return 0;
 }
 
-static ssize_t rctl_evt_config_write(struct kernfs_open_file *of, char *buf,
-				     size_t nbytes, loff_t off)
+static int rctl_evt_config_write(struct rctl_file_ctx *c, char *buf,
+				 size_t nbytes)
 {
-	struct resctrl_res *r = of->kn->priv;
-	struct rctl_evt_config_call c = {};
+	unsigned int evt = ((struct rctl_res_file *)c->priv)->evt;
+	struct rctl_evt_config_call call = {};
+	struct resctrl_res *r = c->r;
 	unsigned int n = 0, i;
 	struct resctrl_dom *d;
-	u32 *vals = NULL, cur;
-	int evt, ret;
+	u32 *vals, cur, want;
+	int ret;
 
 	/* Upstream: "Valid input requires a trailing newline". */
 	if (!nbytes || buf[nbytes - 1] != '\n')
 		return -EINVAL;
 	buf[nbytes - 1] = '\0';
-	rctl_res_pin(r);
-	rctl_group_lock(of->kn);
-	rctl_status_clear();
-	evt = rctl_evt_config_index(r, of->kn->name);
-	if (r->dead || evt < 0) {
-		ret = -ENODEV;
-		goto unlock;
-	}
-	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
+	for_each_rctl_domain(d, r)
 		n++;
 	vals = kcalloc(max(n, 1U), sizeof(*vals), GFP_KERNEL);
-	if (!vals) {
-		ret = -ENOMEM;
-		goto unlock;
-	}
+	if (!vals)
+		return -ENOMEM;
 	ret = rctl_evt_config_parse(r, evt, buf, vals, n);
 	i = 0;
-	for (d = rctl_dom_next(r, NULL); d && !ret; d = rctl_dom_next(r, d), i++) {
-		if (vals[i] == U32_MAX)
+	for_each_rctl_domain(d, r) {
+		if (ret)
+			break;
+		want = vals[i++];
+		if (want == U32_MAX)
 			continue;
 		/* Unchanged: the counters go on, as upstream. */
 		ret = rctl_evt_config_get(d, evt, &cur);
-		if (ret || cur == vals[i])
+		if (ret || cur == want)
 			continue;
-		c.d = d;
-		c.evt = evt;
-		c.write = true;
-		c.val = vals[i];
-		ret = rctl_dom_run(d, rctl_evt_config_fn, &c) ?: c.ret;
+		call.d = d;
+		call.evt = evt;
+		call.write = true;
+		call.val = want;
+		ret = rctl_dom_run(d, rctl_evt_config_fn, &call) ?: call.ret;
 		if (ret) {
 			rctl_status_printf("Domain %d: event configuration not written\n",
 					   d->id);
@@ -222,18 +192,13 @@ static ssize_t rctl_evt_config_write(struct kernfs_open_file *of, char *buf,
 		/* The hardware cleared every bandwidth counter of the domain. */
 		rctl_ctrs_clear(d);
 	}
-unlock:
 	kfree(vals);
-	rctl_group_unlock(of->kn);
-	rctl_res_unpin(r);
-	return ret ?: nbytes;
+	return ret;
 }
 
-static const struct kernfs_ops rctl_evt_config_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_evt_config_show,
-	.write = rctl_evt_config_write,
-};
+static const struct rctl_file_attr rctl_evt_config_attr =
+	RCTL_FILE_ATTR(NULL, 0644, rctl_res_file_res, rctl_evt_config_show,
+		       rctl_evt_config_write);
 
 /**
  * rctl_evt_config_add_files() - the <event>_config files of a resource
@@ -255,7 +220,8 @@ int rctl_evt_config_add_files(struct resctrl_res *r, struct kernfs_node *dir)
 			continue;
 		snprintf(name, sizeof(name), "%s" RCTL_EVT_CONFIG_SUFFIX,
 			 r->desc->events[i].name);
-		kn = rctl_add_file(dir, name, 0644, &rctl_evt_config_ops, r);
+		kn = rctl_file_add(dir, &rctl_evt_config_attr, name, 0,
+				   &r->evt_files[i]);
 		if (IS_ERR(kn))
 			return PTR_ERR(kn);
 	}

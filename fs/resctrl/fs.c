@@ -15,8 +15,6 @@
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 
-#include <asm/resctrl.h>
-
 #include "internal.h"
 
 bool rctl_mounted;
@@ -52,7 +50,7 @@ static int rctl_tree_add_resources(void)
 	struct resctrl_res *r;
 	int ret;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		ret = rctl_tree_add_res(r);
 		if (ret)
 			goto fail;
@@ -140,11 +138,9 @@ fail:
 static void rctl_tree_destroy(struct kernfs_root *root)
 {
 	mutex_lock(&rctl_teardown_mutex);
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	if (!root || rctl_kf_root != root) {
-		mutex_unlock(&rctl_mutex);
-		cpus_read_unlock();
+		rctl_unlock();
 		mutex_unlock(&rctl_teardown_mutex);
 		return;
 	}
@@ -158,8 +154,7 @@ static void rctl_tree_destroy(struct kernfs_root *root)
 	rctl_mount_opts_clear();
 	rctl_mode_counts_invalidate();
 	rctl_status_clear();
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 
 	rctl_limbo_stop();
 	rctl_tree_free(root);
@@ -179,13 +174,11 @@ static int rctl_get_tree(struct fs_context *fc)
 	mutex_lock(&rctl_mount_mutex);
 	/* An unmount's teardown completes before anything is built. */
 	mutex_lock(&rctl_teardown_mutex);
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	ret = rctl_mounted ? -EBUSY : rctl_tree_create(&ctx->opts);
 	if (!ret)
 		root = rctl_kf_root;
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	mutex_unlock(&rctl_teardown_mutex);
 
 	if (!ret) {

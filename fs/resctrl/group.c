@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Control groups and monitor groups: creation, removal, and how file
+ * CTRL_MON groups and MON groups: creation, removal, and how file
  * handlers find and lock the group they act on.
  *
  * Every directory of the filesystem carries in kn->priv the group it
@@ -19,8 +19,6 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-#include <asm/resctrl.h>
-
 #include "internal.h"
 
 /* The core lock: see internal.h. */
@@ -36,25 +34,21 @@ LIST_HEAD(rctl_ctrl_groups);
 
 /**
  * struct rctl_group_file - a file that every group of a kind has
- * @name: file name
- * @mode: permissions
- * @ops: its kernfs operations
- * @ctrl_only: only control groups have it
+ * @attr: the file
+ * @ctrl_only: only CTRL_MON groups have it
  */
 struct rctl_group_file {
-	const char *name;
-	umode_t mode;
-	const struct kernfs_ops *ops;
+	const struct rctl_file_attr *attr;
 	bool ctrl_only;
 };
 
 static const struct rctl_group_file rctl_group_files[] = {
-	{ "cpus",	0644, &rctl_cpus_ops,		false },
-	{ "cpus_list",	0644, &rctl_cpus_list_ops,	false },
-	{ "mode",	0644, &rctl_mode_ops,		true },
-	{ "schemata",	0644, &rctl_schemata_ops,	true },
-	{ "size",	0444, &rctl_size_ops,		true },
-	{ "tasks",	0644, &rctl_tasks_ops,		false },
+	{ &rctl_cpus_attr,	false },
+	{ &rctl_cpus_list_attr,	false },
+	{ &rctl_mode_attr,	true },
+	{ &rctl_schemata_attr,	true },
+	{ &rctl_size_attr,	true },
+	{ &rctl_tasks_attr,	false },
 };
 
 static struct rctl_group *rctl_kn_group(struct kernfs_node *kn)
@@ -74,31 +68,31 @@ static void rctl_group_unpin(struct rctl_group *g)
 }
 
 /* ctrl_hw_id and mon_hw_id, with the debug mount option: the group's IDs. */
-static int rctl_hw_id_show(struct seq_file *sf, void *v)
+static int rctl_ctrl_hw_id_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	struct kernfs_open_file *of = sf->private;
-	struct rctl_group *g;
-
-	g = rctl_group_lock(of->kn);
-	if (g)
-		seq_printf(sf, "%u\n", strcmp(of->kn->name, "ctrl_hw_id") ?
-			   g->rmid : g->closid);
-	rctl_group_unlock(of->kn);
-	return g ? 0 : -ENOENT;
+	seq_printf(sf, "%u\n", c->g->closid);
+	return 0;
 }
 
-const struct kernfs_ops rctl_hw_id_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_hw_id_show,
-	.write = rctl_write_refused,
-};
+static int rctl_mon_hw_id_show(struct rctl_file_ctx *c, struct seq_file *sf)
+{
+	seq_printf(sf, "%u\n", c->g->rmid);
+	return 0;
+}
+
+static const struct rctl_file_attr rctl_ctrl_hw_id_attr =
+	RCTL_FILE_ATTR("ctrl_hw_id", 0444, NULL, rctl_ctrl_hw_id_show, NULL);
+const struct rctl_file_attr rctl_mon_hw_id_attr =
+	RCTL_FILE_ATTR("mon_hw_id", 0444, NULL, rctl_mon_hw_id_show, NULL);
 
 /**
  * rctl_group_lock() - find, pin and lock the group of a kernfs node
  * @kn: a directory of the filesystem or a file in one
  *
- * Takes cpus_read_lock() and rctl_mutex. Must be paired with
- * rctl_group_unlock() whatever it returns.
+ * Pins the group, drops @kn's kernfs active protection and takes
+ * rctl_lock(). Must be paired with rctl_group_unlock() whatever it
+ * returns. File handlers reach it through rctl_file_show() and
+ * rctl_file_write() only; mkdir, rmdir and rename use it directly.
  *
  * Return: the group, or NULL if it was removed meanwhile.
  */
@@ -108,8 +102,7 @@ struct rctl_group *rctl_group_lock(struct kernfs_node *kn)
 
 	refcount_inc(&g->ref);
 	kernfs_break_active_protection(kn);
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	return g->removed ? NULL : g;
 }
 
@@ -117,8 +110,7 @@ void rctl_group_unlock(struct kernfs_node *kn)
 {
 	struct rctl_group *g = rctl_kn_group(kn);
 
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	kernfs_unbreak_active_protection(kn);
 	rctl_group_unpin(g);
 }
@@ -141,12 +133,12 @@ int rctl_group_fill_dir(struct rctl_group *g)
 	for (f = rctl_group_files; f < rctl_group_files + ARRAY_SIZE(rctl_group_files); f++) {
 		if (f->ctrl_only && rctl_is_mon_group(g))
 			continue;
-		kn = rctl_add_file(g->kn, f->name, f->mode, f->ops, NULL);
+		kn = rctl_file_add(g->kn, f->attr, NULL, 0, NULL);
 		if (IS_ERR(kn))
 			return PTR_ERR(kn);
 	}
 	if (!rctl_is_mon_group(g) && rctl_mount_debug()) {
-		kn = rctl_add_file(g->kn, "ctrl_hw_id", 0444, &rctl_hw_id_ops, NULL);
+		kn = rctl_file_add(g->kn, &rctl_ctrl_hw_id_attr, NULL, 0, NULL);
 		if (IS_ERR(kn))
 			return PTR_ERR(kn);
 	}
@@ -163,7 +155,7 @@ int rctl_group_fill_dir(struct rctl_group *g)
 }
 
 /*
- * The control group whose "mon_groups" directory @kn is, or NULL. The
+ * The CTRL_MON group whose "mon_groups" directory @kn is, or NULL. The
  * directory carries its group in kn->priv (tree.c), so this costs the
  * same however many groups exist.
  */
@@ -272,8 +264,8 @@ free_group:
 }
 
 /**
- * rctl_mkdir() - kernfs mkdir: create a control or a monitor group
- * @parent_kn: the root (control group) or a "mon_groups" directory
+ * rctl_mkdir() - kernfs mkdir: create a control or a MON group
+ * @parent_kn: the root (CTRL_MON group) or a "mon_groups" directory
  * @name: name of the new group
  * @mode: permissions of the new directory
  *
@@ -386,7 +378,7 @@ int rctl_rmdir(struct kernfs_node *kn)
 	return ret;
 }
 
-/* A monitor group joins another control group, keeping its RMID. */
+/* A MON group joins another CTRL_MON group, keeping its RMID. */
 static void rctl_mon_group_reparent(struct rctl_group *m,
 				    struct rctl_group *to)
 {
@@ -402,8 +394,8 @@ static void rctl_mon_group_reparent(struct rctl_group *m,
 
 /*
  * Why @m cannot become @new_name in the directory @new_parent, or NULL
- * if it can. Only monitor groups move, into a mon_groups directory, and
- * not away from the control group that owns their CPUs.
+ * if it can. Only MON groups move, into a mon_groups directory, and
+ * not away from the CTRL_MON group that owns their CPUs.
  */
 static const char *rctl_rename_refusal(struct rctl_group *m,
 				       struct kernfs_node *kn,
@@ -421,14 +413,14 @@ static const char *rctl_rename_refusal(struct rctl_group *m,
 }
 
 /**
- * rctl_rename() - kernfs rename: rename a monitor group, or move it to
- *	another control group's mon_groups
+ * rctl_rename() - kernfs rename: rename a MON group, or move it to
+ *	another CTRL_MON group's mon_groups
  * @kn: the node being renamed
  * @new_parent: the directory it goes to
  * @new_name: its new name
  *
- * A moved monitor group keeps its RMID, so its counts go on; it and its
- * tasks take the CLOSID of the new control group. kernfs holds active
+ * A moved MON group keeps its RMID, so its counts go on; it and its
+ * tasks take the CLOSID of the new CTRL_MON group. kernfs holds active
  * references on both nodes: like rctl_group_lock(), both are pinned and
  * their active protection dropped before rctl_mutex is taken, so that
  * removing either group meanwhile cannot deadlock.
@@ -448,8 +440,7 @@ int rctl_rename(struct kernfs_node *kn, struct kernfs_node *new_parent,
 	refcount_inc(&dst->ref);
 	kernfs_break_active_protection(kn);
 	kernfs_break_active_protection(new_parent);
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	rctl_status_clear();
 
 	/* A file's group is its directory's: refuse before looking at it. */
@@ -484,8 +475,7 @@ int rctl_rename(struct kernfs_node *kn, struct kernfs_node *new_parent,
 	}
 	rctl_mon_group_reparent(m, dst);
 unlock:
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	kernfs_unbreak_active_protection(new_parent);
 	kernfs_unbreak_active_protection(kn);
 	rctl_group_unpin(dst);
@@ -494,9 +484,9 @@ unlock:
 }
 
 /**
- * rctl_groups_assign_rmids() - RMIDs for control groups that have none
+ * rctl_groups_assign_rmids() - RMIDs for CTRL_MON groups that have none
  *
- * Control groups made while no monitoring resource existed share RMID 0
+ * CTRL_MON groups made while no monitoring resource existed share RMID 0
  * with the default group. When the first monitoring resource arrives
  * each gets its own, and so do its tasks and CPUs.
  *
@@ -526,7 +516,7 @@ int rctl_groups_assign_rmids(void)
 			return -EBUSY;
 		g->rmid = rmid;
 		rctl_reset_rmid(rmid);
-		/* Without an RMID it cannot have had monitor groups. */
+		/* Without an RMID it cannot have had MON groups. */
 		rctl_move_group_tasks(g, g);
 		rctl_cpus_apply(&g->cpus);
 	}

@@ -19,20 +19,56 @@
 
 /**
  * struct rctl_info_file - a file the core puts in a resource's info dir
- * @name: file name
+ * @attr: the file; its handlers call @show and @write
  * @show: print it for resource @r
+ * @write: parse a write, if the file takes writes
  * @ctrl_types: bit mask of the control types that have it; 0 for the
  *	monitoring directory
- * @write: parse a write, if the file takes writes
  * @occupancy: only resources with an occupancy event have it
  */
 struct rctl_info_file {
-	const char *name;
+	struct rctl_file_attr attr;
 	void (*show)(struct resctrl_res *r, struct seq_file *sf);
-	unsigned int ctrl_types;
 	int (*write)(struct resctrl_res *r, char *buf);
+	unsigned int ctrl_types;
 	bool occupancy;
 };
+
+static const struct rctl_info_file *rctl_info_file_of(struct rctl_file_ctx *c)
+{
+	return container_of_const(c->attr, struct rctl_info_file, attr);
+}
+
+static int rctl_info_file_show(struct rctl_file_ctx *c, struct seq_file *sf)
+{
+	rctl_info_file_of(c)->show(c->r, sf);
+	return 0;
+}
+
+static int rctl_info_file_write(struct rctl_file_ctx *c, char *buf,
+				size_t nbytes)
+{
+	return rctl_info_file_of(c)->write(c->r, strim(buf));
+}
+
+#define RCTL_INFO_FILE(_name, _show, _types)				\
+	{								\
+		.attr = RCTL_FILE_ATTR(_name, 0444, rctl_file_res,	\
+				       rctl_info_file_show, NULL),	\
+		.show = _show,						\
+		.ctrl_types = _types,					\
+	}
+
+/* A writable file of the monitoring directory, for occupancy events. */
+#define RCTL_INFO_OCC_FILE(_name, _show, _write)			\
+	{								\
+		.attr = RCTL_FILE_ATTR(_name, 0644, rctl_file_res,	\
+				       rctl_info_file_show,		\
+				       rctl_info_file_write),		\
+		.show = _show,						\
+		.write = _write,					\
+		.occupancy = true,					\
+	}
 
 #define RCTL_T(type) BIT(RESCTRL_CTRL_##type)
 #define RCTL_RANGE_TYPES (RCTL_T(PERCENT) | RCTL_T(MBPS) | RCTL_T(SCALAR))
@@ -133,73 +169,20 @@ static bool rctl_has_occupancy(struct resctrl_res *r)
 }
 
 static const struct rctl_info_file rctl_info_files[] = {
-	{ "num_closids",	rctl_show_num_closids,	RCTL_ALL_TYPES },
-	{ "cbm_mask",		rctl_show_cbm_mask,	RCTL_T(BITMASK) },
-	{ "min_cbm_bits",	rctl_show_min_cbm_bits,	RCTL_T(BITMASK) },
-	{ "shareable_bits",	rctl_show_shareable_bits, RCTL_T(BITMASK) },
-	{ "sparse_masks",	rctl_show_sparse_masks,	RCTL_T(BITMASK) },
-	{ "bit_usage",		rctl_show_bit_usage,	RCTL_T(BITMASK) },
-	{ "min_bandwidth",	rctl_show_min,		RCTL_T(PERCENT) | RCTL_T(MBPS) },
-	{ "bandwidth_gran",	rctl_show_gran,		RCTL_T(PERCENT) | RCTL_T(MBPS) },
-	{ "delay_linear",	rctl_show_delay_linear,	RCTL_T(PERCENT) | RCTL_T(MBPS) },
-	{ "min_value",		rctl_show_min,		RCTL_T(SCALAR) },
-	{ "max_value",		rctl_show_max,		RCTL_T(SCALAR) },
-	{ "num_rmids",		rctl_show_num_rmids,	0 },
-	{ "mon_features",	rctl_show_mon_features,	0 },
-	{ "max_threshold_occupancy", rctl_show_threshold, 0, rctl_write_threshold, true },
-};
-
-static const struct rctl_info_file *rctl_info_file_named(const char *name)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(rctl_info_files); i++)
-		if (!strcmp(rctl_info_files[i].name, name))
-			return &rctl_info_files[i];
-	return NULL;
-}
-
-static int rctl_res_info_show(struct seq_file *sf, void *v)
-{
-	struct kernfs_open_file *of = sf->private;
-	const struct rctl_info_file *f = rctl_info_file_named(of->kn->name);
-	struct resctrl_res *r = of->kn->priv;
-	int ret = 0;
-
-	rctl_res_pin(r);
-	rctl_group_lock(of->kn);
-	if (r->dead || !f)
-		ret = -ENODEV;
-	else
-		f->show(r, sf);
-	rctl_group_unlock(of->kn);
-	rctl_res_unpin(r);
-	return ret;
-}
-
-static ssize_t rctl_res_info_write(struct kernfs_open_file *of, char *buf,
-				   size_t nbytes, loff_t off)
-{
-	const struct rctl_info_file *f = rctl_info_file_named(of->kn->name);
-	struct resctrl_res *r = of->kn->priv;
-	int ret;
-
-	/* A read-only file that root made writable: see rctl_write_refused(). */
-	if (!f || !f->write)
-		return rctl_write_refused(of, buf, nbytes, off);
-	rctl_res_pin(r);
-	rctl_group_lock(of->kn);
-	rctl_status_clear();
-	ret = r->dead ? -ENODEV : f->write(r, strim(buf));
-	rctl_group_unlock(of->kn);
-	rctl_res_unpin(r);
-	return ret ?: nbytes;
-}
-
-static const struct kernfs_ops rctl_res_info_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_res_info_show,
-	.write = rctl_res_info_write,
+	RCTL_INFO_FILE("num_closids", rctl_show_num_closids, RCTL_ALL_TYPES),
+	RCTL_INFO_FILE("cbm_mask", rctl_show_cbm_mask, RCTL_T(BITMASK)),
+	RCTL_INFO_FILE("min_cbm_bits", rctl_show_min_cbm_bits, RCTL_T(BITMASK)),
+	RCTL_INFO_FILE("shareable_bits", rctl_show_shareable_bits, RCTL_T(BITMASK)),
+	RCTL_INFO_FILE("sparse_masks", rctl_show_sparse_masks, RCTL_T(BITMASK)),
+	RCTL_INFO_FILE("bit_usage", rctl_show_bit_usage, RCTL_T(BITMASK)),
+	RCTL_INFO_FILE("min_bandwidth", rctl_show_min, RCTL_T(PERCENT) | RCTL_T(MBPS)),
+	RCTL_INFO_FILE("bandwidth_gran", rctl_show_gran, RCTL_T(PERCENT) | RCTL_T(MBPS)),
+	RCTL_INFO_FILE("delay_linear", rctl_show_delay_linear, RCTL_T(PERCENT) | RCTL_T(MBPS)),
+	RCTL_INFO_FILE("min_value", rctl_show_min, RCTL_T(SCALAR)),
+	RCTL_INFO_FILE("max_value", rctl_show_max, RCTL_T(SCALAR)),
+	RCTL_INFO_FILE("num_rmids", rctl_show_num_rmids, 0),
+	RCTL_INFO_FILE("mon_features", rctl_show_mon_features, 0),
+	RCTL_INFO_OCC_FILE("max_threshold_occupancy", rctl_show_threshold, rctl_write_threshold),
 };
 
 /* info/@name of resource @r: its control files, or with @mon, _MON's. */
@@ -219,8 +202,7 @@ static struct kernfs_node *rctl_info_dir(struct kernfs_node *info,
 			continue;
 		if (f->occupancy && !rctl_has_occupancy(r))
 			continue;
-		kn = rctl_add_file(dir, f->name, f->write ? 0644 : 0444,
-				   &rctl_res_info_ops, r);
+		kn = rctl_file_add(dir, &f->attr, NULL, 0, r);
 		if (IS_ERR(kn))
 			goto fail;
 	}
@@ -357,8 +339,9 @@ int rctl_info_create(struct kernfs_node *root)
 	info = kernfs_create_dir(root, "info", root->mode, &rctl_default_group);
 	if (IS_ERR(info))
 		return PTR_ERR(info);
-	kn = __kernfs_create_file(info, "last_cmd_status", S_IFREG | 0444,
+	kn = __kernfs_create_file(info, rctl_status_attr.name,
+				  S_IFREG | rctl_status_attr.mode,
 				  GLOBAL_ROOT_UID, GLOBAL_ROOT_GID, 0,
-				  &rctl_status_ops, NULL, NULL, NULL);
+				  &rctl_status_attr.ops, NULL, NULL, NULL);
 	return PTR_ERR_OR_ZERO(kn);
 }

@@ -7,6 +7,7 @@
 #define _FS_RESCTRL_INTERNAL_H
 
 #include <linux/completion.h>
+#include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/kernfs.h>
 #include <linux/list.h>
@@ -17,13 +18,35 @@
 
 /*
  * rctl_mutex serialises every change of the core's state: groups, IDs,
- * CPU assignment, the mount and the resource list. Lock order:
- * cpus_read_lock(), then rctl_mutex. It is never exported.
+ * CPU assignment, the mount and the resource list. It is never exported.
+ *
+ * Lock order, outermost first:
+ *  1. the mount mutexes of fs.c (rctl_mount_mutex, then
+ *     rctl_teardown_mutex), held by mount and unmount only;
+ *  2. cpus_read_lock();
+ *  3. rctl_mutex.
+ * rctl_lock() and rctl_unlock() take and drop 2 and 3 together; code
+ * that runs with the CPU hotplug lock already held (hotplug and memory
+ * notifiers) takes rctl_mutex alone.
  */
 extern struct mutex rctl_mutex;
 
+/* Take cpus_read_lock(), then rctl_mutex. */
+static inline void rctl_lock(void)
+{
+	cpus_read_lock();
+	mutex_lock(&rctl_mutex);
+}
+
+/* Drop what rctl_lock() took, in the reverse order. */
+static inline void rctl_unlock(void)
+{
+	mutex_unlock(&rctl_mutex);
+	cpus_read_unlock();
+}
+
 /**
- * enum rctl_mode - how a control group shares the bits of its masks
+ * enum rctl_mode - how a CTRL_MON group shares the bits of its masks
  * @RCTL_MODE_SHAREABLE: other groups may use its bits too (the default)
  * @RCTL_MODE_EXCLUSIVE: its bits are its own: no other group's mask nor
  *	the hardware's shareable bits overlap them, in any bitmask resource
@@ -36,23 +59,23 @@ enum rctl_mode {
 };
 
 /**
- * struct rctl_group - a control group or a monitor group
+ * struct rctl_group - a CTRL_MON group or a MON group
  * @kn: the group's directory; the mount root for the default group
- * @parent: for a monitor group, the control group it belongs to; NULL for
- *	a control group
+ * @parent: for a MON group, the CTRL_MON group it belongs to; NULL for
+ *	a CTRL_MON group
  * @sibling: link in rctl_ctrl_groups, or in @parent's @mon_children
- * @mon_children: a control group's monitor groups
- * @mon_groups_kn: a control group's "mon_groups" directory, if monitoring
+ * @mon_children: a CTRL_MON group's MON groups
+ * @mon_groups_kn: a CTRL_MON group's "mon_groups" directory, if monitoring
  * @mon_data_kn: the group's "mon_data" directory, if monitoring
- * @closid: the CLOSID of the group, its control group's for a monitor group
+ * @closid: the CLOSID of the group, its CTRL_MON group's for a MON group
  * @rmid: the RMID of the group
- * @cpus: the CPUs assigned to the group; a CPU is in one control group and
- *	in at most one monitor group of that control group
+ * @cpus: the CPUs assigned to the group; a CPU is in one CTRL_MON group and
+ *	in at most one MON group of that CTRL_MON group
  * @ref: one for the group's existence and one for each file operation
  *	that has pinned it across kernfs active protection
  * @removed: set under rctl_mutex when the group is deleted; a pinned
  *	group that is removed must not be touched except to unpin it
- * @mode: a control group's sharing mode (mode.c); changed under rctl_mutex
+ * @mode: a CTRL_MON group's sharing mode (mode.c); changed under rctl_mutex
  */
 struct rctl_group {
 	struct kernfs_node *kn;
@@ -71,7 +94,7 @@ struct rctl_group {
 
 /* The root of the mount: CLOSID 0, RMID 0, never removed. */
 extern struct rctl_group rctl_default_group;
-/* Every control group, the default group first. */
+/* Every CTRL_MON group, the default group first. */
 extern struct list_head rctl_ctrl_groups;
 extern bool rctl_mounted;
 
@@ -80,15 +103,102 @@ static inline bool rctl_is_mon_group(const struct rctl_group *g)
 	return g->parent;
 }
 
+/* file.c: the one set of kernfs operations of every file */
+struct rctl_file_attr;
+
+/**
+ * struct rctl_file_ctx - what a file handler acts on
+ * @of: the open file
+ * @attr: the file's attribute
+ * @g: the group the file belongs to, alive; the default group for the
+ *	files of info/
+ * @r: the resource the file belongs to, pinned and registered; NULL for
+ *	the files of a group that belong to no resource
+ * @priv: the file's kernfs_node priv
+ */
+struct rctl_file_ctx {
+	struct kernfs_open_file *of;
+	const struct rctl_file_attr *attr;
+	struct rctl_group *g;
+	struct resctrl_res *r;
+	void *priv;
+};
+
+/**
+ * struct rctl_file_attr - a kind of file and its handlers
+ * @ops: the kernfs operations, the wrapper's for every attribute
+ *	(RCTL_FILE_ATTR(), RCTL_FILE_ATTR_NO_WRITE()): the file finds its
+ *	attribute from them
+ * @name: the file name, or NULL when the creator names each file
+ * @mode: permissions
+ * @res: the resource of a file given its priv, or NULL for files that
+ *	belong to no resource
+ * @show: prints the file; NULL for a file that shows nothing
+ * @write: takes a write of @nbytes at @buf (NUL terminated); NULL for a
+ *	read-only file, whose writes are refused and explained
+ *
+ * rctl_file_show() and rctl_file_write() pin the file's resource and
+ * group across kernfs active protection, take rctl_lock(), check that
+ * both are still alive (a write also clears last_cmd_status) and call
+ * @show or @write with the context. They return 0 or a negative error
+ * code; a write that returns 0 consumed all of @nbytes.
+ */
+struct rctl_file_attr {
+	struct kernfs_ops ops;
+	const char *name;
+	umode_t mode;
+	struct resctrl_res *(*res)(void *priv);
+	int (*show)(struct rctl_file_ctx *c, struct seq_file *sf);
+	int (*write)(struct rctl_file_ctx *c, char *buf, size_t nbytes);
+};
+
+int rctl_file_show(struct seq_file *sf, void *v);
+ssize_t rctl_file_write(struct kernfs_open_file *of, char *buf, size_t nbytes,
+			loff_t off);
+struct resctrl_res *rctl_file_res(void *priv);
+struct kernfs_node *rctl_file_add(struct kernfs_node *parent,
+				  const struct rctl_file_attr *attr,
+				  const char *name, umode_t mode, void *priv);
+
+/* The kernfs operations of every file that takes writes, or refuses them. */
+#define RCTL_FILE_KF_OPS					\
+	{							\
+		.atomic_write_len = PAGE_SIZE,			\
+		.seq_show = rctl_file_show,			\
+		.write = rctl_file_write,			\
+	}
+
+/*
+ * Those of a file with no kernfs write operation at all, so that opening
+ * it for writing fails with -EACCES even after a chmod, as upstream's
+ * mon_data files (kf_mondata_ops).
+ */
+#define RCTL_FILE_KF_OPS_NO_WRITE { .seq_show = rctl_file_show }
+
+#define __RCTL_FILE_ATTR(_ops, _name, _mode, _res, _show, _write)	\
+	{								\
+		.ops = _ops,						\
+		.name = _name,						\
+		.mode = _mode,						\
+		.res = _res,						\
+		.show = _show,						\
+		.write = _write,					\
+	}
+
+#define RCTL_FILE_ATTR(_name, _mode, _res, _show, _write)		\
+	__RCTL_FILE_ATTR(RCTL_FILE_KF_OPS, _name, _mode, _res, _show, _write)
+
+#define RCTL_FILE_ATTR_NO_WRITE(_name, _mode, _res, _show)		\
+	__RCTL_FILE_ATTR(RCTL_FILE_KF_OPS_NO_WRITE, _name, _mode, _res,	\
+			 _show, NULL)
+
 /* status.c: info/last_cmd_status */
 void rctl_status_clear(void);
 void rctl_status_puts(const char *msg);
 __printf(1, 2) void rctl_status_printf(const char *fmt, ...);
 __printf(1, 0) void rctl_status_vprintf(const char *fmt, va_list args);
 void rctl_status_copy(char *buf, size_t len);
-extern const struct kernfs_ops rctl_status_ops;
-ssize_t rctl_write_refused(struct kernfs_open_file *of, char *buf,
-			   size_t nbytes, loff_t off);
+extern const struct rctl_file_attr rctl_status_attr;
 
 /* ids.c: CLOSID and RMID pools */
 struct rctl_id_pool {
@@ -137,7 +247,7 @@ struct rctl_mon_file {
 };
 
 /**
- * struct rctl_bit_counts - how many control groups use each bit of a mask
+ * struct rctl_bit_counts - how many CTRL_MON groups use each bit of a mask
  * @valid: the counts are up to date; cleared wherever values change
  *	wholesale (mount, unmount, CDP switch), zero in a new domain
  * @excl: per bit, the exclusive groups whose mask (both halves with
@@ -174,7 +284,7 @@ struct rctl_bit_counts {
  * @ctrs: per RMID and event, the state of running counts (counters.c);
  *	only for a resource with a running count
  * @ovf: the overflow worker while mounted (counters.c)
- * @bit_counts: for a bitmask resource, the bits control groups use
+ * @bit_counts: for a bitmask resource, the bits CTRL_MON groups use
  * @l3_id: for a resource with &resctrl_resource_desc.mon_in_l3, the id
  *	of the L3 cache the node belongs to (set when a CPU joins)
  * @priv: the driver's
@@ -254,6 +364,21 @@ void rctl_desc_fill(struct rctl_desc *v, const struct resctrl_resource_desc *des
 struct resctrl_res *rctl_test_register(const struct rctl_desc *v, void *priv);
 
 /**
+ * struct rctl_res_file - the priv of a resource's file that needs more
+ *	than the resource: what it acts on
+ * @res: the resource
+ * @info: a driver info file's attribute
+ * @group: a driver group file's attribute
+ * @evt: an event's _config file: the index of the event
+ */
+struct rctl_res_file {
+	struct resctrl_res *res;
+	const struct resctrl_info_attr *info;
+	const struct resctrl_group_attr *group;
+	unsigned int evt;
+};
+
+/**
  * struct resctrl_res - a registered resource
  * @desc: what the core reads of it: points to @view
  * @view: the description and capabilities, copied at registration
@@ -275,6 +400,12 @@ struct resctrl_res *rctl_test_register(const struct rctl_desc *v, void *priv);
  *	while the resource is split by CDP
  * @info_code_kn: info/<NAME>CODE while the resource is split by CDP
  * @mon_info_kn: info/<NAME>_MON in the current mount, if any
+ * @files: the slots of the driver's info files (&resctrl_resource_desc.info),
+ *	followed by @mon_info_files, @group_files and @evt_files
+ *	(drvfiles.c); one allocation, made at registration
+ * @mon_info_files: the slots of &resctrl_resource_desc.mon_info
+ * @group_files: the slots of &resctrl_resource_desc.files
+ * @evt_files: one slot per event
  */
 struct resctrl_res {
 	const struct rctl_desc *desc;
@@ -293,6 +424,10 @@ struct resctrl_res {
 	struct kernfs_node *info_kn;
 	struct kernfs_node *info_code_kn;
 	struct kernfs_node *mon_info_kn;
+	struct rctl_res_file *files;
+	struct rctl_res_file *mon_info_files;
+	struct rctl_res_file *group_files;
+	struct rctl_res_file *evt_files;
 };
 
 extern struct list_head rctl_resources;
@@ -332,6 +467,48 @@ static inline struct resctrl_dom *rctl_dom_next(struct resctrl_res *r,
 	return NULL;
 }
 
+/*
+ * One step of for_each_rctl_resource(): the first resource the first
+ * time (@started clear), the next after *@r then. Whether there is one.
+ */
+static inline bool rctl_res_step(struct resctrl_res **r, bool *started)
+{
+	*r = rctl_res_next(*started ? *r : NULL);
+	*started = true;
+	return *r;
+}
+
+/* The same for for_each_rctl_domain(). */
+static inline bool rctl_dom_step(struct resctrl_res *r, struct resctrl_dom **d,
+				 bool *started)
+{
+	*d = rctl_dom_next(r, *started ? *d : NULL);
+	*started = true;
+	return *d;
+}
+
+/**
+ * for_each_rctl_resource() - iterate over the resources of the mount
+ * @r: &struct resctrl_res cursor; NULL after the loop ends without break
+ *
+ * The resources that take part in the current mount, or in the next one
+ * (not hidden). Context: rctl_mutex held across the loop.
+ */
+#define for_each_rctl_resource(r) \
+	for (bool __rctl_res_started = false; \
+	     rctl_res_step(&(r), &__rctl_res_started);)
+
+/**
+ * for_each_rctl_domain() - iterate over the online domains of a resource
+ * @d: &struct resctrl_dom cursor; NULL after the loop ends without break
+ * @r: the resource
+ *
+ * Context: rctl_mutex held across the loop.
+ */
+#define for_each_rctl_domain(d, r) \
+	for (bool __rctl_dom_started = false; \
+	     rctl_dom_step(r, &(d), &__rctl_dom_started);)
+
 /* resource.c: the registered resources and what they add up to */
 struct resctrl_res *rctl_find_resource(const char *name);
 void rctl_res_pin(struct resctrl_res *r);
@@ -340,6 +517,7 @@ int rctl_ids_fit(u32 num_closid, u32 num_rmid);
 int rctl_ids_resize(void);
 bool rctl_alloc_capable(void);
 bool rctl_mon_capable(void);
+int rctl_check_desc(const struct rctl_desc *desc);
 u32 rctl_num_closids(void);
 u32 rctl_num_rmids(void);
 
@@ -349,22 +527,22 @@ void rctl_group_unlock(struct kernfs_node *kn);
 int rctl_group_fill_dir(struct rctl_group *g);
 void rctl_remove_all_groups(void);
 int rctl_groups_assign_rmids(void);
-extern const struct kernfs_ops rctl_hw_id_ops;
+extern const struct rctl_file_attr rctl_mon_hw_id_attr;
 int rctl_mkdir(struct kernfs_node *parent, const char *name, umode_t mode);
 int rctl_rmdir(struct kernfs_node *kn);
 int rctl_rename(struct kernfs_node *kn, struct kernfs_node *new_parent,
 		const char *new_name);
 
 /* tasks.c: task membership */
-extern const struct kernfs_ops rctl_tasks_ops;
+extern const struct rctl_file_attr rctl_tasks_attr;
 int rctl_parse_pids(char *buf, pid_t *pids, unsigned int max);
 void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to);
 void rctl_mon_group_retag_tasks(struct rctl_group *m, u32 old_closid);
 void rctl_move_all_tasks_home(void);
 
 /* cpus.c: CPU membership */
-extern const struct kernfs_ops rctl_cpus_ops;
-extern const struct kernfs_ops rctl_cpus_list_ops;
+extern const struct rctl_file_attr rctl_cpus_attr;
+extern const struct rctl_file_attr rctl_cpus_list_attr;
 void rctl_cpus_give_back(struct rctl_group *g);
 int rctl_cpus_init(void);
 void rctl_cpus_apply(const struct cpumask *cpus);
@@ -375,7 +553,6 @@ int rctl_parse_val(struct resctrl_res *r, struct resctrl_dom *d,
 int rctl_format_val(struct resctrl_res *r, struct resctrl_dom *d, u32 val,
 		    char *buf, size_t len);
 u32 rctl_default_val(const struct rctl_desc *desc);
-int rctl_check_desc(const struct rctl_desc *desc);
 int rctl_extra_parse_val(struct resctrl_res *r, const struct resctrl_ctrl_desc *c,
 			 const char *text, u32 *val);
 int rctl_extra_format_val(const struct resctrl_ctrl_desc *c, u32 val,
@@ -431,17 +608,20 @@ int rctl_dom_apply_extra(struct resctrl_dom *d, unsigned int i, u32 closid,
 void rctl_domains_mem_change(int nid, bool online);
 bool rctl_dom_memory_only(const struct resctrl_dom *d);
 
-/* schemata.c */
-extern const struct kernfs_ops rctl_schemata_ops;
+/* schemata.c: the schemata file and the values it shows and sets */
+extern const struct rctl_file_attr rctl_schemata_attr;
 /* Prints the value of the group with @closid in domain @d, of half @type. */
 typedef void (*rctl_val_show_fn)(struct seq_file *sf, struct resctrl_dom *d,
 				 u32 closid, enum resctrl_conf_type type);
-int rctl_ctrl_lines_show(struct seq_file *sf, rctl_val_show_fn show);
+void rctl_ctrl_lines_show(struct seq_file *sf, struct rctl_group *g,
+			  rctl_val_show_fn show);
+u32 rctl_user_val(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type);
+int rctl_user_set(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type,
+		  u32 val);
 int rctl_schemata_apply_text(struct rctl_group *g, char *buf);
 
-/* mode.c: group modes, size, bit_usage and the exclusive-overlap rules */
-extern const struct kernfs_ops rctl_mode_ops;
-extern const struct kernfs_ops rctl_size_ops;
+/* mode.c: group modes, bit_usage and the exclusive-overlap rules */
+extern const struct rctl_file_attr rctl_mode_attr;
 int rctl_mode_check_val(const struct rctl_group *g, struct resctrl_dom *d,
 			u32 val);
 int rctl_mode_init_closid(u32 closid);
@@ -449,10 +629,13 @@ void rctl_show_bit_usage(struct resctrl_res *r, struct seq_file *sf);
 void rctl_mode_count(const struct rctl_group *g, int sign);
 void rctl_mode_counts_invalidate(void);
 
+/* size.c: the size file */
+extern const struct rctl_file_attr rctl_size_attr;
+
 /* mondata.c: monitoring files */
 /**
- * struct rctl_group_count - a group's count in one domain, its monitor
- *	groups' included for a control group, read in one batch
+ * struct rctl_group_count - a group's count in one domain, its MON
+ *	groups' included for a CTRL_MON group, read in one batch
  * @sum: the sum of the counts that were read
  * @read: how many reads succeeded
  * @failed: how many failed
@@ -478,8 +661,11 @@ int rctl_evt_config_parse(struct resctrl_res *r, unsigned int evt, char *buf,
 			  u32 *vals, unsigned int n);
 
 /* drvfiles.c: files whose contents drivers provide */
-extern const struct kernfs_ops rctl_group_attr_ops;
+int rctl_res_files_init(struct resctrl_res *r);
+void rctl_res_files_free(struct resctrl_res *r);
+struct resctrl_res *rctl_res_file_res(void *priv);
 int rctl_add_driver_info_files(struct resctrl_res *r, struct kernfs_node *dir);
+int rctl_add_driver_group_files(struct resctrl_res *r, struct kernfs_node *dir);
 
 /* options.c: mount options */
 struct rctl_mount_opts {
@@ -505,6 +691,7 @@ void rctl_mount_opts_install(struct rctl_mount_opts *o);
 void rctl_mount_opts_clear(void);
 bool rctl_mount_hides(struct resctrl_res *r);
 bool rctl_mount_debug(void);
+const struct rctl_mount_opts *rctl_mount_opts(void);
 bool rctl_mount_mbps(void);
 int rctl_show_options(struct seq_file *sf, struct kernfs_root *root);
 
@@ -515,9 +702,8 @@ int rctl_mbps_dom_init(struct resctrl_dom *d,
 		       const struct rctl_desc *desc);
 void rctl_mbps_dom_free(struct resctrl_dom *d);
 void rctl_mbps_reset(struct resctrl_dom *d, u32 closid);
-u32 rctl_user_val(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type);
-int rctl_user_set(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type,
-		  u32 val);
+u32 rctl_mbps_target(struct resctrl_dom *d, u32 closid);
+void rctl_mbps_set_target(struct resctrl_dom *d, u32 closid, u32 val);
 bool rctl_mbps_possible(void);
 int rctl_mbps_mount(void);
 void rctl_mbps_res_added(struct resctrl_res *r);
@@ -529,7 +715,7 @@ u32 rctl_mbps_step(u32 pct, u64 mbps, u32 target,
 		   const struct resctrl_range_params *p);
 
 /*
- * options.c: code and data prioritisation (CDP). With the cdp (cdpl2)
+ * cdp.c: code and data prioritisation (CDP). With the cdp (cdpl2)
  * mount option every resource rctl_cdp_capable() of scope L3 (L2) in the
  * mount is split: its schemata lines and info directories are NAMEDATA
  * and NAMECODE instead of NAME, each with half its CLOSIDs, and apply()
@@ -591,8 +777,5 @@ void rctl_tree_remove_res(struct resctrl_res *r);
 int rctl_tree_add_dom(struct resctrl_dom *d);
 void rctl_tree_remove_dom(struct resctrl_dom *d);
 int rctl_group_add_res_files(struct rctl_group *g, struct resctrl_res *r);
-struct kernfs_node *rctl_add_file(struct kernfs_node *parent,
-				  const char *name, umode_t mode,
-				  const struct kernfs_ops *ops, void *priv);
 
 #endif /* _FS_RESCTRL_INTERNAL_H */

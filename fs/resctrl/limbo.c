@@ -124,11 +124,9 @@ static int rctl_limbo_batch_fn(void *arg)
  */
 static bool rctl_limbo_breathe(struct resctrl_res *r, const unsigned long *pool)
 {
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	cond_resched();
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	return rctl_mounted && rctl_rmids.used == pool && !r->dead;
 }
 
@@ -148,7 +146,7 @@ static bool rctl_limbo_check_res(struct resctrl_res *r, int evt,
 	bool ok = true;
 
 	rctl_res_pin(r);
-	for (d = rctl_dom_next(r, NULL); d && ok; d = rctl_dom_next(r, d)) {
+	for_each_rctl_domain(d, r) {
 		b.d = d;
 		b.from = 0;
 		while (ok && d->online && b.from < size) {
@@ -158,6 +156,9 @@ static bool rctl_limbo_check_res(struct resctrl_res *r, int evt,
 			if (b.from < size)
 				ok = rctl_limbo_breathe(r, pool);
 		}
+		/* The lock was let go and not retaken in time: @d may be gone. */
+		if (!ok)
+			break;
 	}
 	rctl_res_unpin(r);
 	return ok;
@@ -190,10 +191,13 @@ static bool rctl_limbo_check(void)
 		return true;
 	}
 	bitmap_copy(check, rctl_rmids.dirty, size);
-	for (r = rctl_res_next(NULL); r && ok; r = ok ? rctl_res_next(r) : NULL) {
+	for_each_rctl_resource(r) {
 		evt = rctl_occupancy_evt(r);
 		if (evt >= 0)
 			ok = rctl_limbo_check_res(r, evt, check, lingers, size);
+		/* Not ok: @r may be gone, the pass ends here. */
+		if (!ok)
+			break;
 	}
 	/*
 	 * An RMID parked during the pass was not read everywhere: it is not
@@ -212,13 +216,11 @@ static bool rctl_limbo_check(void)
 
 static void rctl_limbo_work_fn(struct work_struct *work)
 {
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	/* On an unbound worker: never on a nohz_full or isolated CPU. */
 	if (rctl_mounted && rctl_limbo_check())
 		queue_delayed_work(system_unbound_wq, &rctl_limbo_work, HZ);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 }
 
 /* Is there an occupancy count that could linger? */
@@ -226,7 +228,7 @@ static bool rctl_limbo_needed(void)
 {
 	struct resctrl_res *r;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+	for_each_rctl_resource(r)
 		if (rctl_occupancy_evt(r) >= 0 && rctl_dom_next(r, NULL))
 			return true;
 	return false;

@@ -5,7 +5,7 @@
  * With the mount option mba_MBps, a PERCENT resource that has a
  * bandwidth source takes memory bandwidth targets in MBps (MiB/s) in
  * schemata instead of percentages, and a worker steers the percentage
- * programmed in each domain, for each control group, towards the target:
+ * programmed in each domain, for each CTRL_MON group, towards the target:
  * once a second it measures the group's bandwidth and moves the
  * percentage one granularity step down while the group is above its
  * target, or one step up while the step up is not expected to take it
@@ -20,11 +20,11 @@
  * "mbm_local_bytes" wins, as upstream measures local MBM; otherwise the
  * first in registration order.
  *
- * A group's bandwidth is its whole traffic: the counts of the control
- * group's RMID and of every monitor group in it, as upstream adds them
+ * A group's bandwidth is its whole traffic: the counts of the CTRL_MON
+ * group's RMID and of every MON group in it, as upstream adds them
  * up and as its mon_data files show. A period's bandwidth is the growth
  * of that sum over the time since the previous reading. The sum starts
- * afresh (no step that period) when the monitor groups that make it up
+ * afresh (no step that period) when the MON groups that make it up
  * change, when it goes backwards (an RMID reused), when resources come or
  * go, and after a read error (-EIO, -ENODATA: no step that period, the
  * previous reading stays the baseline).
@@ -124,7 +124,7 @@ static struct resctrl_res *rctl_mbps_source(struct resctrl_res *r, int *evt)
 	struct resctrl_res *m, *src = NULL;
 	int i;
 
-	for (m = rctl_res_next(NULL); m; m = rctl_res_next(m)) {
+	for_each_rctl_resource(m) {
 		i = rctl_mbps_pair_event(r->desc, m->desc, m == r);
 		if (i < 0)
 			continue;
@@ -242,46 +242,32 @@ void rctl_mbps_reset(struct resctrl_dom *d, u32 closid)
 }
 
 /**
- * rctl_user_val() - the value schemata shows for a CLOSID in a domain
- * @d: an online domain of a control resource
+ * rctl_mbps_target() - the MBps target of a CLOSID in a steered domain
+ * @d: an online domain of a resource the controller steers
  * @closid: the CLOSID
- * @type: which half, for a resource CDP splits; RESCTRL_CONF_BOTH else
  *
- * Return: the MBps target of a resource the controller steers (never
- * split), else the value in force.
+ * Return: the target schemata shows.
  */
-u32 rctl_user_val(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type)
+u32 rctl_mbps_target(struct resctrl_dom *d, u32 closid)
 {
 	lockdep_assert_held(&rctl_mutex);
-	if (d->res->mbps)
-		return d->mbps[closid].target;
-	return *rctl_dom_val(d, closid, type);
+	return d->mbps[closid].target;
 }
 
 /**
- * rctl_user_set() - set the value a schemata write gives a CLOSID
- * @d: an online domain of a control resource
+ * rctl_mbps_set_target() - give a CLOSID a new MBps target
+ * @d: an online domain of a resource the controller steers
  * @closid: the CLOSID
- * @type: which half, for a resource CDP splits; RESCTRL_CONF_BOTH else
- * @val: the value, checked
- *
- * A resource the controller steers takes the value as its target, which
- * the controller reaches over the next periods; any other is programmed.
- *
- * Return: 0, or the driver's error.
+ * @val: the target, checked; reached over the next periods
  */
-int rctl_user_set(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type,
-		  u32 val)
+void rctl_mbps_set_target(struct resctrl_dom *d, u32 closid, u32 val)
 {
 	lockdep_assert_held(&rctl_mutex);
-	if (!d->res->mbps)
-		return rctl_dom_apply_type(d, closid, type, val);
 	d->mbps[closid].target = val;
-	return 0;
 }
 
 /*
- * The count of control group @g, its monitor groups' included, for
+ * The count of CTRL_MON group @g, its MON groups' included, for
  * event @evt in domain @sd, and a signature of the RMIDs it adds.
  */
 static int rctl_mbps_group_bytes(struct resctrl_dom *sd, unsigned int evt,
@@ -306,7 +292,7 @@ static int rctl_mbps_group_bytes(struct resctrl_dom *sd, unsigned int evt,
 	return 0;
 }
 
-/* One period for control group @g in domain @d of @r, measured in @sd. */
+/* One period for CTRL_MON group @g in domain @d of @r, measured in @sd. */
 static void rctl_mbps_steer(struct resctrl_dom *d, struct resctrl_dom *sd,
 			    unsigned int evt, struct rctl_group *g, u64 now)
 {
@@ -344,13 +330,13 @@ static void rctl_mbps_run(void)
 	u64 now = ktime_get_ns();
 	int evt;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		if (!r->mbps)
 			continue;
 		src = rctl_mbps_source(r, &evt);
 		if (!src)
 			continue;
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		for_each_rctl_domain(d, r) {
 			sd = rctl_find_dom(src, d->id);
 			if (!sd || !sd->online)
 				continue;
@@ -363,15 +349,13 @@ static void rctl_mbps_run(void)
 
 static void rctl_mbps_work_fn(struct work_struct *work)
 {
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	/* Ends with the mount; the next mount schedules it again. */
 	if (rctl_mounted && rctl_mount_mbps()) {
 		rctl_mbps_run();
 		queue_delayed_work(system_unbound_wq, &rctl_mbps_work, RCTL_MBPS_PERIOD);
 	}
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 }
 
 /**
@@ -389,8 +373,11 @@ bool rctl_mbps_possible(void)
 	int evt;
 
 	mutex_lock(&rctl_mutex);
-	for (r = rctl_res_next(NULL); r && !found; r = rctl_res_next(r))
+	for_each_rctl_resource(r) {
 		found = rctl_mbps_source(r, &evt);
+		if (found)
+			break;
+	}
 	mutex_unlock(&rctl_mutex);
 	return found;
 }
@@ -416,7 +403,7 @@ int rctl_mbps_mount(void)
 	if (!rctl_mount_mbps())
 		return 0;
 	rctl_mbps_epoch++;
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		r->mbps = rctl_mbps_source(r, &evt);
 		any |= r->mbps;
 	}

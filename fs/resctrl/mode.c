@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * How control groups share the bits of bitmask resources: the "mode" and
- * "size" files of control groups, info/<NAME>/bit_usage, and the rules
- * that keep an exclusive group's bits its own.
+ * How CTRL_MON groups share the bits of bitmask resources: the "mode"
+ * file of CTRL_MON groups, info/<NAME>/bit_usage, and the rules that keep
+ * an exclusive group's bits its own. The "size" file is size.c's.
  *
  * Only BITMASK resources take part. Values of the other types are levels
  * or shares, not portions of a cache that two groups could overlap in, so
@@ -11,7 +11,7 @@
  * The rules, which are upstream's:
  *
  * - A group becomes exclusive only if, in every online domain of every
- *   bitmask resource, its mask overlaps neither another control group's
+ *   bitmask resource, its mask overlaps neither another CTRL_MON group's
  *   mask nor the resource's shareable_bits (bits other agents may use).
  *   At least one bitmask resource must exist. The default group is no
  *   exception.
@@ -19,7 +19,7 @@
  *   in the same domain; shareable_bits do not count here.
  * - An exclusive group may not be given a mask that overlaps another
  *   group's mask or shareable_bits. Its own bits may change freely.
- * - A new control group starts, in each online domain, with the lowest
+ * - A new CTRL_MON group starts, in each online domain, with the lowest
  *   run of contiguous bits that no exclusive group holds (shareable_bits
  *   and bits shareable groups hold included), and cannot be created when
  *   that run is shorter than min_cbm_bits.
@@ -37,7 +37,7 @@
  * The checks need, per domain, the bits exclusive groups use and the bits
  * shareable groups use. Rather than walk every group for each check, each
  * domain counts per bit how many groups of each mode use it
- * (struct rctl_bit_counts), updated when a control group appears, goes,
+ * (struct rctl_bit_counts), updated when a CTRL_MON group appears, goes,
  * changes mode or has its masks written; a group's own bits are taken
  * out of the counts to check it. What changes values wholesale (mount,
  * unmount, a CDP switch, a new domain) marks the counts stale, and the
@@ -46,8 +46,6 @@
  * Everything here runs with rctl_mutex held, after cpus_read_lock().
  */
 #include <linux/bitops.h>
-#include <linux/cacheinfo.h>
-#include <linux/math64.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 
@@ -60,7 +58,7 @@ static const char * const rctl_mode_names[] = {
 };
 
 /**
- * struct rctl_bits_use - how control groups use the bits of one domain
+ * struct rctl_bits_use - how CTRL_MON groups use the bits of one domain
  * @excl: bits in the masks of exclusive groups
  * @shared: bits in the masks of shareable groups
  * @hw: the resource's shareable_bits: used by other agents
@@ -110,7 +108,7 @@ static void rctl_count_bits(struct resctrl_dom *d, enum rctl_mode mode,
 		cnt[bit] += sign;
 }
 
-/* Count @d's bits afresh from every control group: once per staleness. */
+/* Count @d's bits afresh from every CTRL_MON group: once per staleness. */
 static void rctl_count_dom(struct resctrl_dom *d)
 {
 	struct rctl_bit_counts *c = &d->bit_counts;
@@ -125,9 +123,9 @@ static void rctl_count_dom(struct resctrl_dom *d)
 }
 
 /**
- * rctl_mode_count() - add a control group's masks to the bit counts, or
+ * rctl_mode_count() - add a CTRL_MON group's masks to the bit counts, or
  *	take them out
- * @g: a control group on rctl_ctrl_groups
+ * @g: a CTRL_MON group on rctl_ctrl_groups
  * @sign: 1 after it joined the list, changed mode or had its masks
  *	written; -1 before it leaves the list, changes mode or has its
  *	masks written
@@ -204,7 +202,7 @@ static void rctl_bits_use_of(struct resctrl_dom *d,
 
 /**
  * rctl_mode_check_val() - may a group be given a value in a domain?
- * @g: the control group a schemata write is for
+ * @g: the CTRL_MON group a schemata write is for
  * @d: an online domain
  * @val: the value, already parsed and valid for the resource
  *
@@ -241,11 +239,11 @@ static int rctl_mode_exclusive_ok(const struct rctl_group *g)
 	struct resctrl_dom *d;
 	bool any = false;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		if (!rctl_is_bitmask(r))
 			continue;
 		any = true;
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		for_each_rctl_domain(d, r) {
 			rctl_bits_use_of(d, g, &use);
 			if (rctl_closid_bits(d, g->closid) &
 			    (use.excl | use.shared | use.hw)) {
@@ -266,7 +264,7 @@ static bool rctl_mount_splits_any(void)
 {
 	struct resctrl_res *r;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+	for_each_rctl_resource(r)
 		if (rctl_res_cdp(r))
 			return true;
 	return false;
@@ -302,45 +300,25 @@ static int rctl_mode_set(struct rctl_group *g, const char *name)
 	return 0;
 }
 
-static int rctl_mode_show(struct seq_file *sf, void *v)
+static int rctl_mode_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	struct kernfs_open_file *of = sf->private;
-	struct rctl_group *g;
-
-	g = rctl_group_lock(of->kn);
-	if (g)
-		seq_printf(sf, "%s\n", rctl_mode_names[g->mode]);
-	rctl_group_unlock(of->kn);
-	return g ? 0 : -ENOENT;
+	seq_printf(sf, "%s\n", rctl_mode_names[c->g->mode]);
+	return 0;
 }
 
-static ssize_t rctl_mode_write(struct kernfs_open_file *of, char *buf,
-			       size_t nbytes, loff_t off)
+static int rctl_mode_write(struct rctl_file_ctx *c, char *buf, size_t nbytes)
 {
-	struct rctl_group *g;
-	int ret;
-
-	g = rctl_group_lock(of->kn);
-	rctl_status_clear();
-	if (!g) {
-		ret = -ENOENT;
-	} else if (!nbytes || buf[nbytes - 1] != '\n') {
+	if (!nbytes || buf[nbytes - 1] != '\n') {
 		rctl_status_puts("The mode must end with a newline\n");
-		ret = -EINVAL;
-	} else {
-		/* Exactly the name and its newline, as upstream. */
-		buf[nbytes - 1] = '\0';
-		ret = rctl_mode_set(g, buf);
+		return -EINVAL;
 	}
-	rctl_group_unlock(of->kn);
-	return ret ?: nbytes;
+	/* Exactly the name and its newline, as upstream. */
+	buf[nbytes - 1] = '\0';
+	return rctl_mode_set(c->g, buf);
 }
 
-const struct kernfs_ops rctl_mode_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_mode_show,
-	.write = rctl_mode_write,
-};
+const struct rctl_file_attr rctl_mode_attr =
+	RCTL_FILE_ATTR("mode", 0644, NULL, rctl_mode_show, rctl_mode_write);
 
 /* The lowest run of contiguous set bits of @bits. */
 static u32 rctl_lowest_run(u32 bits)
@@ -383,8 +361,8 @@ static int rctl_mode_init_val(struct resctrl_dom *d, u32 closid, u32 val)
 }
 
 /**
- * rctl_mode_init_closid() - the first masks of a new control group
- * @closid: the CLOSID of a control group being created, which holds the
+ * rctl_mode_init_closid() - the first masks of a new CTRL_MON group
+ * @closid: the CLOSID of a CTRL_MON group being created, which holds the
  *	default values and is not yet on rctl_ctrl_groups
  *
  * In every online domain of every bitmask resource, the group gets the
@@ -403,10 +381,10 @@ int rctl_mode_init_closid(u32 closid)
 	int ret;
 
 	lockdep_assert_held(&rctl_mutex);
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		if (!rctl_is_bitmask(r) || closid >= rctl_res_num_closid(r))
 			continue;
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		for_each_rctl_domain(d, r) {
 			val = rctl_first_mask(d);
 			if (hweight32(val) < r->desc->bitmask.min_cbm_bits) {
 				rctl_status_printf("No space on %s:%d\n",
@@ -415,10 +393,10 @@ int rctl_mode_init_closid(u32 closid)
 			}
 		}
 	}
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		if (!rctl_is_bitmask(r) || closid >= rctl_res_num_closid(r))
 			continue;
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		for_each_rctl_domain(d, r) {
 			val = rctl_first_mask(d);
 			ret = rctl_mode_init_val(d, closid, val);
 			if (ret) {
@@ -429,67 +407,6 @@ int rctl_mode_init_closid(u32 closid)
 	}
 	return 0;
 }
-
-/*
- * The bytes the whole mask of @d's resource stands for: what the driver
- * says, or the size of the CPU cache the domain is.
- */
-static u64 rctl_dom_cache_bytes(const struct resctrl_dom *d)
-{
-	const struct rctl_desc *desc = d->res->desc;
-	struct cacheinfo *ci;
-	int level;
-
-	if (desc->bitmask.cache_bytes)
-		return desc->bitmask.cache_bytes;
-	if (desc->scope == RESCTRL_SCOPE_L2)
-		level = 2;
-	else if (desc->scope == RESCTRL_SCOPE_L3)
-		level = 3;
-	else
-		return 0;
-	if (cpumask_empty(&d->cpus))
-		return 0;
-	ci = get_cpu_cacheinfo_level(cpumask_first(&d->cpus), level);
-	return ci ? ci->size : 0;
-}
-
-/* One domain's value in "size": bytes for a mask, the value otherwise. */
-static void rctl_size_val_show(struct seq_file *sf, struct resctrl_dom *d,
-			       u32 closid, enum resctrl_conf_type type)
-{
-	const struct rctl_desc *desc = d->res->desc;
-	u32 val = *rctl_dom_val(d, closid, type);
-	char text[64];
-
-	switch (desc->ctrl) {
-	case RESCTRL_CTRL_BITMASK:
-		/* Whole bytes per bit, then times the bits, as upstream. */
-		seq_printf(sf, "%llu",
-			   div_u64(rctl_dom_cache_bytes(d), desc->bitmask.cbm_len) *
-			   hweight32(val));
-		break;
-	case RESCTRL_CTRL_CUSTOM:
-		rctl_format_val(d->res, d, val, text, sizeof(text));
-		seq_puts(sf, text);
-		break;
-	default:
-		seq_printf(sf, "%u", val);
-		break;
-	}
-}
-
-/* "size": the group's schemata with bytes in place of masks. */
-static int rctl_size_show(struct seq_file *sf, void *v)
-{
-	return rctl_ctrl_lines_show(sf, rctl_size_val_show);
-}
-
-const struct kernfs_ops rctl_size_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_size_show,
-	.write = rctl_write_refused,
-};
 
 /* The bit_usage letter of a bit, given who uses it. */
 static char rctl_bit_letter(bool hw, bool shared, bool excl)
@@ -519,7 +436,7 @@ void rctl_show_bit_usage(struct resctrl_res *r, struct seq_file *sf)
 	u32 bit;
 
 	lockdep_assert_held(&rctl_mutex);
-	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+	for_each_rctl_domain(d, r) {
 		/* Every group counts. */
 		rctl_bits_use_of(d, NULL, &use);
 		seq_printf(sf, "%s%d=", sep, d->id);

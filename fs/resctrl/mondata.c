@@ -2,8 +2,8 @@
 /*
  * mon_data: one directory per monitoring resource and domain in every
  * group, mon_data/mon_<NAME>_<id>/, with one file per event. A read asks
- * the driver for the group's counts; a control group's count includes
- * its monitor groups', all read in one call on the domain. A resource
+ * the driver for the group's counts; a CTRL_MON group's count includes
+ * its MON groups', all read in one call on the domain. A resource
  * with mon_in_l3 (Sub-NUMA Clustering) shows mon_<NAME>_<L3 id>/, the
  * sum of the cache's nodes, with mon_sub_<NAME>_<node>/ inside.
  */
@@ -51,11 +51,11 @@ static void rctl_print_count(struct seq_file *sf, u64 val, unsigned int frac_bit
  * @ret: what the read returned
  * @val: the value it read, if @ret is 0
  *
- * Only reads that succeeded add up, as upstream's sum of a control group
- * and its monitor groups (arch/x86/kernel/cpu/resctrl/monitor.c:
+ * Only reads that succeeded add up, as upstream's sum of a CTRL_MON group
+ * and its MON groups (arch/x86/kernel/cpu/resctrl/monitor.c:
  * mon_event_count(), "Discard error if any of the monitor event reads
- * succeeded"; kernel bugzilla 213311): a new or untracked monitor group
- * does not hide its control group's count.
+ * succeeded"; kernel bugzilla 213311): a new or untracked MON group
+ * does not hide its CTRL_MON group's count.
  */
 void rctl_group_count_add(struct rctl_group_count *c, int ret, u64 val)
 {
@@ -75,7 +75,7 @@ struct rctl_group_read {
 	struct rctl_group_count *c;
 };
 
-/* The batch: the group, then each monitor group of a control group. */
+/* The batch: the group, then each MON group of a CTRL_MON group. */
 static int rctl_group_read_fn(void *arg)
 {
 	struct rctl_group_read *gr = arg;
@@ -96,16 +96,29 @@ static int rctl_group_read_fn(void *arg)
 	return 0;
 }
 
+/*
+ * Add to @c the counts of @g in @d, its MON groups' included for a
+ * CTRL_MON group, read in one batch on the domain.
+ */
+static int rctl_group_count_add_dom(struct resctrl_dom *d, unsigned int evt,
+				    struct rctl_group *g,
+				    struct rctl_group_count *c)
+{
+	struct rctl_group_read gr = { .d = d, .evt = evt, .g = g, .c = c };
+
+	return rctl_dom_run(d, rctl_group_read_fn, &gr);
+}
+
 /**
  * rctl_group_count_read() - read a group's count in a domain
  * @d: an online domain of a monitoring resource
  * @evt: index of the event in the resource's events
- * @g: the group; a control group's monitor groups are read too
+ * @g: the group; a CTRL_MON group's MON groups are read too
  * @c: the result, zeroed first
  *
- * The group and all its monitor groups are read in one batch on the
- * domain (rctl_dom_run()), so a read costs one cross-CPU call however
- * many monitor groups there are, as upstream's one call per read.
+ * The group and all its MON groups are read in one batch on the domain
+ * (rctl_dom_run()), so a read costs one cross-CPU call however many MON
+ * groups there are, as upstream's one call per read.
  *
  * Context: process, cpus_read_lock() and rctl_mutex held; sleeps.
  *
@@ -114,10 +127,8 @@ static int rctl_group_read_fn(void *arg)
 int rctl_group_count_read(struct resctrl_dom *d, unsigned int evt,
 			  struct rctl_group *g, struct rctl_group_count *c)
 {
-	struct rctl_group_read gr = { .d = d, .evt = evt, .g = g, .c = c };
-
 	*c = (struct rctl_group_count){};
-	return rctl_dom_run(d, rctl_group_read_fn, &gr);
+	return rctl_group_count_add_dom(d, evt, g, c);
 }
 
 /*
@@ -131,7 +142,6 @@ static int rctl_group_count_read_l3(struct resctrl_res *r, int l3_id,
 				    unsigned int evt, struct rctl_group *g,
 				    struct rctl_group_count *c)
 {
-	struct rctl_group_count n;
 	struct resctrl_dom *d;
 	int ret = -ENODEV;
 
@@ -139,78 +149,71 @@ static int rctl_group_count_read_l3(struct resctrl_res *r, int l3_id,
 	list_for_each_entry(d, &r->domains, list) {
 		if (!d->online || d->dead || d->l3_id != l3_id)
 			continue;
-		ret = rctl_group_count_read(d, evt, g, &n);
+		ret = rctl_group_count_add_dom(d, evt, g, c);
 		if (ret)
 			return ret;
-		c->sum += n.sum;
-		c->read += n.read;
-		c->failed += n.failed;
-		if (n.failed)
-			c->err = n.err;
 	}
 	return ret;
 }
 
-static int rctl_mon_show(struct seq_file *sf, bool l3_sum)
+/* A mon_data file: the count of its group and event in its domain. */
+static int rctl_mon_show(struct rctl_file_ctx *c, struct seq_file *sf,
+			 bool l3_sum)
 {
-	struct kernfs_open_file *of = sf->private;
-	struct rctl_mon_file *mf = of->kn->priv;
-	struct resctrl_res *r = mf->dom->res;
-	struct rctl_group_count c;
-	struct rctl_group *g;
+	struct rctl_mon_file *mf = c->priv;
+	struct resctrl_res *r = c->r;
+	struct rctl_group_count cnt;
 	int ret;
 
-	rctl_res_pin(r);
-	g = rctl_group_lock(of->kn);
-	if (!g || r->dead || (!l3_sum && (mf->dom->dead || !mf->dom->online))) {
-		ret = -ENODEV;
-		goto unlock;
-	}
+	if (!l3_sum && (mf->dom->dead || !mf->dom->online))
+		return -ENODEV;
 	if (l3_sum)
-		ret = rctl_group_count_read_l3(r, mf->dom->l3_id, mf->evt, g, &c);
+		ret = rctl_group_count_read_l3(r, mf->dom->l3_id, mf->evt, c->g,
+					       &cnt);
 	else
-		ret = rctl_group_count_read(mf->dom, mf->evt, g, &c);
+		ret = rctl_group_count_read(mf->dom, mf->evt, c->g, &cnt);
 	/* "Unavailable" or "Error" only when every read failed. */
-	if (!ret && !c.read)
-		ret = c.err;
+	if (!ret && !cnt.read)
+		ret = cnt.err;
 	if (ret == -EIO)
 		seq_puts(sf, "Error\n");
 	else if (ret == -ENODATA)
 		seq_puts(sf, "Unavailable\n");
 	else if (!ret)
-		rctl_print_count(sf, c.sum, r->desc->events[mf->evt].frac_bits);
+		rctl_print_count(sf, cnt.sum, r->desc->events[mf->evt].frac_bits);
 	if (ret == -EIO || ret == -ENODATA)
 		ret = 0;
-unlock:
-	rctl_group_unlock(of->kn);
-	rctl_res_unpin(r);
 	return ret;
 }
 
-static int rctl_mon_event_show(struct seq_file *sf, void *v)
+static int rctl_mon_event_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	return rctl_mon_show(sf, false);
+	return rctl_mon_show(c, sf, false);
 }
 
-static int rctl_mon_sum_show(struct seq_file *sf, void *v)
+static int rctl_mon_sum_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	return rctl_mon_show(sf, true);
+	return rctl_mon_show(c, sf, true);
 }
 
-static const struct kernfs_ops rctl_mon_event_ops = {
-	.seq_show = rctl_mon_event_show,
-};
+static struct resctrl_res *rctl_mon_file_res(void *priv)
+{
+	return ((struct rctl_mon_file *)priv)->dom->res;
+}
 
-static const struct kernfs_ops rctl_mon_sum_ops = {
-	.seq_show = rctl_mon_sum_show,
-};
+static const struct rctl_file_attr rctl_mon_event_attr =
+	RCTL_FILE_ATTR_NO_WRITE(NULL, 0444, rctl_mon_file_res,
+				rctl_mon_event_show);
+static const struct rctl_file_attr rctl_mon_sum_attr =
+	RCTL_FILE_ATTR_NO_WRITE(NULL, 0444, rctl_mon_file_res,
+				rctl_mon_sum_show);
 
 /* A directory of @g with one file per event of @d's resource. */
 static struct kernfs_node *rctl_mon_dir_add(struct kernfs_node *parent,
 					    const char *name,
 					    struct rctl_group *g,
 					    struct resctrl_dom *d,
-					    const struct kernfs_ops *ops)
+					    const struct rctl_file_attr *attr)
 {
 	const struct rctl_desc *desc = d->res->desc;
 	struct kernfs_node *dir, *kn;
@@ -221,7 +224,7 @@ static struct kernfs_node *rctl_mon_dir_add(struct kernfs_node *parent,
 	if (IS_ERR(dir))
 		return dir;
 	for (i = 0; i < desc->num_events; i++) {
-		kn = rctl_add_file(dir, desc->events[i].name, 0444, ops,
+		kn = rctl_file_add(dir, attr, desc->events[i].name, 0,
 				   &d->mon_files[i]);
 		if (IS_ERR(kn)) {
 			kernfs_remove(dir);
@@ -261,13 +264,13 @@ static int rctl_mon_data_add_node(struct rctl_group *g, struct resctrl_dom *d)
 		kernfs_put(parent);
 	} else {
 		parent = rctl_mon_dir_add(g->mon_data_kn, name, g, d,
-					  &rctl_mon_sum_ops);
+					  &rctl_mon_sum_attr);
 		if (IS_ERR(parent))
 			return PTR_ERR(parent);
 		made = true;
 	}
 	rctl_mon_sub_dir_name(d, name);
-	sub = rctl_mon_dir_add(parent, name, g, d, &rctl_mon_event_ops);
+	sub = rctl_mon_dir_add(parent, name, g, d, &rctl_mon_event_attr);
 	if (IS_ERR(sub)) {
 		if (made)
 			kernfs_remove(parent);
@@ -333,7 +336,7 @@ int rctl_mon_data_add_dom(struct rctl_group *g, struct resctrl_dom *d)
 	if (d->res->desc->mon_in_l3)
 		return rctl_mon_data_add_node(g, d);
 	rctl_mon_dir_name(d, name);
-	dir = rctl_mon_dir_add(g->mon_data_kn, name, g, d, &rctl_mon_event_ops);
+	dir = rctl_mon_dir_add(g->mon_data_kn, name, g, d, &rctl_mon_event_attr);
 	return PTR_ERR_OR_ZERO(dir);
 }
 

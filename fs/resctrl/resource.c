@@ -133,7 +133,7 @@ bool rctl_mon_capable(void)
 }
 
 /*
- * Control groups can use the CLOSIDs that every control resource has:
+ * CTRL_MON groups can use the CLOSIDs that every control resource has:
  * half of them for a resource that CDP splits; never more than the CPUs
  * carry.
  */
@@ -142,7 +142,7 @@ u32 rctl_num_closids(void)
 	struct resctrl_res *r;
 	u32 n = 0;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+	for_each_rctl_resource(r)
 		if (rctl_res_has_ctrl(r) && (!n || rctl_res_num_closid(r) < n))
 			n = rctl_res_num_closid(r);
 	return rctl_cpu_limited(n, rctl_cpu_closid_limit);
@@ -154,7 +154,7 @@ u32 rctl_num_rmids(void)
 	struct resctrl_res *r;
 	u32 n = 0;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r))
+	for_each_rctl_resource(r)
 		if (rctl_res_has_mon(r) && (!n || r->desc->num_rmid < n))
 			n = r->desc->num_rmid;
 	return rctl_cpu_limited(n, rctl_cpu_rmid_limit);
@@ -275,6 +275,117 @@ static void rctl_res_remove(struct resctrl_res *r)
 		WARN_ON(rctl_ids_resize());
 }
 
+static bool rctl_name_ok(const char *name)
+{
+	return name && *name && strlen(name) < 32 && !strpbrk(name, "/:;= \t\n");
+}
+
+/* info/NAME_MON belongs to resource NAME: no resource may be called so. */
+static bool rctl_res_name_ok(const char *name)
+{
+	size_t len = name ? strlen(name) : 0;
+
+	return rctl_name_ok(name) && (len < 4 || strcmp(name + len - 4, "_MON"));
+}
+
+static bool rctl_typed_ok(enum resctrl_ctrl_type ctrl,
+			  const struct resctrl_bitmask_params *bitmask,
+			  const struct resctrl_range_params *range)
+{
+	switch (ctrl) {
+	case RESCTRL_CTRL_BITMASK:
+		return bitmask->cbm_len && bitmask->cbm_len <= 32 &&
+		       bitmask->min_cbm_bits <= bitmask->cbm_len;
+	case RESCTRL_CTRL_PERCENT:
+	case RESCTRL_CTRL_MBPS:
+	case RESCTRL_CTRL_SCALAR:
+		return range->min <= range->max;
+	default:
+		return false;
+	}
+}
+
+/* The extra controls and memory nodes of @desc; NULL if they are fine. */
+static const char *rctl_check_extras(const struct rctl_desc *desc)
+{
+	const struct resctrl_ctrl_desc *c;
+	unsigned int i, j;
+
+	if (desc->memory_nodes &&
+	    (desc->scope != RESCTRL_SCOPE_NODE || desc->run_on_domain_cpu))
+		return "memory_nodes needs NODE scope and no run_on_domain_cpu";
+	if (!desc->num_ctrls)
+		return NULL;
+	if (!desc->ctrls || desc->ctrl == RESCTRL_CTRL_NONE ||
+	    desc->ctrl == RESCTRL_CTRL_CUSTOM || desc->cdp_capable ||
+	    !desc->ops->apply_ctrl)
+		return "extra controls need a typed main control, no CDP and apply_ctrl()";
+	for (i = 0; i < desc->num_ctrls; i++) {
+		c = &desc->ctrls[i];
+		if (!rctl_name_ok(c->suffix) ||
+		    strlen(desc->name) + strlen(c->suffix) + 2 > RCTL_CONF_NAME_LEN)
+			return "bad extra control name";
+		if (!rctl_typed_ok(c->ctrl, &c->bitmask, &c->range))
+			return "bad extra control type or parameters";
+		for (j = 0; j < i; j++)
+			if (!strcmp(desc->ctrls[j].suffix, c->suffix))
+				return "two extra controls with one name";
+	}
+	return NULL;
+}
+
+/**
+ * rctl_check_desc() - reject descriptions the filesystem cannot serve
+ * @desc: a description handed to resctrl_register_resource()
+ *
+ * Return: 0, or -EINVAL with the reason in the kernel log.
+ */
+int rctl_check_desc(const struct rctl_desc *desc)
+{
+	const struct resctrl_resource_ops *ops = desc->ops;
+	const char *why = NULL;
+	unsigned int i;
+
+	if (!rctl_res_name_ok(desc->name))
+		why = "bad name (1-31 characters, none of /:;= or blanks, not ending in _MON)";
+	else if (!ops)
+		why = "no ops";
+	else if (desc->scope > RESCTRL_SCOPE_DEVICE)
+		why = "unknown scope";
+	else if (desc->ctrl > RESCTRL_CTRL_CUSTOM)
+		why = "unknown control type";
+	else if (desc->ctrl != RESCTRL_CTRL_NONE && (!desc->num_closid || !ops->apply))
+		why = "a control needs CLOSIDs and apply()";
+	else if (desc->ctrl == RESCTRL_CTRL_BITMASK &&
+		 !rctl_typed_ok(desc->ctrl, &desc->bitmask, &desc->range))
+		why = "bad bitmask parameters";
+	else if (desc->ctrl != RESCTRL_CTRL_NONE && desc->ctrl != RESCTRL_CTRL_CUSTOM &&
+		 !rctl_typed_ok(desc->ctrl, &desc->bitmask, &desc->range))
+		why = "bad range parameters";
+	else if (desc->ctrl == RESCTRL_CTRL_CUSTOM && (!ops->parse || !ops->format))
+		why = "a custom control needs parse() and format()";
+	else if (desc->ctrl == RESCTRL_CTRL_NONE && !desc->num_events)
+		why = "neither control nor monitoring";
+	else if (desc->num_events && (!desc->num_rmid || !ops->read_event || !desc->events))
+		why = "monitoring needs RMIDs, events and read_event()";
+	else if (desc->mon_in_l3 && (desc->scope != RESCTRL_SCOPE_NODE ||
+				     desc->ctrl != RESCTRL_CTRL_NONE || !desc->num_events))
+		why = "mon_in_l3 needs a monitoring-only resource of scope NODE";
+	for (i = 0; !why && i < desc->num_events; i++)
+		if (!rctl_name_ok(desc->events[i].name) || desc->events[i].frac_bits > 24 ||
+		    (desc->events[i].bandwidth &&
+		     (desc->events[i].frac_bits || desc->events[i].occupancy)))
+			why = "bad event";
+	if (!why)
+		why = rctl_check_extras(desc);
+	if (why) {
+		pr_err("resctrl: cannot register resource %s: %s\n",
+		       desc->name ?: "(null)", why);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /**
  * rctl_desc_fill() - put a resource's description and capabilities together
  * @v: the filesystem's view, filled
@@ -357,6 +468,9 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 		goto free;
 	r->desc = &r->view;
 	r->priv = priv;
+	ret = rctl_res_files_init(r);
+	if (ret)
+		goto free;
 	r->occ_threshold = rctl_occ_round(r, r->desc->occupancy_threshold);
 	INIT_LIST_HEAD(&r->domains);
 	refcount_set(&r->pins, 1);
@@ -369,8 +483,7 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 			goto free;
 	}
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	rctl_status_clear();
 	other = rctl_name_taken(r->desc);
 	if (!other && rctl_line_taken(r->desc)) {
@@ -412,14 +525,14 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 			rctl_mbps_res_added(r);
 	}
 unlock:
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	if (ret)
 		goto free;
 	pr_debug("resctrl: %s registered by %s\n", r->desc->name,
 		 rctl_owner_name(r->desc));
 	return r;
 free:
+	rctl_res_files_free(r);
 	kvfree(r->group_data);
 	kfree(r);
 	return ERR_PTR(ret);
@@ -474,14 +587,13 @@ EXPORT_SYMBOL_NS_GPL(__devm_resctrl_register_resource, RESCTRL);
  */
 void resctrl_unregister_resource(struct resctrl_res *r)
 {
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	rctl_res_remove(r);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 
 	rctl_res_unpin(r);
 	wait_for_completion(&r->released);
+	rctl_res_files_free(r);
 	kvfree(r->group_data);
 	kfree(r);
 }
@@ -520,8 +632,7 @@ int resctrl_res_set_limits(struct resctrl_res *r, u32 num_closid, u32 num_rmid)
 	    (rctl_res_has_mon(r) && !num_rmid))
 		return -EINVAL;
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	rctl_status_clear();
 	if (rctl_mounted && !r->hidden)
 		ret = rctl_ids_fit(rctl_res_has_ctrl(r) ? num_closid : 0,
@@ -532,8 +643,7 @@ int resctrl_res_set_limits(struct resctrl_res *r, u32 num_closid, u32 num_rmid)
 		if (rctl_mounted && !r->hidden)
 			WARN_ON(rctl_ids_resize());
 	}
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(resctrl_res_set_limits, RESCTRL);

@@ -23,6 +23,45 @@
 
 #include "internal.h"
 
+/**
+ * rctl_user_val() - the value schemata shows for a CLOSID in a domain
+ * @d: an online domain of a control resource
+ * @closid: the CLOSID
+ * @type: which half, for a resource CDP splits; RESCTRL_CONF_BOTH else
+ *
+ * Return: the MBps target of a resource the controller steers (never
+ * split), else the value in force.
+ */
+u32 rctl_user_val(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type)
+{
+	lockdep_assert_held(&rctl_mutex);
+	if (d->res->mbps)
+		return rctl_mbps_target(d, closid);
+	return *rctl_dom_val(d, closid, type);
+}
+
+/**
+ * rctl_user_set() - set the value a schemata write gives a CLOSID
+ * @d: an online domain of a control resource
+ * @closid: the CLOSID
+ * @type: which half, for a resource CDP splits; RESCTRL_CONF_BOTH else
+ * @val: the value, checked
+ *
+ * A resource the controller steers takes the value as its target, which
+ * the controller reaches over the next periods; any other is programmed.
+ *
+ * Return: 0, or the driver's error.
+ */
+int rctl_user_set(struct resctrl_dom *d, u32 closid, enum resctrl_conf_type type,
+		  u32 val)
+{
+	lockdep_assert_held(&rctl_mutex);
+	if (!d->res->mbps)
+		return rctl_dom_apply_type(d, closid, type, val);
+	rctl_mbps_set_target(d, closid, val);
+	return 0;
+}
+
 /* Longest value text of any control type, custom ones included. */
 #define RCTL_VAL_LEN 64
 
@@ -32,7 +71,7 @@ static int rctl_name_width(void)
 	int width = 0;
 	unsigned int i;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		if (rctl_res_has_ctrl(r))
 			width = max_t(int, width, strlen(r->desc->name) +
 				      (rctl_cdp_capable(r->desc) ? RCTL_CDP_SUFFIX_LEN : 0));
@@ -61,7 +100,7 @@ static void rctl_ctrl_lines_show_res(struct seq_file *sf, struct resctrl_res *r,
 		rctl_conf_name(r, type, name, sizeof(name));
 		seq_printf(sf, "%*s:", width, name);
 		sep = "";
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		for_each_rctl_domain(d, r) {
 			seq_printf(sf, "%s%d=", sep, d->id);
 			show(sf, d, closid, type);
 			sep = ";";
@@ -86,7 +125,7 @@ static void rctl_extra_lines_show(struct seq_file *sf, struct resctrl_res *r,
 		rctl_extra_name(r, i, name, sizeof(name));
 		seq_printf(sf, "%*s:", width, name);
 		sep = "";
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+		for_each_rctl_domain(d, r) {
 			rctl_extra_format_val(c, d->ctrl_vals[i][closid], text,
 					      sizeof(text));
 			seq_printf(sf, "%s%d=%s", sep, d->id, text);
@@ -98,36 +137,29 @@ static void rctl_extra_lines_show(struct seq_file *sf, struct resctrl_res *r,
 
 /**
  * rctl_ctrl_lines_show() - print a group file laid out as schemata
- * @sf: the seq_file of a control group's file
+ * @sf: the seq_file of a CTRL_MON group's file
+ * @g: the group
  * @show: prints one domain's value
  *
  * The lines of every control resource of the mount, names padded alike,
- * for the group the file belongs to; "schemata" and "size" differ only in
- * how a value prints. Takes the group lock.
- *
- * Return: 0, or -ENOENT when the group is gone.
+ * for @g; "schemata" and "size" differ only in how a value prints.
+ * Context: rctl_lock() held.
  */
-int rctl_ctrl_lines_show(struct seq_file *sf, rctl_val_show_fn show)
+void rctl_ctrl_lines_show(struct seq_file *sf, struct rctl_group *g,
+			  rctl_val_show_fn show)
 {
-	struct kernfs_open_file *of = sf->private;
 	struct resctrl_res *r;
-	struct rctl_group *g;
 	int width;
 
-	g = rctl_group_lock(of->kn);
-	if (!g)
-		goto unlock;
+	lockdep_assert_held(&rctl_mutex);
 	width = rctl_name_width();
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		if (rctl_res_has_ctrl(r))
 			rctl_ctrl_lines_show_res(sf, r, g->closid, width, show);
 		/* Extra controls have values, not sizes. */
 		if (show == rctl_schemata_val_show)
 			rctl_extra_lines_show(sf, r, g->closid, width);
 	}
-unlock:
-	rctl_group_unlock(of->kn);
-	return g ? 0 : -ENOENT;
 }
 
 static void rctl_schemata_val_show(struct seq_file *sf, struct resctrl_dom *d,
@@ -140,9 +172,10 @@ static void rctl_schemata_val_show(struct seq_file *sf, struct resctrl_dom *d,
 	seq_puts(sf, text);
 }
 
-static int rctl_schemata_show(struct seq_file *sf, void *v)
+static int rctl_schemata_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	return rctl_ctrl_lines_show(sf, rctl_schemata_val_show);
+	rctl_ctrl_lines_show(sf, c->g, rctl_schemata_val_show);
+	return 0;
 }
 
 /**
@@ -251,7 +284,7 @@ static struct resctrl_res *rctl_find_line(const char *name,
 	struct resctrl_res *r;
 	unsigned int i;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		if (!rctl_res_has_ctrl(r))
 			continue;
 		*ctrl = 0;
@@ -366,9 +399,9 @@ static unsigned int rctl_count_ctrl_domains(void)
 	struct resctrl_dom *d;
 	unsigned int n = 0;
 
-	for (r = rctl_res_next(NULL); r; r = rctl_res_next(r)) {
+	for_each_rctl_resource(r) {
 		if (rctl_res_has_ctrl(r)) {
-			for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
+			for_each_rctl_domain(d, r)
 				n += rctl_res_nconf(r) + r->desc->num_ctrls;
 		}
 	}
@@ -377,7 +410,7 @@ static unsigned int rctl_count_ctrl_domains(void)
 
 /**
  * rctl_schemata_apply_text() - stage and apply the lines of a write
- * @g: the control group written to
+ * @g: the CTRL_MON group written to
  * @buf: the lines, '\n'-separated, the final newline already removed
  *
  * Every line is parsed and checked, then every value applied; if the
@@ -412,32 +445,17 @@ int rctl_schemata_apply_text(struct rctl_group *g, char *buf)
 	return ret;
 }
 
-static ssize_t rctl_schemata_write(struct kernfs_open_file *of, char *buf,
-				   size_t nbytes, loff_t off)
+static int rctl_schemata_write(struct rctl_file_ctx *c, char *buf,
+			       size_t nbytes)
 {
-	struct rctl_group *g;
-	int ret = 0;
-
-	g = rctl_group_lock(of->kn);
-	rctl_status_clear();
-	if (!g) {
-		ret = -ENOENT;
-		goto unlock;
-	}
 	if (!nbytes || buf[nbytes - 1] != '\n') {
 		rctl_status_puts("Schemata lines must end with a newline\n");
-		ret = -EINVAL;
-		goto unlock;
+		return -EINVAL;
 	}
 	buf[nbytes - 1] = '\0';
-	ret = rctl_schemata_apply_text(g, buf);
-unlock:
-	rctl_group_unlock(of->kn);
-	return ret ?: nbytes;
+	return rctl_schemata_apply_text(c->g, buf);
 }
 
-const struct kernfs_ops rctl_schemata_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_schemata_show,
-	.write = rctl_schemata_write,
-};
+const struct rctl_file_attr rctl_schemata_attr =
+	RCTL_FILE_ATTR("schemata", 0644, NULL, rctl_schemata_show,
+		       rctl_schemata_write);

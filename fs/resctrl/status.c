@@ -6,6 +6,7 @@
  * problem it finds, so a reader sees the reasons of the most recent
  * operation only, or "ok" when it had nothing to say.
  */
+#include <linux/export.h>
 #include <linux/lockdep.h>
 #include <linux/seq_buf.h>
 #include <linux/seq_file.h>
@@ -46,54 +47,36 @@ void rctl_status_printf(const char *fmt, ...)
 	va_end(args);
 }
 
-static int rctl_status_show(struct seq_file *sf, void *v)
+/**
+ * resctrl_last_cmd_printf() - explain a refused write in last_cmd_status
+ * @fmt: printf format of one line, ending in a newline
+ *
+ * For callbacks that refuse a value or a write (parse, group and info
+ * file writes): the user reads the reason in info/last_cmd_status.
+ * Context: a callback, with the filesystem lock held.
+ */
+void resctrl_last_cmd_printf(const char *fmt, ...)
 {
-	struct kernfs_open_file *of = sf->private;
+	va_list args;
 
-	/* info/ belongs to the default group, which is never removed. */
-	rctl_group_lock(of->kn);
+	va_start(args, fmt);
+	rctl_status_vprintf(fmt, args);
+	va_end(args);
+}
+EXPORT_SYMBOL_NS_GPL(resctrl_last_cmd_printf, RESCTRL);
+
+/* info/ belongs to the default group, which is never removed. */
+static int rctl_status_show(struct rctl_file_ctx *c, struct seq_file *sf)
+{
 	if (seq_buf_used(&rctl_status))
 		seq_write(sf, rctl_status_text, seq_buf_used(&rctl_status));
 	else
 		seq_puts(sf, "ok\n");
-	rctl_group_unlock(of->kn);
 	return 0;
 }
 
-/**
- * rctl_write_refused() - kernfs write of a file that takes no writes
- * @of: the open file
- * @buf: the text written, ignored
- * @nbytes: its length
- * @off: the file position, ignored
- *
- * Root may chmod any file of the mount, and kernfs then lets a writer
- * open a file whose node has a write operation. Every file of the core
- * has one, so that such a write reaches this refusal rather than a
- * missing handler; upstream 6.12's rdtgroup_file_write() refuses it with
- * -EINVAL too (it leaves last_cmd_status alone, this explains it).
- * Context: process; takes rctl_mutex, may sleep.
- *
- * Return: -EINVAL, or -ENOENT if the file's group was removed.
- */
-ssize_t rctl_write_refused(struct kernfs_open_file *of, char *buf,
-			   size_t nbytes, loff_t off)
-{
-	struct rctl_group *g;
-
-	g = rctl_group_lock(of->kn);
-	rctl_status_clear();
-	if (g)
-		rctl_status_printf("%s: the file is read-only\n", of->kn->name);
-	rctl_group_unlock(of->kn);
-	return g ? -EINVAL : -ENOENT;
-}
-
-const struct kernfs_ops rctl_status_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_status_show,
-	.write = rctl_write_refused,
-};
+const struct rctl_file_attr rctl_status_attr =
+	RCTL_FILE_ATTR("last_cmd_status", 0444, NULL, rctl_status_show, NULL);
 
 /**
  * rctl_status_copy() - the text of last_cmd_status, for tests

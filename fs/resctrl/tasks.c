@@ -3,8 +3,8 @@
  * Task membership: the tasks file of each group, moving tasks between
  * groups, and /proc/<pid>/cpu_resctrl_groups.
  *
- * A task belongs to the control group whose CLOSID it carries and to the
- * monitor group whose RMID it carries. A write to a tasks file is all or
+ * A task belongs to the CTRL_MON group whose CLOSID it carries and to the
+ * MON group whose RMID it carries. A write to a tasks file is all or
  * nothing: every pid is parsed and checked before any task moves.
  */
 #include <linux/cpu.h>
@@ -19,8 +19,6 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-
-#include <asm/resctrl.h>
 
 #include "internal.h"
 
@@ -38,28 +36,22 @@ static bool rctl_task_in_group(struct task_struct *t, struct rctl_group *g)
 	return rctl_task_has_ids(t, g->closid, g->rmid, rctl_is_mon_group(g));
 }
 
-static int rctl_tasks_show(struct seq_file *sf, void *v)
+static int rctl_tasks_show(struct rctl_file_ctx *c, struct seq_file *sf)
 {
-	struct kernfs_open_file *of = sf->private;
 	struct task_struct *p, *t;
-	struct rctl_group *g;
 	pid_t pid;
 
-	g = rctl_group_lock(of->kn);
-	if (g) {
-		rcu_read_lock();
-		for_each_process_thread(p, t) {
-			if (!rctl_task_in_group(t, g))
-				continue;
-			/* Tasks outside the reader's pid namespace have no number. */
-			pid = task_pid_vnr(t);
-			if (pid)
-				seq_printf(sf, "%d\n", pid);
-		}
-		rcu_read_unlock();
+	rcu_read_lock();
+	for_each_process_thread(p, t) {
+		if (!rctl_task_in_group(t, c->g))
+			continue;
+		/* Tasks outside the reader's pid namespace have no number. */
+		pid = task_pid_vnr(t);
+		if (pid)
+			seq_printf(sf, "%d\n", pid);
 	}
-	rctl_group_unlock(of->kn);
-	return g ? 0 : -ENOENT;
+	rcu_read_unlock();
+	return 0;
 }
 
 /**
@@ -171,13 +163,12 @@ static void rctl_set_task_group(struct task_struct *t, struct rctl_group *g,
 		cpumask_set_cpu(task_cpu(t), reload);
 }
 
-static ssize_t rctl_tasks_write(struct kernfs_open_file *of, char *buf,
-				size_t nbytes, loff_t off)
+static int rctl_tasks_write(struct rctl_file_ctx *c, char *buf, size_t nbytes)
 {
 	unsigned int max = nbytes / 2 + 1;
 	struct task_struct **tasks = NULL;
+	struct rctl_group *g = c->g;
 	cpumask_var_t reload;
-	struct rctl_group *g;
 	pid_t *pids = NULL;
 	int i, n, ret;
 
@@ -185,41 +176,30 @@ static ssize_t rctl_tasks_write(struct kernfs_open_file *of, char *buf,
 		return -ENOMEM;
 	pids = kmalloc_array(max, sizeof(*pids), GFP_KERNEL);
 	tasks = kmalloc_array(max, sizeof(*tasks), GFP_KERNEL);
-
-	g = rctl_group_lock(of->kn);
-	rctl_status_clear();
-	if (!g) {
-		ret = -ENOENT;
-		goto unlock;
-	}
 	if (!pids || !tasks) {
 		rctl_status_puts("Kernel out of memory\n");
 		ret = -ENOMEM;
-		goto unlock;
+		goto out;
 	}
 
 	n = rctl_parse_pids(buf, pids, max);
 	ret = n < 0 ? n : rctl_get_tasks(g, pids, tasks, n);
 	if (ret)
-		goto unlock;
+		goto out;
 	for (i = 0; i < n; i++) {
 		rctl_set_task_group(tasks[i], g, reload);
 		put_task_struct(tasks[i]);
 	}
 	resctrl_arch_reload_cpus(reload);
-unlock:
-	rctl_group_unlock(of->kn);
+out:
 	kfree(tasks);
 	kfree(pids);
 	free_cpumask_var(reload);
-	return ret ?: nbytes;
+	return ret;
 }
 
-const struct kernfs_ops rctl_tasks_ops = {
-	.atomic_write_len = PAGE_SIZE,
-	.seq_show = rctl_tasks_show,
-	.write = rctl_tasks_write,
-};
+const struct rctl_file_attr rctl_tasks_attr =
+	RCTL_FILE_ATTR("tasks", 0644, NULL, rctl_tasks_show, rctl_tasks_write);
 
 /*
  * Give @to's IDs to every task that carries @closid (and @rmid, when
@@ -275,7 +255,7 @@ void rctl_move_all_tasks_home(void)
 /**
  * rctl_move_group_tasks() - move every task of a group to another group
  * @from: the group being removed
- * @to: its parent: the default group, or a monitor group's control group
+ * @to: its parent: the default group, or a MON group's CTRL_MON group
  */
 void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
 {
@@ -283,10 +263,10 @@ void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
 }
 
 /**
- * rctl_mon_group_retag_tasks() - a monitor group's tasks follow its move
- * @m: a monitor group that now belongs to another control group: its
+ * rctl_mon_group_retag_tasks() - a MON group's tasks follow its move
+ * @m: a MON group that now belongs to another CTRL_MON group: its
  *	@closid is already the new one
- * @old_closid: the CLOSID of the control group it left, which its tasks
+ * @old_closid: the CLOSID of the CTRL_MON group it left, which its tasks
  *	still carry
  *
  * Every task of @m takes the new CLOSID and keeps @m's RMID; a task that
@@ -299,8 +279,8 @@ void rctl_mon_group_retag_tasks(struct rctl_group *m, u32 old_closid)
 
 #ifdef CONFIG_PROC_CPU_RESCTRL
 /*
- * /proc/<pid>/cpu_resctrl_groups: "res:" and the control group ("/" for
- * the default group), "mon:" and the monitor group's name if any.
+ * /proc/<pid>/cpu_resctrl_groups: "res:" and the CTRL_MON group ("/" for
+ * the default group), "mon:" and the MON group's name if any.
  */
 int proc_resctrl_show(struct seq_file *s, struct pid_namespace *ns,
 		      struct pid *pid, struct task_struct *tsk)

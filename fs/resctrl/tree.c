@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A resource's files across the mounted tree: info/<NAME>, the driver's
- * files in every control group and mon_data/mon_<NAME>_<id> in every
+ * files in every CTRL_MON group and mon_data/mon_<NAME>_<id> in every
  * group. They are created deactivated and activated together, so a
  * resource appears everywhere at once.
  */
@@ -11,26 +11,7 @@
 
 #include "internal.h"
 
-/**
- * rctl_add_file() - create a file owned by the writer's fsuid/fsgid
- * @parent: its directory
- * @name: its name
- * @mode: its permissions
- * @ops: its operations
- * @priv: its private data
- *
- * Return: the node or an ERR_PTR.
- */
-struct kernfs_node *rctl_add_file(struct kernfs_node *parent,
-				  const char *name, umode_t mode,
-				  const struct kernfs_ops *ops, void *priv)
-{
-	return __kernfs_create_file(parent, name, S_IFREG | mode,
-				    current_fsuid(), current_fsgid(), 0, ops,
-				    priv, NULL, NULL);
-}
-
-/* Call @fn for every group, control groups before their monitor groups. */
+/* Call @fn for every group, CTRL_MON groups before their MON groups. */
 static int rctl_walk_groups(int (*fn)(struct rctl_group *, void *), void *arg)
 {
 	struct rctl_group *g, *m;
@@ -73,7 +54,7 @@ static int rctl_group_ensure_mon_dirs(struct rctl_group *g)
 		g->mon_data_kn = kn;
 		/* With the debug option, the RMID comes with monitoring. */
 		if (rctl_mount_debug()) {
-			kn = rctl_add_file(g->kn, "mon_hw_id", 0444, &rctl_hw_id_ops, NULL);
+			kn = rctl_file_add(g->kn, &rctl_mon_hw_id_attr, NULL, 0, NULL);
 			if (IS_ERR(kn))
 				return PTR_ERR(kn);
 		}
@@ -90,25 +71,20 @@ static int rctl_group_ensure_mon_dirs(struct rctl_group *g)
  */
 int rctl_group_add_res_files(struct rctl_group *g, struct resctrl_res *r)
 {
-	const struct resctrl_group_attr *a;
 	struct resctrl_dom *d;
-	struct kernfs_node *kn;
 	int ret;
 
-	if (!rctl_is_mon_group(g) && r->desc->files) {
-		for (a = r->desc->files; a->name; a++) {
-			kn = rctl_add_file(g->kn, a->name, a->write ? 0644 : 0444,
-					   &rctl_group_attr_ops, r);
-			if (IS_ERR(kn))
-				return PTR_ERR(kn);
-		}
+	if (!rctl_is_mon_group(g)) {
+		ret = rctl_add_driver_group_files(r, g->kn);
+		if (ret)
+			return ret;
 	}
 	if (!rctl_res_has_mon(r))
 		return 0;
 	ret = rctl_group_ensure_mon_dirs(g);
 	if (ret)
 		return ret;
-	for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d)) {
+	for_each_rctl_domain(d, r) {
 		ret = rctl_mon_data_add_dom(g, d);
 		if (ret)
 			return ret;
@@ -131,7 +107,7 @@ static int rctl_group_remove_res(struct rctl_group *g, void *arg)
 		for (a = r->desc->files; a->name; a++)
 			kernfs_remove_by_name(g->kn, a->name);
 	if (rctl_res_has_mon(r)) {
-		for (d = rctl_dom_next(r, NULL); d; d = rctl_dom_next(r, d))
+		for_each_rctl_domain(d, r)
 			rctl_mon_data_remove_dom(g, d);
 	}
 	return 0;

@@ -615,4 +615,101 @@ int proc_resctrl_show(struct seq_file *m, struct pid_namespace *ns,
 		      struct pid *pid, struct task_struct *tsk);
 #endif
 
+/*
+ * The architecture's side: the hooks through which the filesystem core
+ * tags tasks and CPUs with CLOSIDs and RMIDs. An architecture that
+ * selects RESCTRL_FS provides them in <asm/resctrl.h>, as functions or
+ * static inlines; nothing else includes that header on the core's behalf.
+ */
+#ifdef CONFIG_RESCTRL_FS
+#include <asm/resctrl.h>
+#endif
+
+/**
+ * resctrl_arch_set_task_ids() - record the group IDs of a task
+ * @tsk: the task
+ * @closid: CLOSID of its CTRL_MON group, 0 for the default group
+ * @rmid: RMID of its MON group (its CTRL_MON group's own RMID if it is in
+ *	none), 0 for the default group
+ *
+ * The IDs take effect at the task's next switch in, or at once when the
+ * core follows up with resctrl_arch_reload_cpus() on the task's CPU.
+ * Context: any; the core holds its lock and the RCU read lock; must not
+ * sleep.
+ */
+void resctrl_arch_set_task_ids(struct task_struct *tsk, u32 closid, u32 rmid);
+
+/**
+ * resctrl_arch_task_closid() - the CLOSID recorded for a task
+ * @tsk: the task
+ *
+ * Context: any; must not sleep.
+ *
+ * Return: the last @closid given to resctrl_arch_set_task_ids(), 0 for a
+ * task that never had one.
+ */
+u32 resctrl_arch_task_closid(struct task_struct *tsk);
+
+/**
+ * resctrl_arch_task_rmid() - the RMID recorded for a task
+ * @tsk: the task
+ *
+ * Context: any; must not sleep.
+ *
+ * Return: the last @rmid given to resctrl_arch_set_task_ids(), 0 for a
+ * task that never had one.
+ */
+u32 resctrl_arch_task_rmid(struct task_struct *tsk);
+
+/**
+ * resctrl_arch_set_cpu_ids() - set the IDs a CPU gives default-group tasks
+ * @cpu: the CPU
+ * @closid: CLOSID of the CTRL_MON group the CPU is assigned to
+ * @rmid: RMID of the MON group the CPU is assigned to
+ *
+ * Takes effect at the CPU's next context switch, or at once after
+ * resctrl_arch_reload_cpus(). Context: process, with cpus_read_lock()
+ * and the core's lock held, or the CPU hotplug callback of @cpu; must
+ * not sleep.
+ */
+void resctrl_arch_set_cpu_ids(unsigned int cpu, u32 closid, u32 rmid);
+
+/**
+ * resctrl_arch_reload_cpus() - make CPUs load the IDs of what runs there
+ * @cpus: the CPUs; offline ones are skipped
+ *
+ * Context: process, with the core's lock held; may wait for the CPUs to
+ * answer.
+ */
+void resctrl_arch_reload_cpus(const struct cpumask *cpus);
+
+/**
+ * resctrl_arch_cpu_online() - a CPU came (back) online
+ * @cpu: the CPU, which is the calling one
+ *
+ * The CPU starts with CLOSID 0 and RMID 0. Context: the CPU hotplug
+ * online callback of @cpu, on @cpu, with the core's lock held.
+ */
+void resctrl_arch_cpu_online(unsigned int cpu);
+
+/**
+ * resctrl_arch_cpu_offline() - a CPU goes offline
+ * @cpu: the CPU, which is the calling one
+ *
+ * The CPU runs with CLOSID 0 and RMID 0 until it is gone. Context: the
+ * CPU hotplug offline callback of @cpu, on @cpu, with the core's lock
+ * held.
+ */
+void resctrl_arch_cpu_offline(unsigned int cpu);
+
+/**
+ * resctrl_arch_set_switching() - start or stop loading IDs at context switch
+ * @on: true when the filesystem is mounted
+ *
+ * Stopping puts every online CPU back on CLOSID 0 and RMID 0. Context:
+ * process, with cpus_read_lock() and the core's lock held; may wait for
+ * the CPUs to answer.
+ */
+void resctrl_arch_set_switching(bool on);
+
 #endif /* _LINUX_RESCTRL_H */

@@ -264,12 +264,10 @@ static int rctl_dtest_write(struct kunit *test, const char *text)
 	int ret;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	rctl_status_clear();
 	ret = rctl_schemata_apply_text(&rctl_default_group, buf);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	return ret;
 }
 
@@ -321,11 +319,9 @@ static void rctl_stage_mixed_lines(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, d->ctrl_vals[1][0], 700);
 
 	/* A reset gives the extra controls their defaults again. */
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	rctl_reset_closid(0);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	KUNIT_EXPECT_EQ(test, d->ctrl_vals[0][0], 0);
 	KUNIT_EXPECT_EQ(test, d->ctrl_vals[1][0], 1000);
 	KUNIT_EXPECT_EQ(test, d->vals[0], 100);
@@ -376,15 +372,13 @@ static void rctl_memory_nodes_follow_hotplug(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, d);
 	KUNIT_EXPECT_TRUE(test, cpumask_empty(&d->cpus));
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	KUNIT_EXPECT_EQ(test, rctl_dom_apply(d, 1, 1234), 0);
 	rctl_domains_mem_change(nid, false);
 	KUNIT_EXPECT_FALSE(test, d->online);
 	rctl_dcalls.last_val = 0;
 	rctl_domains_mem_change(nid, true);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	KUNIT_EXPECT_TRUE(test, d->online);
 	KUNIT_EXPECT_EQ(test, d->vals[1], 1234);
 	/* Applied again when it came back: CLOSID 3's default was last. */

@@ -97,24 +97,20 @@ static int rctl_test_attach(struct resctrl_res *r)
 {
 	int ret;
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	ret = rctl_domains_init(r);
 	if (!ret)
 		list_add_tail(&r->list, &rctl_resources);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	return ret;
 }
 
 static void rctl_test_detach(struct resctrl_res *r)
 {
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	list_del(&r->list);
 	rctl_domains_free(r);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 }
 
 static unsigned int rctl_nr_packages(void)
@@ -183,8 +179,7 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, rctl_test_attach(&r), 0);
 	d = list_last_entry(&r.domains, struct resctrl_dom, list);
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	KUNIT_EXPECT_EQ(test, rctl_dom_apply(d, 1, 0x3), 0);
 	mutex_unlock(&rctl_mutex);
 	rctl_test_dom_cpus_offline(d, cpus);
@@ -202,8 +197,7 @@ static void rctl_offline_domain_keeps_values(struct kunit *test)
 	rctl_calls.applies = 0;
 	mutex_lock(&rctl_mutex);
 	ret = rctl_res_cpu_online(&r, cpumask_first(cpus));
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	KUNIT_EXPECT_EQ(test, ret, 0);
 	KUNIT_EXPECT_TRUE(test, d->online);
 	KUNIT_EXPECT_EQ(test, rctl_calls.applies, 4);
@@ -249,14 +243,12 @@ static void rctl_unmount_writes_every_closid(struct kunit *test)
 	list_for_each_entry(d, &r.domains, list)
 		n++;
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	d = list_first_entry(&r.domains, struct resctrl_dom, list);
 	KUNIT_EXPECT_EQ(test, rctl_dom_apply(d, 2, 0x3), 0);
 	rctl_calls.applies = 0;
 	rctl_reset_res(&r, rctl_pkg_desc.num_closid);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 
 	KUNIT_EXPECT_EQ(test, rctl_calls.applies, n * 4);
 	KUNIT_EXPECT_EQ(test, d->vals[2], 0xff);
@@ -290,8 +282,7 @@ static void rctl_refused_domain(struct kunit *test)
 	mutex_lock(&rctl_mutex);
 	ret = rctl_res_cpu_online(&r, cpumask_first(cpus));
 	cpumask_copy(&d->cpus, cpus);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	KUNIT_EXPECT_EQ(test, ret, 0);
 	KUNIT_EXPECT_TRUE(test, d->online);
 

@@ -3,7 +3,7 @@
  * KUnit tests of the core's monitoring rules: running counts start at the
  * baseline read at hand-out, fold wrap-around at the driver's width,
  * start from zero after "Unavailable", and take the driver's correction
- * and scale; a control group's count is
+ * and scale; a CTRL_MON group's count is
  * the sum of the reads that succeeded, read in one batch on a CPU of the
  * domain; a parked RMID lingers while its occupancy is at or above the
  * threshold or cannot be read; the threshold is rounded to the occupancy
@@ -76,7 +76,7 @@ struct t_mon_ctx {
 	struct rctl_group mon[3];
 };
 
-/* A control group with RMID 1 and monitor groups with RMIDs 2, 3, 4. */
+/* A CTRL_MON group with RMID 1 and MON groups with RMIDs 2, 3, 4. */
 static struct t_mon_ctx *t_mon_setup(struct kunit *test, bool on_cpu)
 {
 	struct t_mon_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
@@ -107,11 +107,9 @@ static int t_mon_count(struct t_mon_ctx *c, struct rctl_group *g,
 {
 	int ret;
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	ret = rctl_group_count_read(&c->d, 1, g, cnt);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	return ret;
 }
 
@@ -124,7 +122,7 @@ static void rctl_mon_sum_all_read(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cnt.sum, 100 + 200 + 300 + 400);
 	KUNIT_EXPECT_EQ(test, cnt.read, 4);
 	KUNIT_EXPECT_EQ(test, cnt.failed, 0);
-	/* A monitor group counts alone. */
+	/* A MON group counts alone. */
 	KUNIT_ASSERT_EQ(test, t_mon_count(c, &c->mon[1], &cnt), 0);
 	KUNIT_EXPECT_EQ(test, cnt.sum, 300);
 	KUNIT_EXPECT_EQ(test, cnt.read, 1);
@@ -135,14 +133,14 @@ static void rctl_mon_sum_skips_failed_reads(struct kunit *test)
 	struct t_mon_ctx *c = t_mon_setup(test, false);
 	struct rctl_group_count cnt;
 
-	/* A new monitor group and an untracked one: the rest still adds up. */
+	/* A new MON group and an untracked one: the rest still adds up. */
 	t_mon.ret[2] = -ENODATA;
 	t_mon.ret[4] = -EIO;
 	KUNIT_ASSERT_EQ(test, t_mon_count(c, &c->ctrl, &cnt), 0);
 	KUNIT_EXPECT_EQ(test, cnt.sum, 100 + 300);
 	KUNIT_EXPECT_EQ(test, cnt.read, 2);
 	KUNIT_EXPECT_EQ(test, cnt.failed, 2);
-	/* Even the control group's own read may fail. */
+	/* Even the CTRL_MON group's own read may fail. */
 	t_mon.ret[1] = -ENODATA;
 	KUNIT_ASSERT_EQ(test, t_mon_count(c, &c->ctrl, &cnt), 0);
 	KUNIT_EXPECT_EQ(test, cnt.sum, 300);
@@ -207,11 +205,9 @@ static void rctl_mon_reads_on_housekeeping_cpu(struct kunit *test)
 		/* Read from every CPU in turn. */
 		if (set_cpus_allowed_ptr(current, cpumask_of(cpu)))
 			continue;
-		cpus_read_lock();
-		mutex_lock(&rctl_mutex);
+		rctl_lock();
 		KUNIT_EXPECT_EQ(test, rctl_group_count_read(&c->d, 1, &c->ctrl, &cnt), 0);
-		mutex_unlock(&rctl_mutex);
-		cpus_read_unlock();
+		rctl_unlock();
 	}
 	set_cpus_allowed_ptr(current, cpu_possible_mask);
 	kunit_info(test, "%u housekeeping and %u isolated CPUs, %u reads\n",
@@ -231,14 +227,12 @@ static void rctl_mon_lingers_at_threshold(struct kunit *test)
 	t_mon.val[2] = 4096;
 	t_mon.val[3] = 8000;
 	t_mon.ret[4] = -ENODATA;
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	lingers[0] = rctl_rmid_lingers_in(&c->d, 0, 4096, 1);
 	lingers[1] = rctl_rmid_lingers_in(&c->d, 0, 4096, 2);
 	lingers[2] = rctl_rmid_lingers_in(&c->d, 0, 4096, 3);
 	lingers[3] = rctl_rmid_lingers_in(&c->d, 0, 4096, 4);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	KUNIT_EXPECT_FALSE(test, lingers[0]);
 	/* At the threshold is still dirty (upstream: val >= threshold). */
 	KUNIT_EXPECT_TRUE(test, lingers[1]);
@@ -310,11 +304,9 @@ static u64 t_run_read(struct kunit *test, struct t_mon_ctx *c, unsigned int evt,
 
 	t_mon.val[rmid] = raw;
 	t_mon.ret[rmid] = 0;
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	KUNIT_EXPECT_EQ(test, rctl_dom_read_here(&c->d, 0, rmid, evt, &val), 0);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	return val;
 }
 
@@ -361,20 +353,16 @@ static void rctl_ctr_unavailable_then_back(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_run_read(test, c, 0, 3, 5100), 100 * 64);
 	/* The hardware stops tracking the RMID, then restarts its counter. */
 	t_mon.ret[3] = -ENODATA;
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	KUNIT_EXPECT_EQ(test, rctl_dom_read_here(&c->d, 0, 3, 0, &val), -ENODATA);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	/* Counted from zero again: no jump of 2^24 - 5100 units. */
 	KUNIT_EXPECT_EQ(test, t_run_read(test, c, 0, 3, 40), (100 + 40) * 64);
 	/* An error is not a restart: the sample stays. */
 	t_mon.ret[3] = -EIO;
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	KUNIT_EXPECT_EQ(test, rctl_dom_read_here(&c->d, 0, 3, 0, &val), -EIO);
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 	KUNIT_EXPECT_EQ(test, t_run_read(test, c, 0, 3, 50), (100 + 50) * 64);
 }
 
@@ -416,12 +404,10 @@ static void rctl_ovf_only_while_mounted(struct kunit *test)
 	unsigned int cpu, first, moved = nr_cpu_ids;
 	bool was_mounted, started_unmounted;
 
-	cpus_read_lock();
-	mutex_lock(&rctl_mutex);
+	rctl_lock();
 	was_mounted = rctl_mounted;
 	if (was_mounted) {
-		mutex_unlock(&rctl_mutex);
-		cpus_read_unlock();
+		rctl_unlock();
 		kunit_skip(test, "resctrl is mounted");
 	}
 	rctl_ovf_start(&c->d);
@@ -438,8 +424,7 @@ static void rctl_ovf_only_while_mounted(struct kunit *test)
 	rctl_ovf_stop(&c->d);
 	cpu = rctl_ovf_queued_on(&c->d);
 	rctl_mounted = false;
-	mutex_unlock(&rctl_mutex);
-	cpus_read_unlock();
+	rctl_unlock();
 
 	KUNIT_EXPECT_FALSE(test, started_unmounted);
 	KUNIT_EXPECT_LT(test, first, nr_cpu_ids);

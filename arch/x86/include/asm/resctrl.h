@@ -5,6 +5,8 @@
  *
  * The filesystem core (fs/resctrl) decides which IDs a task and a CPU
  * carry; this header stores them where the context switch finds them.
+ * It provides the resctrl_arch_* hooks that include/linux/resctrl.h
+ * declares and documents, and is included through that header.
  */
 #ifndef _ASM_X86_RESCTRL_H
 #define _ASM_X86_RESCTRL_H
@@ -45,8 +47,8 @@ static inline u64 x86_pqr_value(u32 closid, u32 rmid)
 
 /*
  * A task of the default group (ID 0) runs with its CPU's IDs; CLOSID and
- * RMID fall back independently, so a task in a monitor group of the
- * default control group still uses a CPU's CLOSID.
+ * RMID fall back independently, so a task in a MON group of the default
+ * CTRL_MON group still uses a CPU's CLOSID.
  */
 static __always_inline void x86_pqr_sched_in(struct task_struct *next)
 {
@@ -77,15 +79,7 @@ static __always_inline void resctrl_sched_in(struct task_struct *next)
 		x86_pqr_sched_in(next);
 }
 
-/**
- * resctrl_arch_set_task_ids() - record the group IDs of a task
- * @tsk: the task
- * @closid: CLOSID of its control group, 0 for the default group
- * @rmid: RMID of its monitor group, 0 for the default group
- *
- * The IDs take effect at the task's next switch in, or at once when the
- * caller follows up with resctrl_arch_reload_cpus() on the task's CPU.
- */
+/* The task hooks of include/linux/resctrl.h, inline for the switch. */
 static inline void resctrl_arch_set_task_ids(struct task_struct *tsk,
 					     u32 closid, u32 rmid)
 {
