@@ -21,6 +21,7 @@
 #include <linux/types.h>
 
 struct dentry;
+struct device;
 
 /* Longest string attribute (names, mount option), including the NUL. */
 #define RSIM_NAME_LEN		64
@@ -39,29 +40,40 @@ struct dentry;
 #define RSIM_UNSET		U64_MAX
 
 /**
- * struct rsim_event_cfg - one configured monitoring event
- * @name: event name
+ * struct rsim_event_cfg - one configured monitoring event: a directory
+ *	events/<name>
+ * @name: event name, "" for a free slot
+ * @id: its event id: its slot in &rsim_config.events
  * @frac_bits: fractional bits of its fixed-point value, 0 for a count
  */
 struct rsim_event_cfg {
 	char name[RSIM_NAME_LEN];
-	u8 frac_bits;
+	u32 id;
+	u32 frac_bits;
 };
 
 /**
- * struct rsim_ctrl_cfg - one configured extra control
- * @suffix: its name after the resource's (MIN, MAX, OPT, NODE, ...)
+ * struct rsim_ctrl_cfg - one configured extra control: a directory
+ *	controls/<suffix>
+ * @suffix: its name after the resource's (MIN, MAX, OPT, NODE, ...), ""
+ *	for a free slot
  * @ctrl: its type: bitmask, percent, mbps or scalar
- * @a: bitmask: mask length; others: smallest value
- * @b: bitmask: fewest bits set; others: largest value
- * @c: bitmask: 1 if sparse masks are allowed; percent: granularity
+ * @cbm_len: bitmask: mask length
+ * @min_cbm_bits: bitmask: fewest bits set
+ * @sparse: bitmask: non-contiguous masks allowed
+ * @min: others: smallest value
+ * @max: others: largest value
+ * @granularity: percent: step
  */
 struct rsim_ctrl_cfg {
 	char suffix[RSIM_SUFFIX_LEN];
 	enum resctrl_ctrl_type ctrl;
-	u32 a;
-	u32 b;
-	u32 c;
+	u32 cbm_len;
+	u32 min_cbm_bits;
+	bool sparse;
+	u32 min;
+	u32 max;
+	u32 granularity;
 };
 
 /**
@@ -81,8 +93,8 @@ struct rsim_ctrl_cfg {
  * @granularity: PERCENT: step
  * @delay_linear: PERCENT: value of info/<NAME>/delay_linear
  * @default_val: CUSTOM: default level
- * @events: monitoring events; the index is the event id
- * @num_events: entries used in @events
+ * @events: monitoring events, in slots; the index is the event id
+ * @num_events: slots in use or free below the last one in use
  * @dev_domains: DEVICE: ids of the domains added when going live
  * @num_dev_domains: entries used in @dev_domains
  * @mount_option: mount option the resource needs, "" for none
@@ -93,14 +105,15 @@ struct rsim_ctrl_cfg {
  * @group_file: name of an extra per-group file, "" for none
  * @cdp_capable: BITMASK: declare that code and data prioritisation can
  *	split the resource
- * @ctrls: extra controls next to the main one
- * @num_ctrls: entries used in @ctrls
+ * @ctrls: extra controls next to the main one, in slots; the index is
+ *	the control id
+ * @num_ctrls: slots in use or free below the last one in use
  * @memory_nodes: NODE scope: every node with memory is a domain, CPUs or
  *	not
  *
- * Written under &rsim.mutex while the item is not live. @events and
- * @num_events are also written under &rsim.lock, so that debugfs can read
- * them with only that lock.
+ * Written under &rsim.mutex while the item is not live, and under
+ * &rsim.lock too, so that debugfs can read @events and @num_events with
+ * only that lock.
  */
 struct rsim_config {
 	enum resctrl_ctrl_type ctrl;
@@ -207,8 +220,29 @@ struct rsim_counter {
 };
 
 /**
- * struct rsim - one simulated resource: a configfs item
- * @item: the configfs item; its name is the resource name
+ * struct rsim_child - a directory below a resource's events/, controls/
+ *	or domains/
+ * @item: the configfs item; its name is the event name, the control
+ *	suffix or the domain id
+ * @node: link in &rsim.children (under &rsim.mutex)
+ * @sim: the resource
+ * @slot: event or control: the index in &rsim_config.events or
+ *	&rsim_config.ctrls; domain: the domain id
+ */
+struct rsim_child {
+	struct config_item item;
+	struct list_head node;
+	struct rsim *sim;
+	unsigned int slot;
+};
+
+/**
+ * struct rsim - one simulated resource: a configfs group
+ * @group: the configfs group; its name is the resource name
+ * @events_group: its events/ directory
+ * @ctrls_group: its controls/ directory
+ * @domains_group: its domains/ directory
+ * @children: the directories below those three
  * @link: link in the list of every item, for module exit
  * @mutex: serialises configuration and live transitions. Callbacks of the
  *	resource never take it, so it may be held across the registration
@@ -221,6 +255,8 @@ struct rsim_counter {
  * @cfg: the description
  * @live: registered (under @mutex)
  * @dead: removed from configfs; never goes live again (under @mutex)
+ * @dev: the device on the resctrl_sim bus, while @live
+ * @probe_err: what the last probe of @dev returned
  * @res: the registered resource, while @live
  * @desc: the description handed to the core, built from @cfg
  * @caps: the capabilities handed to the core, built from @cfg
@@ -246,13 +282,19 @@ struct rsim_counter {
  * reset when it goes live and freed when it is unregistered.
  */
 struct rsim {
-	struct config_item item;
+	struct config_group group;
+	struct config_group events_group;
+	struct config_group ctrls_group;
+	struct config_group domains_group;
+	struct list_head children;
 	struct list_head link;
 	struct mutex mutex;		/* configuration, going live */
 	raw_spinlock_t lock;		/* what callbacks record */
 	struct rsim_config cfg;
 	bool live;
 	bool dead;
+	struct device *dev;
+	int probe_err;
 	struct resctrl_res *res;
 	struct resctrl_resource_desc desc;
 	struct resctrl_resource_caps caps;
@@ -275,12 +317,12 @@ struct rsim {
 
 static inline struct rsim *to_rsim(struct config_item *item)
 {
-	return container_of(item, struct rsim, item);
+	return container_of(to_config_group(item), struct rsim, group);
 }
 
 static inline const char *rsim_name(struct rsim *sim)
 {
-	return config_item_name(&sim->item);
+	return config_item_name(&sim->group.cg_item);
 }
 
 /* sim_main.c */
@@ -289,6 +331,8 @@ void rsim_added(struct rsim *sim);
 void rsim_drop(struct rsim *sim);
 void rsim_free(struct rsim *sim);
 int rsim_set_live(struct rsim *sim, bool live);
+int rsim_bus_init(void);
+void rsim_bus_exit(void);
 
 /* sim_ops.c */
 void rsim_build_ops(struct resctrl_resource_ops *ops, enum resctrl_ctrl_type ctrl);
@@ -303,6 +347,7 @@ void rsim_free_dom(struct rsim_dom *dom);
 void rsim_violation(struct rsim *sim, const char *what, int id);
 
 /* sim_configfs.c */
+int rsim_pin_children(struct rsim *sim, bool pin);
 int rsim_configfs_init(void);
 void rsim_configfs_exit(void);
 

@@ -17,15 +17,20 @@
  *   cache_bytes    bytes the whole mask stands for (0: the CPU cache's)
  *   min 10, max 100, granularity 10, delay_linear 0|1 (1)
  *   default_val    custom only: 1=low 2=mid 3=high (2)
- *   events         comma-separated names, event id = position; NAME:N
- *                  gives the event N fractional bits (empty: none);
- *                  llc_occupancy is an occupancy event: freed RMIDs wait
- *                  until it reads 0 (max_threshold_occupancy, at most
- *                  64 MiB, can be raised); mbm_local_bytes and
- *                  mbm_total_bytes (without fractional bits) are
- *                  bandwidth sources for mba_MBps, local preferred
- *   device_domains comma-separated domain ids (>= 0), added with the CPUs
+ *   events/NAME    mkdir: a monitoring event NAME, with the lowest free
+ *                  event id (read-only attribute id); frac_bits gives
+ *                  it fractional bits (0); llc_occupancy is an occupancy
+ *                  event: freed RMIDs wait until it reads 0
+ *                  (max_threshold_occupancy, at most 64 MiB, can be
+ *                  raised); mbm_local_bytes and mbm_total_bytes (without
+ *                  fractional bits) are bandwidth sources for mba_MBps,
+ *                  local preferred
+ *   domains/ID     mkdir: a device domain ID (>= 0), added with the CPUs
  *                  of cpu_possible_mask right after registration
+ *   controls/SUFFIX mkdir: an extra control NAME_SUFFIX; ctrl
+ *                  bitmask|percent|mbps|scalar (percent), cbm_len (20),
+ *                  min_cbm_bits (1), sparse (0) for a bitmask, min (0),
+ *                  max (100), granularity (1, percent only) for others
  *   mount_option   option the resource needs (empty: none)
  *   hardware       the hardware it claims to drive (empty: none); two
  *                  resources claiming the same never share a mount
@@ -39,8 +44,13 @@
  *   live           1 registers the resource, 0 unregisters it; going
  *                  live fails with the error of registration or of adding
  *                  a device domain, and then leaves nothing registered
- * Any write but to live fails with -EBUSY while live is 1; rmdir
- * unregisters a live resource. Custom values are the levels low, mid and
+ * Any write but to live, and any mkdir or rmdir below the resource, fails
+ * with -EBUSY while live is 1; rmdir of a live resource without events,
+ * domains or controls unregisters it.
+ *
+ * Going live creates the device NAME on the resctrl_sim bus; the
+ * resctrl_sim driver's probe registers the resource, and devres
+ * unregisters it when live=0 removes the device. Custom values are the levels low, mid and
  * high; the core shows them as words.
  *
  * Observe it and inject faults in /sys/kernel/debug/resctrl_sim/NAME/,
@@ -59,7 +69,7 @@
  *   refuse_domain  domain id whose domain_online fails -EIO; -1: none
  *   counters       write "DOMID RMID EVENT VALUE|error|unavailable" to set
  *                  what read_event returns (unset: 0), or "clear"; reads
- *                  back the same lines. Changing events clears them.
+ *                  back the same lines. Removing an event clears them.
  *   domains        "ID CPULIST online|offline" for every domain seen; the
  *                  CPU list is the one the last callback for it saw
  *   delay_ms       apply and read_event wait this long first (0, at most
@@ -68,6 +78,7 @@
  *   violations     callbacks that broke the driver contract (the first
  *                  also warns)
  */
+#include <linux/device.h>
 #include <linux/err.h>
 #include <linux/list.h>
 #include <linux/module.h>
@@ -97,6 +108,7 @@ struct rsim *rsim_alloc(void)
 	mutex_init(&sim->mutex);
 	raw_spin_lock_init(&sim->lock);
 	INIT_LIST_HEAD(&sim->link);
+	INIT_LIST_HEAD(&sim->children);
 	INIT_LIST_HEAD(&sim->doms);
 	INIT_LIST_HEAD(&sim->counters);
 	atomic_set(&sim->violations, 0);
@@ -144,30 +156,32 @@ static void rsim_build_ctrls(struct rsim *sim)
 	const struct rsim_config *cfg = &sim->cfg;
 	const struct rsim_ctrl_cfg *cc;
 	struct resctrl_ctrl_desc *c;
-	unsigned int i;
+	unsigned int i, n = 0;
 
 	memset(sim->ctrls, 0, sizeof(sim->ctrls));
 	for (i = 0; i < cfg->num_ctrls; i++) {
 		cc = &cfg->ctrls[i];
-		c = &sim->ctrls[i];
+		if (!cc->suffix[0])
+			continue;
+		c = &sim->ctrls[n];
 		c->suffix = cc->suffix;
-		c->id = i;
+		c->id = n++;
 		c->ctrl = cc->ctrl;
 		if (cc->ctrl == RESCTRL_CTRL_BITMASK) {
-			c->bitmask.cbm_len = cc->a;
-			c->bitmask.min_cbm_bits = cc->b;
-			c->bitmask.sparse = cc->c;
+			c->bitmask.cbm_len = cc->cbm_len;
+			c->bitmask.min_cbm_bits = cc->min_cbm_bits;
+			c->bitmask.sparse = cc->sparse;
 		} else {
-			c->range.min = cc->a;
-			c->range.max = cc->b;
+			c->range.min = cc->min;
+			c->range.max = cc->max;
 			if (cc->ctrl == RESCTRL_CTRL_PERCENT)
-				c->range.granularity = cc->c;
+				c->range.granularity = cc->granularity;
 		}
 		c->default_min = !strcmp(cc->suffix, "MIN");
 	}
-	if (cfg->num_ctrls) {
+	if (n) {
 		sim->desc.ctrls = sim->ctrls;
-		sim->desc.num_ctrls = cfg->num_ctrls;
+		sim->desc.num_ctrls = n;
 	}
 }
 
@@ -176,7 +190,7 @@ static void rsim_build_desc(struct rsim *sim)
 	struct resctrl_resource_desc *desc = &sim->desc;
 	struct resctrl_resource_caps *caps = &sim->caps;
 	const struct rsim_config *cfg = &sim->cfg;
-	unsigned int i;
+	unsigned int i, n = 0;
 
 	memset(desc, 0, sizeof(*desc));
 	memset(caps, 0, sizeof(*caps));
@@ -213,20 +227,25 @@ static void rsim_build_desc(struct rsim *sim)
 	}
 
 	for (i = 0; i < cfg->num_events; i++) {
-		sim->events[i].name = cfg->events[i].name;
-		sim->events[i].id = i;
-		sim->events[i].frac_bits = cfg->events[i].frac_bits;
+		const struct rsim_event_cfg *ec = &cfg->events[i];
+		struct resctrl_event_desc *e = &sim->events[n];
+
+		if (!ec->name[0])
+			continue;
+		n++;
+		e->name = ec->name;
+		e->id = i;
+		e->frac_bits = ec->frac_bits;
 		/* Named as upstream's: its RMIDs go through limbo. */
-		sim->events[i].occupancy = !strcmp(cfg->events[i].name,
-						   "llc_occupancy");
+		e->occupancy = !strcmp(ec->name, "llc_occupancy");
 		/* Byte counts named as upstream's MBM: bandwidth sources. */
-		sim->events[i].bandwidth = !cfg->events[i].frac_bits &&
-			(!strcmp(cfg->events[i].name, "mbm_local_bytes") ||
-			 !strcmp(cfg->events[i].name, "mbm_total_bytes"));
+		e->bandwidth = !ec->frac_bits &&
+			(!strcmp(ec->name, "mbm_local_bytes") ||
+			 !strcmp(ec->name, "mbm_total_bytes"));
 	}
-	if (cfg->num_events) {
+	if (n) {
 		caps->events = sim->events;
-		caps->num_events = cfg->num_events;
+		caps->num_events = n;
 		/* As if for a 64 MiB cache; RMIDs are reused once empty. */
 		caps->occupancy_limit = RSIM_CACHE_BYTES;
 		/*
@@ -282,12 +301,92 @@ static void rsim_forget(struct rsim *sim)
 	}
 }
 
+/*
+ * Register the resource of the device's item, then add its device
+ * domains; devres unregisters it when the device goes, or when a domain
+ * cannot be added.
+ */
+static int rsim_probe(struct device *dev)
+{
+	struct rsim *sim = dev_get_platdata(dev);
+	const struct rsim_config *cfg = &sim->cfg;
+	struct resctrl_res *res;
+	unsigned int i;
+	int ret;
+
+	/*
+	 * Callbacks start coming from inside the call, and may come until
+	 * devres has unregistered the resource.
+	 */
+	res = devm_resctrl_register_resource(dev, &sim->desc, &sim->caps, sim);
+	ret = PTR_ERR_OR_ZERO(res);
+	for (i = 0; !ret && i < cfg->num_dev_domains; i++)
+		ret = resctrl_add_device_domain(res, cfg->dev_domains[i],
+						cpu_possible_mask);
+	sim->probe_err = ret;
+	if (!ret)
+		sim->res = res;
+	return ret;
+}
+
+/* Every device matches the only driver of the bus. */
+static const struct bus_type rsim_bus = {
+	.name = "resctrl_sim",
+};
+
+static struct device_driver rsim_driver = {
+	.name = "resctrl_sim",
+	.bus = &rsim_bus,
+	.probe = rsim_probe,
+	.suppress_bind_attrs = true,
+};
+
+/* The parent of every device: /sys/devices/resctrl_sim/NAME. */
+static struct device *rsim_root;
+
+static void rsim_dev_release(struct device *dev)
+{
+	kfree(dev);
+}
+
+/*
+ * Create the device of @sim on the bus: the driver's probe registers the
+ * resource. Return: 0, or what registering the device or probing it
+ * failed with.
+ */
+static int rsim_add_device(struct rsim *sim)
+{
+	struct device *dev;
+	int ret;
+
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	if (!dev)
+		return -ENOMEM;
+	device_initialize(dev);
+	dev->bus = &rsim_bus;
+	dev->parent = rsim_root;
+	dev->release = rsim_dev_release;
+	dev->platform_data = sim;
+	sim->probe_err = -ENODEV;
+	ret = dev_set_name(dev, "%s", rsim_name(sim)) ?: device_add(dev);
+	if (ret) {
+		put_device(dev);
+		return ret;
+	}
+	/* The bus probes synchronously: the device is bound or never was. */
+	if (!device_is_bound(dev)) {
+		ret = sim->probe_err ?: -ENODEV;
+		device_unregister(dev);
+		return ret;
+	}
+	sim->dev = dev;
+	return 0;
+}
+
 static int rsim_start(struct rsim *sim)
 {
 	const struct rsim_config *cfg = &sim->cfg;
-	struct resctrl_res *res;
 	unsigned long flags;
-	unsigned int i;
 	int ret;
 
 	rsim_build_desc(sim);
@@ -298,35 +397,65 @@ static int rsim_start(struct rsim *sim)
 	sim->accepting = true;
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 
-	/* Callbacks start coming from inside the call. */
-	res = resctrl_register_resource(&sim->desc, &sim->caps, sim);
-	if (IS_ERR(res)) {
+	ret = rsim_add_device(sim);
+	if (!ret) {
+		ret = rsim_pin_children(sim, true);
+		if (ret)
+			device_unregister(sim->dev);
+	}
+	if (ret) {
+		sim->dev = NULL;
+		sim->res = NULL;
 		rsim_forget(sim);
-		return PTR_ERR(res);
+		return ret;
 	}
-
-	for (i = 0; i < cfg->num_dev_domains; i++) {
-		ret = resctrl_add_device_domain(res, cfg->dev_domains[i],
-						cpu_possible_mask);
-		if (ret) {
-			resctrl_unregister_resource(res);
-			rsim_forget(sim);
-			return ret;
-		}
-	}
-
-	sim->res = res;
 	sim->live = true;
 	return 0;
 }
 
 static void rsim_stop(struct rsim *sim)
 {
-	/* Callbacks may come until this returns. */
-	resctrl_unregister_resource(sim->res);
+	rsim_pin_children(sim, false);
+	/* Removing the device unregisters the resource (devres). */
+	device_unregister(sim->dev);
+	sim->dev = NULL;
 	sim->res = NULL;
 	sim->live = false;
 	rsim_forget(sim);
+}
+
+/**
+ * rsim_bus_init() - register the resctrl_sim bus and its driver
+ *
+ * Return: 0 or a negative errno.
+ */
+int rsim_bus_init(void)
+{
+	int ret;
+
+	rsim_root = root_device_register("resctrl_sim");
+	if (IS_ERR(rsim_root))
+		return PTR_ERR(rsim_root);
+	ret = bus_register(&rsim_bus);
+	if (ret)
+		goto out_root;
+	ret = driver_register(&rsim_driver);
+	if (!ret)
+		return 0;
+	bus_unregister(&rsim_bus);
+out_root:
+	root_device_unregister(rsim_root);
+	return ret;
+}
+
+/**
+ * rsim_bus_exit() - unregister the driver and the bus
+ */
+void rsim_bus_exit(void)
+{
+	driver_unregister(&rsim_driver);
+	bus_unregister(&rsim_bus);
+	root_device_unregister(rsim_root);
 }
 
 /**
@@ -385,10 +514,15 @@ static int __init rsim_init(void)
 {
 	int ret;
 
+	ret = rsim_bus_init();
+	if (ret)
+		return ret;
 	rsim_debugfs_init();
 	ret = rsim_configfs_init();
-	if (ret)
+	if (ret) {
 		rsim_debugfs_exit();
+		rsim_bus_exit();
+	}
 	return ret;
 }
 
@@ -408,6 +542,7 @@ static void __exit rsim_exit(void)
 	mutex_unlock(&rsim_list_lock);
 
 	rsim_debugfs_exit();
+	rsim_bus_exit();
 }
 
 module_init(rsim_init);

@@ -18,6 +18,7 @@
  * a mkdir while 20,000 RMIDs are in limbo.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -228,6 +229,11 @@ static int cg_move(void *arg, int i)
 		   path("%d\n", mover));
 }
 
+/*
+ * Describe the simulated resource @name by the pairs of @attrs: an
+ * attribute and its value, or a directory (events/NAME) and NULL; then
+ * register it.
+ */
 static int sim_res(const char *name, const char *const *attrs)
 {
 	int ret;
@@ -235,19 +241,35 @@ static int sim_res(const char *name, const char *const *attrs)
 	if (mkdir(path(SIM "/%s", name), 0755) && errno != EEXIST)
 		return -errno;
 	for (; *attrs; attrs += 2) {
-		ret = put(path(SIM "/%s/%s", name, attrs[0]), attrs[1]);
+		if (!attrs[1])
+			ret = mkdir(path(SIM "/%s/%s", name, attrs[0]), 0755) &&
+			      errno != EEXIST ? -errno : 0;
+		else
+			ret = put(path(SIM "/%s/%s", name, attrs[0]), attrs[1]);
 		if (ret) {
-			printf("bench: %s/%s=%s: %s\n", name, attrs[0], attrs[1],
-			       strerror(-ret));
+			printf("bench: %s/%s=%s: %s\n", name, attrs[0],
+			       attrs[1] ?: "(mkdir)", strerror(-ret));
 			return ret;
 		}
 	}
 	return put(path(SIM "/%s/live", name), "1");
 }
 
+/* Unregister @name and remove it, its events/ directories first. */
 static void sim_gone(const char *name)
 {
+	struct dirent *de;
+	char events[512];
+	DIR *dir;
+
+	snprintf(events, sizeof(events), SIM "/%s/events", name);
 	put(path(SIM "/%s/live", name), "0");
+	dir = opendir(events);
+	while (dir && (de = readdir(dir)))
+		if (de->d_name[0] != '.')
+			rmdir(path("%s/%s", events, de->d_name));
+	if (dir)
+		closedir(dir);
 	rmdir(path(SIM "/%s", name));
 }
 
@@ -276,7 +298,7 @@ static void bench_groups(void)
 
 	static const char *const l3[] = {
 		"ctrl", "bitmask", "scope", "package", "num_closid", "4100",
-		"num_rmid", "4100", "cbm_len", "20", "events", "mbm_local_bytes",
+		"num_rmid", "4100", "cbm_len", "20", "events/mbm_local_bytes", NULL,
 		NULL,
 	};
 
@@ -303,7 +325,7 @@ static void bench_reads_and_moves(void)
 {
 	static const char *const l3[] = {
 		"ctrl", "bitmask", "scope", "package", "num_closid", "16",
-		"num_rmid", "300", "cbm_len", "20", "events", "mbm_local_bytes",
+		"num_rmid", "300", "cbm_len", "20", "events/mbm_local_bytes", NULL,
 		"run_on_domain_cpu", "1", NULL,
 	};
 	const char *counter = ROOT "/g0/mon_data/mon_L3_01/mbm_local_bytes";
@@ -351,7 +373,7 @@ static void bench_umount(int threads)
 {
 	static const char *const l3[] = {
 		"ctrl", "bitmask", "scope", "package", "num_closid", "128",
-		"num_rmid", "128", "cbm_len", "20", "events", "mbm_local_bytes",
+		"num_rmid", "128", "cbm_len", "20", "events/mbm_local_bytes", NULL,
 		NULL,
 	};
 	double a[BATCHES], b[BATCHES], t;
@@ -408,7 +430,8 @@ static void bench_limbo(int parked)
 	char nr[16], line[96];
 	static const char *const l3[] = {
 		"ctrl", "bitmask", "scope", "package", "num_closid", "16",
-		"cbm_len", "20", "events", "llc_occupancy,mbm_local_bytes", NULL,
+		"cbm_len", "20", "events/llc_occupancy", NULL,
+		"events/mbm_local_bytes", NULL, NULL,
 	};
 	double worst_read = 0, worst_mkdir = 0, t;
 	int i, d, fd;

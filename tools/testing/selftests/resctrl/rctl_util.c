@@ -547,8 +547,104 @@ bool rctl_sim_reset(void)
 	return rctl_cleanup() && !sim_load();
 }
 
+/*
+ * Remove every directory below @name's @dir (events, controls, domains).
+ * Returns 0 or the first -errno.
+ */
+static int sim_clear_dir(const char *name, const char *dir)
+{
+	const char *path = rpath(SIM_CFG "/%s/%s", name, dir);
+	char sub[RPATH_LEN];
+	struct dirent *de;
+	int ret = 0;
+	DIR *d;
+
+	d = opendir(path);
+	if (!d)
+		return -errno;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
+		if (rmdir(sub) && !ret)
+			ret = -errno;
+	}
+	closedir(d);
+	return ret;
+}
+
+/* Write @val to attribute @attr of the directory @dir/@entry of @name. */
+static int sim_set_sub(const char *name, const char *dir, const char *entry,
+		       const char *attr, const char *val)
+{
+	return rctl_write(rpath(SIM_CFG "/%s/%s/%s/%s", name, dir, entry, attr),
+			  val);
+}
+
+/*
+ * One entry of the comma lists the attributes events, controls and
+ * device_domains took before they became directories: "NAME[:FRAC_BITS]",
+ * "SUFFIX:TYPE:A:B[:C]" and "ID". A control's A, B and C are cbm_len,
+ * min_cbm_bits and sparse for a bitmask, min, max and granularity for
+ * the others.
+ */
+static int sim_add_entry(const char *name, const char *dir, char *entry)
+{
+	static const char * const bitmask[] = { "cbm_len", "min_cbm_bits", "sparse" };
+	static const char * const range[] = { "min", "max", "granularity" };
+	const char * const *fields = range;
+	char *key = strsep(&entry, ":"), *val;
+	int i, ret;
+
+	if (!*key)
+		return -EINVAL;
+	ret = rctl_mkdir(rpath(SIM_CFG "/%s/%s/%s", name, dir, key));
+	if (ret || !entry)
+		return ret ?: strcmp(dir, "controls") ? 0 : -EINVAL;
+	if (!strcmp(dir, "events"))
+		return sim_set_sub(name, dir, key, "frac_bits", entry);
+	if (strcmp(dir, "controls"))
+		return -EINVAL;
+	val = strsep(&entry, ":");
+	ret = sim_set_sub(name, dir, key, "ctrl", val);
+	if (!strcmp(val, "bitmask"))
+		fields = bitmask;
+	for (i = 0; !ret && i < 3 && entry; i++)
+		ret = sim_set_sub(name, dir, key, fields[i], strsep(&entry, ":"));
+	return ret ?: i < 2 || entry ? -EINVAL : 0;
+}
+
+/*
+ * Replace the directories below @name's @dir by those the comma list
+ * @val describes, in its order.
+ */
+static int sim_set_list(const char *name, const char *dir, const char *val)
+{
+	char *buf, *s, *entry;
+	int ret;
+
+	ret = sim_clear_dir(name, dir);
+	buf = strdup(val);
+	if (!buf)
+		return -ENOMEM;
+	s = buf + strcspn(buf, "\n");
+	*s = '\0';
+	for (s = buf; !ret && (entry = strsep(&s, ","));) {
+		entry += strspn(entry, " ");
+		if (*entry || s)
+			ret = sim_add_entry(name, dir, entry);
+	}
+	free(buf);
+	return ret;
+}
+
 int sim_set(const char *name, const char *attr, const char *val)
 {
+	/* The attributes that were comma lists: one directory per entry. */
+	if (!strcmp(attr, "events") || !strcmp(attr, "controls"))
+		return sim_set_list(name, attr, val);
+	if (!strcmp(attr, "device_domains"))
+		return sim_set_list(name, "domains", val);
 	return rctl_write(rpath(SIM_CFG "/%s/%s", name, attr), val);
 }
 
@@ -613,8 +709,15 @@ int sim_live(const char *name, bool live)
 
 int sim_remove(const char *name)
 {
-	int ret = sim_live(name, false);
+	static const char * const dirs[] = { "events", "controls", "domains" };
+	int ret = sim_live(name, false), err;
+	unsigned int i;
 
+	/* The directories below a resource go before it. */
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
+		err = sim_clear_dir(name, dirs[i]);
+		ret = ret ?: err;
+	}
 	if (rmdir(rpath(SIM_CFG "/%s", name)))
 		ret = ret ?: -errno;
 	return ret;
