@@ -361,7 +361,7 @@ static void test_rmmod(void)
 	wait_workers(ROOT_MON, GROUP_FILE, false);
 	ksft_test_result(!ret && ok && workers_did_work(ROOT_MON, GROUP_FILE),
 			 "the resource is in use again\n");
-	ret = rctl_rmdir(SIM_CFG "/UR") ?: sim_unload();
+	ret = sim_remove("UR") ?: sim_unload();
 	ksft_test_result(!ret && !rctl_exists("/sys/module/resctrl_sim"),
 			 "the driver module is removed while resctrl is mounted with groups (%s)\n",
 			 strerror(-ret));
@@ -473,7 +473,7 @@ static void test_races(void)
 	ksft_test_result(started == 7 && done[0] && done[1],
 			 "mount, unmount, registration and group changes run concurrently\n");
 	rctl_umount();
-	rmdir(SIM_CFG "/UR");
+	sim_remove("UR");
 	ksft_test_result(!add_ur() && !rctl_mount(NULL) &&
 			 rctl_reads(rp("schemata"), "UR:0=ff;1=ff\n") &&
 			 !rctl_mkdir(rp("g1")) &&
