@@ -467,15 +467,8 @@ int rctl_module_unload(const char *mod)
 	return -EAGAIN;
 }
 
-/* Modules rctl_cleanup() unloads after the simulator's resources. */
-static const char *also[4];
-static unsigned int nr_also;
-
-void rctl_cleanup_also(const char *mod)
-{
-	if (nr_also < ARRAY_SIZE(also))
-		also[nr_also++] = mod;
-}
+/* The fixture the program runs in (rctl_start()). */
+static const struct rctl_fixture *fixture;
 
 bool rctl_cleanup(void)
 {
@@ -498,8 +491,9 @@ bool rctl_cleanup(void)
 	/* Only a loadable module has an initstate. */
 	if (rctl_exists("/sys/module/resctrl_sim/initstate"))
 		note(rctl_module_unload("resctrl_sim"), "rmmod", "resctrl_sim");
-	for (i = 0; i < (int)nr_also; i++)
-		note(rctl_module_unload(also[i]), "rmmod", also[i]);
+	for (i = 0; fixture && i < RCTL_MAX_MODULES && fixture->modules[i]; i++)
+		note(rctl_module_unload(fixture->modules[i]), "rmmod",
+		     fixture->modules[i]);
 	return clean_ok;
 }
 
@@ -517,29 +511,69 @@ static void exit_cleanup(void)
 		rctl_cleanup();
 }
 
-void rctl_guard(void)
+/* The closing results rctl_finish() prints. */
+static unsigned int closing_results(void)
+{
+	unsigned int n = 1;
+
+	while (n <= RCTL_MAX_SIMS && fixture->sims[n - 1])
+		n++;
+	return n;
+}
+
+void rctl_start(const struct rctl_fixture *fx)
 {
 	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGBUS,
 				    SIGABRT, SIGFPE, SIGALRM };
+	const char *why;
 	unsigned int i;
 
+	ksft_print_header();
 	if (geteuid())
 		ksft_exit_skip("must run as root\n");
+	fixture = fx;
 	main_pid = getpid();
 	if (!rctl_cleanup())
 		ksft_print_msg("the system was not clean at start\n");
 	atexit(exit_cleanup);
 	for (i = 0; i < ARRAY_SIZE(sigs); i++)
 		signal(sigs[i], fatal_signal);
+	if (fx->sim && sim_load())
+		ksft_exit_skip("resctrl_sim cannot be loaded\n");
+	if ((fx->sim || fx->fs) && !rctl_fs_registered())
+		ksft_exit_skip("no resctrl filesystem\n");
+	why = fx->unless ? fx->unless() : NULL;
+	if (why)
+		ksft_exit_skip("%s\n", why);
+	if (fx->plan)
+		rctl_plan(fx->plan);
 }
 
-void rctl_sim_setup(void)
+void rctl_plan(unsigned int plan)
 {
-	rctl_guard();
-	if (sim_load())
-		ksft_exit_skip("resctrl_sim cannot be loaded\n");
-	if (!rctl_fs_registered())
-		ksft_exit_skip("no resctrl filesystem\n");
+	ksft_set_plan(plan + closing_results());
+}
+
+void rctl_skip(const char *reason)
+{
+	ksft_set_plan(1);
+	ksft_test_result_skip("%s\n", reason);
+	ksft_finished();
+}
+
+void rctl_finish(void)
+{
+	const char *name;
+	unsigned int i;
+
+	for (i = 0; i < RCTL_MAX_SIMS && fixture->sims[i]; i++) {
+		name = fixture->sims[i];
+		ksft_test_result(sim_violations(name) == 0,
+				 "%s: the simulator saw no driver contract violation\n",
+				 name);
+	}
+	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
+	ksft_finished();
 }
 
 bool rctl_sim_reset(void)
