@@ -511,8 +511,7 @@ static void exit_cleanup(void)
 		rctl_cleanup();
 }
 
-/* The closing results rctl_finish() prints. */
-static unsigned int closing_results(void)
+unsigned int rctl_closing_results(void)
 {
 	unsigned int n = 1;
 
@@ -521,14 +520,18 @@ static unsigned int closing_results(void)
 	return n;
 }
 
-void rctl_start(const struct rctl_fixture *fx)
+const struct rctl_fixture *rctl_fixture(void)
+{
+	return fixture;
+}
+
+void rctl_enter(const struct rctl_fixture *fx)
 {
 	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGBUS,
 				    SIGABRT, SIGFPE, SIGALRM };
 	const char *why;
 	unsigned int i;
 
-	ksft_print_header();
 	if (geteuid())
 		ksft_exit_skip("must run as root\n");
 	fixture = fx;
@@ -545,35 +548,6 @@ void rctl_start(const struct rctl_fixture *fx)
 	why = fx->unless ? fx->unless() : NULL;
 	if (why)
 		ksft_exit_skip("%s\n", why);
-	if (fx->plan)
-		rctl_plan(fx->plan);
-}
-
-void rctl_plan(unsigned int plan)
-{
-	ksft_set_plan(plan + closing_results());
-}
-
-void rctl_skip(const char *reason)
-{
-	ksft_set_plan(1);
-	ksft_test_result_skip("%s\n", reason);
-	ksft_finished();
-}
-
-void rctl_finish(void)
-{
-	const char *name;
-	unsigned int i;
-
-	for (i = 0; i < RCTL_MAX_SIMS && fixture->sims[i]; i++) {
-		name = fixture->sims[i];
-		ksft_test_result(sim_violations(name) == 0,
-				 "%s: the simulator saw no driver contract violation\n",
-				 name);
-	}
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
 }
 
 bool rctl_sim_reset(void)

@@ -124,25 +124,16 @@ struct rctl_fixture {
 };
 
 /*
- * rctl_start() prints the KTAP header, skips the program unless it runs as
- * root and has what @fx asks for, puts the system in its clean state (see
- * rctl_cleanup()), arranges for rctl_cleanup() to run at exit and on
- * fatal signals, and prints the plan when @fx gives one.
+ * rctl_enter() skips the program unless it runs as root and has what @fx
+ * asks for, puts the system in its clean state (see rctl_cleanup()) and
+ * arranges for rctl_cleanup() to run at exit and on fatal signals.
+ * rctl_closing_results() is the number of results rctl_finish() prints.
  */
-void rctl_start(const struct rctl_fixture *fx);
-/* Print the plan: @plan results of the program and the closing ones. */
-void rctl_plan(unsigned int plan);
-/*
- * Report the whole program as one skipped result, for programs that only
- * run on some machines (the plan must not be printed yet), and exit.
- */
-__noreturn void rctl_skip(const char *reason);
-/*
- * The closing results: no driver contract violation on each of the
- * fixture's simulated resources, then a clean system after rctl_cleanup().
- * Exits with the kselftest status of the whole program.
- */
-__noreturn void rctl_finish(void);
+void rctl_enter(const struct rctl_fixture *fx);
+unsigned int rctl_closing_results(void);
+/* The fixture given to rctl_start(). */
+const struct rctl_fixture *rctl_fixture(void);
+
 /* Unload module @mod if it is loaded, waiting out lingering references. */
 int rctl_module_unload(const char *mod);
 /*
@@ -212,5 +203,57 @@ int rctl_move_task(const char *group, pid_t pid);
 bool rctl_group_has_task(const char *group, pid_t pid);
 /* Whether /proc/@pid/cpu_resctrl_groups reads @want. */
 bool rctl_proc_groups_are(pid_t pid, const char *want);
+
+/*
+ * kselftest.h keeps its plan and counters per object file, so what prints
+ * results is inline here, in the test program's own object file.
+ */
+
+/* Print the plan: @plan results of the program and the closing ones. */
+static inline void rctl_plan(unsigned int plan)
+{
+	ksft_set_plan(plan + rctl_closing_results());
+}
+
+/*
+ * Print the KTAP header, rctl_enter(), and print the plan when @fx gives
+ * one.
+ */
+static inline void rctl_start(const struct rctl_fixture *fx)
+{
+	ksft_print_header();
+	rctl_enter(fx);
+	if (fx->plan)
+		rctl_plan(fx->plan);
+}
+
+/*
+ * Report the whole program as one skipped result, for programs that only
+ * run on some machines (the plan must not be printed yet), and exit.
+ */
+static inline __noreturn void rctl_skip(const char *reason)
+{
+	ksft_set_plan(1);
+	ksft_test_result_skip("%s\n", reason);
+	ksft_finished();
+}
+
+/*
+ * The closing results: no driver contract violation on each of the
+ * fixture's simulated resources, then a clean system after rctl_cleanup().
+ * Exits with the kselftest status of the whole program.
+ */
+static inline __noreturn void rctl_finish(void)
+{
+	const struct rctl_fixture *fx = rctl_fixture();
+	unsigned int i;
+
+	for (i = 0; i < RCTL_MAX_SIMS && fx->sims[i]; i++)
+		ksft_test_result(sim_violations(fx->sims[i]) == 0,
+				 "%s: the simulator saw no driver contract violation\n",
+				 fx->sims[i]);
+	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
+	ksft_finished();
+}
 
 #endif
