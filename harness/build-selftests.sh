@@ -12,4 +12,6 @@ mkdir -p "$BUILD/selftests"
 say "building the selftests"
 make -s -C "$SRC/tools/testing/selftests/resctrl" OUTPUT="$BUILD/selftests" \
 	LDFLAGS=-static all
+# The per-program timeout of kselftest's settings file, for the VM's runner.
+cp "$SRC/tools/testing/selftests/resctrl/settings" "$BUILD/selftests/"
 "$REPO/harness/build-upstream-selftests.sh"

@@ -67,6 +67,18 @@ w1_clean() {
 	fi
 }
 
+# Every option the selftests' config file names is set so in the kernel.
+selftest_options_set() {
+	local config=$1 opt bad=0
+	while IFS= read -r opt; do
+		case $opt in CONFIG_*=*) ;; *) continue ;; esac
+		grep -qx -- "$opt" "$config" && continue
+		echo "    $opt: not so in $config"
+		bad=1
+	done < "$REPO/tools/testing/selftests/resctrl/config"
+	return $bad
+}
+
 checkpatch_files() {
 	local f bad=0
 	for f in $(cd "$REPO" && git ls-files -co --exclude-standard -- \
@@ -96,6 +108,9 @@ for v in $variants; do
 	pass
 	check "W=1 warnings in the project's files ($v)" w1_clean "$BUILD/obj-$v/build.log"
 	check "objects not built from project sources ($v)" own_objects_only "$BUILD/obj-$v"
+	[ "$v" = off ] ||
+		check "the selftests' config options are set ($v)" \
+			selftest_options_set "$BUILD/obj-$v/.config"
 	log=$logs/$v.log
 	if [ "$v" = off ]; then
 		VM_TIMEOUT=${VM_TIMEOUT:-300} "$REPO/harness/run-vm.sh" "$v" off "$log" > /dev/null

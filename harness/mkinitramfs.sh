@@ -30,6 +30,7 @@ printf 'root:x:0:\nnogroup:x:65534:\n' > "$root/etc/group"
 
 if [ -d "$BUILD/selftests" ]; then
 	find "$BUILD/selftests" -maxdepth 1 -type f -perm -u+x -exec cp {} "$root/selftests/" \;
+	cp "$BUILD/selftests/settings" "$root/selftests/" 2>/dev/null || true
 fi
 if [ -x "$BUILD/upstream-selftests/resctrl_tests" ]; then
 	cp "$BUILD/upstream-selftests/resctrl_tests" "$root/upstream-selftests/"

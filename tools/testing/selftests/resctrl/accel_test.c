@@ -44,33 +44,6 @@ static bool loaded(const char *mod)
 	return rctl_exists(rpath("/sys/module/%s", mod));
 }
 
-/* Unmount, then unload the plugin and the parent, whatever is there. */
-static bool accel_cleanup(void)
-{
-	bool ok = true;
-	int i, ret;
-
-	for (i = 0; i < 8 && !rctl_umount(); i++)
-		continue;
-	for (i = 0; i < 2; i++) {
-		const char *mod = i ? "accel_example" : "resctrl_accel";
-
-		if (!loaded(mod))
-			continue;
-		ret = unload(mod);
-		if (ret) {
-			ksft_print_msg("cleanup: rmmod %s: %s\n", mod, strerror(-ret));
-			ok = false;
-		}
-	}
-	return ok;
-}
-
-static void exit_cleanup(void)
-{
-	accel_cleanup();
-}
-
 static int load_module(const char *mod, const char *params)
 {
 	char cmd[256];
@@ -267,6 +240,11 @@ static bool unbind_bind(int cycles)
 
 int main(void)
 {
+	/* The plugin goes before the parent whose symbols it uses. */
+	static const struct rctl_fixture fx = {
+		.plan = 23,
+		.modules = { "resctrl_accel", "accel_example" },
+	};
 	static const int all3[] = { 0, 1, 2 }, two[] = { 0, 1 };
 	const char *g1 = RCTL_ROOT "/g1", *g2 = RCTL_ROOT "/g2", *g3 = RCTL_ROOT "/g3";
 	long c1, c2, c3, r1, r2, r3;
@@ -275,13 +253,7 @@ int main(void)
 	pid_t pid;
 	bool ok;
 
-	ksft_print_header();
-	if (geteuid())
-		ksft_exit_skip("must run as root\n");
-	ksft_set_plan(24);
-	rctl_cleanup();
-	accel_cleanup();
-	atexit(exit_cleanup);
+	rctl_start(&fx);
 
 	/* Instance 2 has fewer CLOSIDs and RMIDs: ACCEL must serve those. */
 	ret = load_module("accel_example", "instances=3 closids=16,16,8 rmids=64,64,32");
@@ -487,6 +459,5 @@ int main(void)
 					  "Unknown or unsupported resource name 'ACCEL'\n"),
 			 "a mount without -o accel refuses ACCEL lines\n");
 
-	ksft_test_result(accel_cleanup() && rctl_cleanup(), "cleanup\n");
-	ksft_finished();
+	rctl_finish();
 }

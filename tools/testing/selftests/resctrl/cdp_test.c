@@ -532,9 +532,13 @@ static void test_not_capable(void)
 
 int main(void)
 {
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(4 + 5 + 5 + ARRAY_SIZE(bad_cases) + 2 + 5 + 2 + 4 + 7 + 6 + 2 + 2);
+	static const struct rctl_fixture fx = {
+		.plan = 4 + 5 + 5 + ARRAY_SIZE(bad_cases) + 2 + 5 + 2 + 4 + 7 + 6 + 2,
+		.sim = true,
+		.sims = { "L3", "L2", "MB" },
+	};
+
+	rctl_start(&fx);
 
 	test_without_cdp();
 	test_cdp_mount();
@@ -547,10 +551,5 @@ int main(void)
 	test_modes();
 	test_cdpl2();
 	test_not_capable();
-
-	ksft_test_result(!sim_violations("L3") && !sim_violations("L2") &&
-			 !sim_violations("MB"),
-			 "the simulator saw no driver contract violation\n");
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

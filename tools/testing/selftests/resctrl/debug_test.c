@@ -33,15 +33,16 @@ static bool counts_rmid(const char *group, long rmid, const char *val)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 6,
+		.sim = true,
+		.sims = { "L3" },
+	};
 	long root_rmid, g1_rmid, m1_rmid;
 	int ret;
 
-	ksft_print_header();
-	ksft_set_plan(8);
-	rctl_cleanup();
-
-	ret = sim_load() ?:
-	      sim_add("L3", "ctrl=bitmask", "scope=l3", "num_closid=4",
+	rctl_start(&fx);
+	ret = sim_add("L3", "ctrl=bitmask", "scope=l3", "num_closid=4",
 		      "num_rmid=16", "events=mbm_total_bytes", NULL) ?:
 	      rctl_mount("debug");
 	ksft_test_result(!ret && rctl_mount_has_option("debug"),
@@ -68,7 +69,5 @@ int main(void)
 	ksft_test_result(!ret && !rctl_exists(rp("ctrl_hw_id")) &&
 			 !rctl_exists(rp("mon_hw_id")),
 			 "without debug, no group shows its IDs\n");
-	ksft_test_result(!sim_violations("L3"), "the simulator saw no contract violation\n");
-	ksft_test_result(rctl_cleanup(), "cleanup\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -339,12 +339,14 @@ static void test_live_and_cdp(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 1 + ARRAY_SIZE(schemas) + 2 + (ARRAY_SIZE(schemas) - 1) * 2 +
+			4 + 2,
+		.sim = true,
+	};
 	int ret;
 
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(1 + ARRAY_SIZE(schemas) + 2 + (ARRAY_SIZE(schemas) - 1) * 2 +
-		      4 + 2 + 1);
+	rctl_start(&fx);
 
 	ret = add_resources() ?: rctl_mount(NULL) ?: rctl_mkdir(rp("g1"));
 	ksft_test_result(!ret, "resources with extra controls of every type, mount, g1 (%s)\n",
@@ -354,6 +356,5 @@ int main(void)
 	test_limits();
 	test_mixed_writes();
 	test_live_and_cdp();
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -14,7 +14,13 @@
 
 #include "rctl_util.h"
 
-static const char * const sims[] = { "PK", "LC", "RC", "ND", "DV", "L2", "LT" };
+/* Needs CPUs 2 and 3, hotpluggable, to take a package away. */
+static const char *without_cpus(void)
+{
+	if (rctl_cpu_online(2) < 0 || rctl_cpu_online(3) < 0)
+		return "needs CPUs 2 and 3, hotpluggable";
+	return NULL;
+}
 
 static int add_resources(void)
 {
@@ -299,15 +305,15 @@ static void test_unmounted(void)
 
 int main(void)
 {
-	bool ok = true;
-	unsigned int i;
+	static const struct rctl_fixture fx = {
+		.plan = 1 + 5 + 12 + 4 + 6 + 2 + 3,
+		.sim = true,
+		.sims = { "PK", "LC", "RC", "ND", "DV", "L2", "LT" },
+		.unless = without_cpus,
+	};
 	int ret;
 
-	ksft_print_header();
-	rctl_sim_setup();
-	if (rctl_cpu_online(2) < 0 || rctl_cpu_online(3) < 0)
-		ksft_exit_skip("needs CPUs 2 and 3, hotpluggable\n");
-	ksft_set_plan(1 + 5 + 12 + 4 + 6 + 2 + 3 + 2);
+	rctl_start(&fx);
 
 	ret = add_resources() ?: rctl_mount(NULL);
 	ksft_test_result(!ret, "resources of every scope, and mount (%s)\n",
@@ -318,10 +324,5 @@ int main(void)
 	test_device_domains();
 	test_register_refused();
 	test_unmounted();
-
-	for (i = 0; i < ARRAY_SIZE(sims); i++)
-		ok &= sim_violations(sims[i]) == 0;
-	ksft_test_result(ok, "the simulator saw no driver contract violation\n");
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -217,10 +217,9 @@ static void test_proc_and_umount(void)
 
 int main(void)
 {
-	ksft_print_header();
-	if (geteuid())
-		ksft_exit_skip("must run as root\n");
-	ksft_set_plan(35);
+	static const struct rctl_fixture fx = { .plan = 35 };
+
+	rctl_start(&fx);
 
 	test_registered();
 	test_mount_rules();
@@ -231,6 +230,5 @@ int main(void)
 	test_groups();
 	test_schemata();
 	test_proc_and_umount();
-
-	ksft_finished();
+	rctl_finish();
 }

@@ -160,6 +160,7 @@ static void mutate(char *buf, size_t size)
 
 int main(int argc, char **argv)
 {
+	static const struct rctl_fixture fx = { .plan = 2, .sim = true };
 	unsigned long writes = DEFAULT_WRITES, i, refused = 0, bad = 0;
 	unsigned long long seed = 1;
 	char buf[1024], *ref, *now, status[1024] = "";
@@ -179,9 +180,7 @@ int main(int argc, char **argv)
 		seed = strtoull(argv[2], NULL, 0);
 	rng = seed ?: 1;
 
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(3);
+	rctl_start(&fx);
 
 	ret = sim_add("L3", "ctrl=bitmask", "scope=package", "num_closid=8",
 		      "num_rmid=8", "cbm_len=20", "min_cbm_bits=1",
@@ -236,6 +235,5 @@ int main(int argc, char **argv)
 	ksft_test_result(i == writes && !bad,
 			 "after each of %lu refused writes nothing changed and last_cmd_status says why\n",
 			 refused);
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

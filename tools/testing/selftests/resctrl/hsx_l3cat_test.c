@@ -96,7 +96,7 @@ static bool task_carries_ids(long long closid, long long rmid)
 
 static void test_other_cpu(void)
 {
-	ksft_set_plan(1);
+	rctl_plan(1);
 	load_by_modalias();
 	ksft_test_result(!rctl_exists(MOD),
 			 "not Haswell-EP: the CPU modalias does not load the driver\n");
@@ -105,7 +105,7 @@ static void test_other_cpu(void)
 /* Booted with rdt=!l3cat: the driver must stay out, and say why. */
 static void test_hsx_turned_off(void)
 {
-	ksft_set_plan(1);
+	rctl_plan(1);
 	load_by_modalias();
 	ksft_test_result(!rctl_exists(MOD) &&
 			 rctl_kmsg_has("L3 CAT turned off by rdt=!l3cat"),
@@ -128,7 +128,7 @@ static void test_hsx(void)
 	char line[96];
 	int ret;
 
-	ksft_set_plan(8);
+	rctl_plan(8);
 	ksft_test_result(!load_by_modalias() && rctl_exists(MOD),
 			 "Haswell-EP: the CPU modalias loads the driver\n");
 	ret = rctl_mount("debug");
@@ -180,21 +180,26 @@ static void test_hsx(void)
 			 strerror(-ret));
 }
 
+/* Loaded still after the cleanup: built in, or used by someone else. */
+static const char *driver_in_use(void)
+{
+	return rctl_exists(MOD) ? "resctrl_hsx_l3cat is in use" : NULL;
+}
+
 int main(void)
 {
-	ksft_print_header();
-	rctl_cleanup_also("resctrl_hsx_l3cat");
-	rctl_guard();
-	if (!rctl_fs_registered())
-		ksft_exit_skip("no resctrl filesystem\n");
-	if (rctl_exists(MOD))
-		ksft_exit_skip("resctrl_hsx_l3cat is in use\n");
+	static const struct rctl_fixture fx = {
+		.fs = true,
+		.modules = { "resctrl_hsx_l3cat" },
+		.unless = driver_in_use,
+	};
+
+	rctl_start(&fx);
 	if (cpu_is_hsx() && l3cat_turned_off())
 		test_hsx_turned_off();
 	else if (cpu_is_hsx())
 		test_hsx();
 	else
 		test_other_cpu();
-	rctl_cleanup();
-	ksft_finished();
+	rctl_finish();
 }

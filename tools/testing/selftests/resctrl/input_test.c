@@ -355,11 +355,13 @@ static int setup(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 1 + 3 + 1 + ARRAY_SIZE(bad_schemata) + 1 + 1 + 2 + 2,
+		.sim = true,
+	};
 	int ret;
 
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(1 + 3 + 1 + ARRAY_SIZE(bad_schemata) + 1 + 1 + 2 + 2 + 1);
+	rctl_start(&fx);
 
 	ret = setup();
 	ksft_test_result(!ret, "a bitmask resource with monitoring, g1, g1/mon_groups/m1 (%s)\n",
@@ -371,7 +373,5 @@ int main(void)
 	test_read_only();
 	test_modes();
 	test_mount_races_umount();
-
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -66,20 +66,16 @@ static void test_limbo(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = { .plan = 11, .sim = true };
 	int ret;
 
-	ksft_print_header();
-	ksft_set_plan(12);
-	rctl_cleanup();
-
-	ret = sim_load() ?:
-	      sim_add("L3", "ctrl=none", "scope=package", "num_rmid=3",
+	rctl_start(&fx);
+	ret = sim_add("L3", "ctrl=none", "scope=package", "num_rmid=3",
 		      "events=llc_occupancy,mbm_total_bytes", NULL) ?:
 	      rctl_mount(NULL);
 	ksft_test_result(!ret, "L3 with occupancy monitoring, 3 RMIDs, mounted (%s)\n",
 			 strerror(-ret));
 	test_threshold_file();
 	test_limbo();
-	ksft_test_result(rctl_cleanup(), "cleanup\n");
-	ksft_finished();
+	rctl_finish();
 }

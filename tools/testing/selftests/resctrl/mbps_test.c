@@ -354,9 +354,13 @@ static void test_other_scope(void)
 
 int main(void)
 {
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(2 + 1 + 5 + 4 + 4 + 1 + 1);
+	static const struct rctl_fixture fx = {
+		.plan = 2 + 1 + 5 + 4 + 4 + 1,
+		.sim = true,
+		.sims = { "MB", "L3" },
+	};
+
+	rctl_start(&fx);
 
 	test_refused();
 	test_percent_mount();
@@ -364,9 +368,5 @@ int main(void)
 	test_controller();
 	test_unregister();
 	test_other_scope();
-
-	ksft_test_result(sim_violations("MB") == 0 && sim_violations("L3") == 0 &&
-			 rctl_cleanup(),
-			 "no contract violation; everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -95,13 +95,12 @@ static bool line_has(const char *path, const char *schema, const char *item)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = { .plan = 5, .sim = true };
 	char item[64], mon[64];
 	int node, ret;
 	bool ok;
 
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(6);
+	rctl_start(&fx);
 
 	ret = sim_add("NBW", "ctrl=mbps", "scope=node", "num_closid=8", "min=0",
 		      "max=10000", "memory_nodes=1", "controls=MIN:mbps:0:10000:0",
@@ -155,6 +154,5 @@ int main(void)
 	ksft_test_result(ok, "offline, node %d leaves; online, it returns with its values\n",
 			 node);
 out:
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -308,12 +308,14 @@ static void test_package(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 1 + 6 + ARRAY_SIZE(mode_refusals) + 5 +
+			ARRAY_SIZE(write_refusals) + 3 + 5 + 9,
+		.sim = true,
+	};
 	int ret;
 
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(1 + 6 + ARRAY_SIZE(mode_refusals) + 5 +
-		      ARRAY_SIZE(write_refusals) + 3 + 5 + 9 + 1);
+	rctl_start(&fx);
 
 	l3_bytes[0] = rctl_cache_bytes(3, 0);
 	l3_bytes[1] = rctl_cache_bytes(3, 1);
@@ -328,7 +330,5 @@ int main(void)
 	test_writes();
 	test_new_group();
 	test_package();
-
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -167,28 +167,23 @@ static void test_bmec(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = { 0 };
 	char *features;
 	int ret, i;
 
-	ksft_print_header();
-	if (!rctl_exists(MODEL "/cpu") || rctl_model_fact("mbm_width") <= 0) {
-		ksft_set_plan(1);
-		ksft_test_result_skip("needs the RDT hardware model of a CPU with MBM\n");
-		ksft_finished();
-	}
+	rctl_start(&fx);
+	if (!rctl_exists(MODEL "/cpu") || rctl_model_fact("mbm_width") <= 0)
+		rctl_skip("needs the RDT hardware model of a CPU with MBM");
 	/* debug: mon_hw_id tells which RMID a group has. */
 	ret = rctl_mount("debug");
 	features = rctl_slurp(rp("info/L3_MON/mon_features"));
 	if (!ret && !(features && strstr(features, "mbm_total_bytes\n"))) {
 		/* Skylake-SP stepping <= 4: upstream turns MBM off (core.c). */
-		ksft_set_plan(1);
-		ksft_test_result_skip("the kernel does not use this CPU's MBM\n");
 		free(features);
-		rctl_umount();
-		ksft_finished();
+		rctl_skip("the kernel does not use this CPU's MBM");
 	}
 	free(features);
-	ksft_set_plan(NR_TESTS);
+	rctl_plan(NR_TESTS);
 	/*
 	 * Under SNC a node counts in its share of the scale (upstream 6.12
 	 * monitor.c: rdt_get_mon_l3_config(), mon_scale / SNC nodes).
@@ -208,7 +203,5 @@ int main(void)
 	test_overflow_worker();
 	test_unavailable_then_back();
 	test_bmec();
-	rctl_rmdir(rp(G1));
-	rctl_umount();
-	ksft_finished();
+	rctl_finish();
 }

@@ -281,11 +281,14 @@ static void test_mon_groups(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 1 + 2 + 4 + 11 + 1 + 5 + 3 + 3,
+		.sim = true,
+		.sims = { "L3", "PKM" },
+	};
 	int ret;
 
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(1 + 2 + 4 + 11 + 1 + 5 + 3 + 3 + 2);
+	rctl_start(&fx);
 
 	ret = add_resources() ?: rctl_mount(NULL);
 	ksft_test_result(!ret,
@@ -298,9 +301,5 @@ int main(void)
 	test_tasks();
 	test_upstream_rules();
 	test_mon_groups();
-
-	ksft_test_result(!sim_violations("L3") && !sim_violations("PKM"),
-			 "the simulator saw no driver contract violation\n");
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -39,18 +39,24 @@ static bool oot_loaded(void)
 	return rctl_exists("/sys/module/resctrl_oot");
 }
 
+static const char *oot_missing(void)
+{
+	if (system("modprobe resctrl_oot") || !oot_loaded())
+		return "resctrl_oot is not installed (build it from samples/resctrl)";
+	return NULL;
+}
+
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 6,
+		.fs = true,
+		.modules = { "resctrl_oot" },
+		.unless = oot_missing,
+	};
 	int ret;
 
-	ksft_print_header();
-	rctl_guard();
-	if (!rctl_fs_registered())
-		ksft_exit_skip("no resctrl filesystem\n");
-	if (system("modprobe resctrl_oot") || !oot_loaded())
-		ksft_exit_skip("resctrl_oot is not installed (build it from samples/resctrl)\n");
-	rctl_cleanup_also("resctrl_oot");
-	ksft_set_plan(7);
+	rctl_start(&fx);
 
 	ret = rctl_mount(NULL);
 	ksft_test_result(!ret && !rctl_exists(rp("info/OOT")) &&
@@ -84,6 +90,5 @@ int main(void)
 			 !rctl_exists(rp("info/OOT")),
 			 "unloading it while mounted takes OOT away, the group stays (%s)\n",
 			 strerror(-ret));
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

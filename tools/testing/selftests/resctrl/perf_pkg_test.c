@@ -98,12 +98,15 @@ static void test_driver_without_telemetry(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 1 + 1 + 2 + 3 + 3,
+		.sim = true,
+		.modules = { "resctrl_intel_aet" },
+		.sims = { "TMON", "PERF_PKG" },
+	};
 	int ret;
 
-	ksft_print_header();
-	rctl_cleanup_also("resctrl_intel_aet");
-	rctl_sim_setup();
-	ksft_set_plan(1 + 1 + 2 + 3 + 3 + 2);
+	rctl_start(&fx);
 
 	test_driver_without_telemetry();
 
@@ -117,9 +120,5 @@ int main(void)
 	test_files();
 	test_values();
 	test_rmid_limit();
-
-	ksft_test_result(!sim_violations("TMON") && !sim_violations("PERF_PKG"),
-			 "the simulator saw no driver contract violation\n");
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

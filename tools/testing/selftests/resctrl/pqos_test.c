@@ -635,15 +635,22 @@ static void test_reset(void)
 			 "pqos -R gives the task back to the default group\n");
 }
 
+static const char *without_pqos(void)
+{
+	return access(PQOS, X_OK) ? PQOS " is not installed" : NULL;
+}
+
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 1 + 1 + 4 + 2 + 2 + 4 + 5,
+		.sim = true,
+		.sims = { "L3", "MB" },
+		.unless = without_pqos,
+	};
 	int ret;
 
-	ksft_print_header();
-	if (access(PQOS, X_OK))
-		ksft_exit_skip(PQOS " is not installed\n");
-	rctl_sim_setup();
-	ksft_set_plan(1 + 1 + 4 + 2 + 2 + 4 + 5 + 2);
+	rctl_start(&fx);
 
 	ret = setup();
 	ksft_test_result(!ret, "L3 and MB registered, resctrl mounted, COS1..COS7 made (%s)\n",
@@ -656,9 +663,5 @@ int main(void)
 	test_monitor_cores();
 	test_monitor_task();
 	test_reset();
-
-	ksft_test_result(!sim_violations("L3") && !sim_violations("MB"),
-			 "the simulator saw no driver contract violation\n");
-	ksft_test_result(rctl_cleanup(), "unmounted, resources removed, resctrl_sim unloaded\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -467,15 +467,8 @@ int rctl_module_unload(const char *mod)
 	return -EAGAIN;
 }
 
-/* Modules rctl_cleanup() unloads after the simulator's resources. */
-static const char *also[4];
-static unsigned int nr_also;
-
-void rctl_cleanup_also(const char *mod)
-{
-	if (nr_also < ARRAY_SIZE(also))
-		also[nr_also++] = mod;
-}
+/* The fixture the program runs in (rctl_start()). */
+static const struct rctl_fixture *fixture;
 
 bool rctl_cleanup(void)
 {
@@ -498,8 +491,9 @@ bool rctl_cleanup(void)
 	/* Only a loadable module has an initstate. */
 	if (rctl_exists("/sys/module/resctrl_sim/initstate"))
 		note(rctl_module_unload("resctrl_sim"), "rmmod", "resctrl_sim");
-	for (i = 0; i < (int)nr_also; i++)
-		note(rctl_module_unload(also[i]), "rmmod", also[i]);
+	for (i = 0; fixture && i < RCTL_MAX_MODULES && fixture->modules[i]; i++)
+		note(rctl_module_unload(fixture->modules[i]), "rmmod",
+		     fixture->modules[i]);
 	return clean_ok;
 }
 
@@ -517,29 +511,43 @@ static void exit_cleanup(void)
 		rctl_cleanup();
 }
 
-void rctl_guard(void)
+unsigned int rctl_closing_results(void)
+{
+	unsigned int n = 1;
+
+	while (n <= RCTL_MAX_SIMS && fixture->sims[n - 1])
+		n++;
+	return n;
+}
+
+const struct rctl_fixture *rctl_fixture(void)
+{
+	return fixture;
+}
+
+void rctl_enter(const struct rctl_fixture *fx)
 {
 	static const int sigs[] = { SIGTERM, SIGINT, SIGHUP, SIGSEGV, SIGBUS,
 				    SIGABRT, SIGFPE, SIGALRM };
+	const char *why;
 	unsigned int i;
 
 	if (geteuid())
 		ksft_exit_skip("must run as root\n");
+	fixture = fx;
 	main_pid = getpid();
 	if (!rctl_cleanup())
 		ksft_print_msg("the system was not clean at start\n");
 	atexit(exit_cleanup);
 	for (i = 0; i < ARRAY_SIZE(sigs); i++)
 		signal(sigs[i], fatal_signal);
-}
-
-void rctl_sim_setup(void)
-{
-	rctl_guard();
-	if (sim_load())
+	if (fx->sim && sim_load())
 		ksft_exit_skip("resctrl_sim cannot be loaded\n");
-	if (!rctl_fs_registered())
+	if ((fx->sim || fx->fs) && !rctl_fs_registered())
 		ksft_exit_skip("no resctrl filesystem\n");
+	why = fx->unless ? fx->unless() : NULL;
+	if (why)
+		ksft_exit_skip("%s\n", why);
 }
 
 bool rctl_sim_reset(void)

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Helpers shared by the resctrl selftests: file access, mounting, and
- * checks of the errno and last_cmd_status of a rejected write; setting up
- * and tearing down the resctrl simulator (resctrl_sim), and CPU hotplug.
+ * Helpers shared by the resctrl selftests: the fixture every program runs
+ * in (struct rctl_fixture: KTAP header, plan and closing results, root and
+ * resctrl checks, the clean state at start and exit); file access,
+ * mounting, and checks of the errno and last_cmd_status of a rejected
+ * write; the resctrl simulator (resctrl_sim), and CPU hotplug.
  *
  * kselftest.h keeps its counters per object file: the helpers print
  * diagnostics but never report results themselves.
@@ -88,24 +90,57 @@ long long rctl_model_fact(const char *key);
 /* Whether a kernel log record holds @text. */
 bool rctl_kmsg_has(const char *text);
 
-/*
- * rctl_guard() skips the program unless it runs as root, puts the system
- * back in its clean state (see rctl_cleanup()) and arranges for
- * rctl_cleanup() to run at exit and on fatal signals. rctl_sim_setup()
- * does the same and loads resctrl_sim; it skips the whole program when
- * that is impossible.
+/* Closing results rctl_finish() prints: at most one per simulated resource. */
+#define RCTL_MAX_SIMS	8
+#define RCTL_MAX_MODULES	4
+
+/**
+ * struct rctl_fixture - What a test program needs, for rctl_start()
+ * @plan: The results the program prints itself; 0 when it calls
+ *	rctl_plan() later. rctl_start() adds the closing results.
+ * @sim: Load resctrl_sim; the program is skipped when it cannot be loaded.
+ * @fs: Skip the program unless the resctrl filesystem is registered
+ *	(implied by @sim).
+ * @modules: Modules rctl_cleanup() unloads too, after the simulator's
+ *	resources, in this order.
+ * @sims: Simulated resources whose count of driver contract violations
+ *	rctl_finish() checks before the cleanup; they must still exist then.
+ * @unless: Optional; returns why the program cannot run here (it is then
+ *	skipped) or NULL. Runs once the system is clean and the simulator
+ *	loaded.
+ *
+ * Every program runs as root against the registered resources, real ones
+ * included: the fixture only removes what a test made (simulated
+ * resources, mounts, the listed modules, CPUs it took offline) and never
+ * touches a real domain.
  */
-void rctl_guard(void);
-void rctl_sim_setup(void);
-/* Also unload module @mod in rctl_cleanup(); call before rctl_guard(). */
-void rctl_cleanup_also(const char *mod);
+struct rctl_fixture {
+	unsigned int plan;
+	bool sim;
+	bool fs;
+	const char *modules[RCTL_MAX_MODULES];
+	const char *sims[RCTL_MAX_SIMS];
+	const char *(*unless)(void);
+};
+
+/*
+ * rctl_enter() skips the program unless it runs as root and has what @fx
+ * asks for, puts the system in its clean state (see rctl_cleanup()) and
+ * arranges for rctl_cleanup() to run at exit and on fatal signals.
+ * rctl_closing_results() is the number of results rctl_finish() prints.
+ */
+void rctl_enter(const struct rctl_fixture *fx);
+unsigned int rctl_closing_results(void);
+/* The fixture given to rctl_start(). */
+const struct rctl_fixture *rctl_fixture(void);
+
 /* Unload module @mod if it is loaded, waiting out lingering references. */
 int rctl_module_unload(const char *mod);
 /*
  * Leave the system clean, whatever state a test left it in: no fault
  * injected, every CPU online, resctrl unmounted, every simulated
- * resource unregistered and removed, resctrl_sim and the modules given to
- * rctl_cleanup_also() unloaded, helper tasks killed. Returns whether everything went well.
+ * resource unregistered and removed, resctrl_sim and the fixture's modules
+ * unloaded, helper tasks killed. Returns whether everything went well.
  */
 bool rctl_cleanup(void);
 /* rctl_cleanup(), then load resctrl_sim again. */
@@ -168,5 +203,57 @@ int rctl_move_task(const char *group, pid_t pid);
 bool rctl_group_has_task(const char *group, pid_t pid);
 /* Whether /proc/@pid/cpu_resctrl_groups reads @want. */
 bool rctl_proc_groups_are(pid_t pid, const char *want);
+
+/*
+ * kselftest.h keeps its plan and counters per object file, so what prints
+ * results is inline here, in the test program's own object file.
+ */
+
+/* Print the plan: @plan results of the program and the closing ones. */
+static inline void rctl_plan(unsigned int plan)
+{
+	ksft_set_plan(plan + rctl_closing_results());
+}
+
+/*
+ * Print the KTAP header, rctl_enter(), and print the plan when @fx gives
+ * one.
+ */
+static inline void rctl_start(const struct rctl_fixture *fx)
+{
+	ksft_print_header();
+	rctl_enter(fx);
+	if (fx->plan)
+		rctl_plan(fx->plan);
+}
+
+/*
+ * Report the whole program as one skipped result, for programs that only
+ * run on some machines (the plan must not be printed yet), and exit.
+ */
+static inline __noreturn void rctl_skip(const char *reason)
+{
+	ksft_set_plan(1);
+	ksft_test_result_skip("%s\n", reason);
+	ksft_finished();
+}
+
+/*
+ * The closing results: no driver contract violation on each of the
+ * fixture's simulated resources, then a clean system after rctl_cleanup().
+ * Exits with the kselftest status of the whole program.
+ */
+static inline __noreturn void rctl_finish(void)
+{
+	const struct rctl_fixture *fx = rctl_fixture();
+	unsigned int i;
+
+	for (i = 0; i < RCTL_MAX_SIMS && fx->sims[i]; i++)
+		ksft_test_result(sim_violations(fx->sims[i]) == 0,
+				 "%s: the simulator saw no driver contract violation\n",
+				 fx->sims[i]);
+	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
+	ksft_finished();
+}
 
 #endif

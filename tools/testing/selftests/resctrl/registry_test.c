@@ -405,9 +405,9 @@ static void test_name_clash(void)
 
 int main(void)
 {
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(59);
+	static const struct rctl_fixture fx = { .plan = 58, .sim = true };
+
+	rctl_start(&fx);
 
 	test_register_unmounted();
 	test_groups();
@@ -419,7 +419,5 @@ int main(void)
 	test_hide();
 	test_conflict();
 	test_name_clash();
-
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -372,11 +372,14 @@ static void test_race(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 19,
+		.sim = true,
+		.sims = { "L3" },
+	};
 	int ret;
 
-	ksft_print_header();
-	ksft_set_plan(21);
-	rctl_sim_setup();
+	rctl_start(&fx);
 
 	ret = setup();
 	ksft_test_result(!ret && m1_unchanged(), "setup (%s)\n", strerror(-ret));
@@ -385,7 +388,5 @@ int main(void)
 	test_move();
 	test_removal();
 	test_race();
-	ksft_test_result(!sim_violations("L3"), "the simulator saw no contract violation\n");
-	ksft_test_result(rctl_cleanup(), "cleanup\n");
-	ksft_finished();
+	rctl_finish();
 }

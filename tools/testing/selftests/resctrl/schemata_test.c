@@ -409,12 +409,14 @@ static void test_limits(void)
 
 int main(void)
 {
+	static const struct rctl_fixture fx = {
+		.plan = 6 + 3 + ARRAY_SIZE(type_cases) + 1 + 4 +
+			ARRAY_SIZE(bad_cases) + 5 + 3 + 5 + 1,
+		.sim = true,
+	};
 	int ret;
 
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(6 + 3 + ARRAY_SIZE(type_cases) + 1 + 4 +
-		      ARRAY_SIZE(bad_cases) + 5 + 3 + 5 + 2);
+	rctl_start(&fx);
 
 	ret = add_resources() ?: rctl_mount(NULL);
 	ksft_test_result(!ret, "six resources, one of each control type, and mount (%s)\n",
@@ -427,7 +429,5 @@ int main(void)
 	test_apply_fails();
 	test_reuse_and_umount();
 	test_limits();
-
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }

@@ -137,17 +137,15 @@ static void test_mbm(void)
 int main(void)
 {
 	long long max_rmid;
+	static const struct rctl_fixture fx = { 0 };
 	int ret, i;
 
-	ksft_print_header();
+	rctl_start(&fx);
 	ways = rctl_snc_ways();
 	if (!rctl_exists(MODEL "/cpu") || rctl_model_fact("snc_config") != 1 ||
-	    ways < 2) {
-		ksft_set_plan(1);
-		ksft_test_result_skip("needs the RDT model of an SNC CPU booted with SNC\n");
-		ksft_finished();
-	}
-	ksft_set_plan(NR_TESTS);
+	    ways < 2)
+		rctl_skip("needs the RDT model of an SNC CPU booted with SNC");
+	rctl_plan(NR_TESTS);
 	max_rmid = rctl_model_fact("l3_max_rmid");
 	if (max_rmid < 0)
 		max_rmid = rctl_model_fact("max_rmid");
@@ -194,5 +192,5 @@ int main(void)
 					 strerror(-ret));
 		}
 	}
-	ksft_finished();
+	rctl_finish();
 }

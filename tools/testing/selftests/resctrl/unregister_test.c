@@ -484,9 +484,12 @@ static void test_races(void)
 
 int main(void)
 {
-	ksft_print_header();
-	rctl_sim_setup();
-	ksft_set_plan(1 + 3 + 8 + 3 + 9 + 2 + 1);
+	static const struct rctl_fixture fx = {
+		.plan = 1 + 3 + 8 + 3 + 9 + 2,
+		.sim = true,
+	};
+
+	rctl_start(&fx);
 
 	test_setup();
 	test_rmdir_busy();
@@ -495,7 +498,5 @@ int main(void)
 	test_churn();
 	test_rmmod();
 	test_races();
-
-	ksft_test_result(rctl_cleanup(), "everything is cleaned up\n");
-	ksft_finished();
+	rctl_finish();
 }
