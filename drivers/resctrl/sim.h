@@ -97,8 +97,8 @@ struct rsim_ctrl_cfg {
  * @num_events: slots in use or free below the last one in use
  * @dev_domains: DEVICE: ids of the domains added when going live
  * @num_dev_domains: entries used in @dev_domains
- * @mount_option: mount option the resource needs, "" for none
- * @hardware: the hardware the resource claims to drive, "" for none
+ * @plugin_option: plugin option the resource needs, "" for none
+ * @claim: the hardware the resource claims to drive, "" for none
  * @run_on_domain_cpu: ask the core to call apply and read_event on a CPU
  *	of the domain
  * @info_file: name of an extra info/<NAME>/ file, "" for none
@@ -134,8 +134,8 @@ struct rsim_config {
 	unsigned int num_events;
 	int dev_domains[RSIM_MAX_DEV_DOMAINS];
 	unsigned int num_dev_domains;
-	char mount_option[RSIM_NAME_LEN];
-	char hardware[RSIM_NAME_LEN];
+	char plugin_option[RSIM_NAME_LEN];
+	char claim[RSIM_NAME_LEN];
 	bool run_on_domain_cpu;
 	char info_file[RSIM_NAME_LEN];
 	char group_file[RSIM_NAME_LEN];

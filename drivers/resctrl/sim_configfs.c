@@ -296,8 +296,8 @@ RSIM_RES_ATTR(max, RSIM_U32);
 RSIM_RES_ATTR(granularity, RSIM_U32);
 RSIM_RES_ATTR(delay_linear, RSIM_BOOL);
 RSIM_RES_ATTR(default_val, RSIM_U32);
-RSIM_RES_ATTR(mount_option, RSIM_STR);
-RSIM_RES_ATTR(hardware, RSIM_STR);
+RSIM_RES_ATTR(plugin_option, RSIM_STR);
+RSIM_RES_ATTR(claim, RSIM_STR);
 RSIM_RES_ATTR(run_on_domain_cpu, RSIM_BOOL);
 RSIM_RES_ATTR(info_file, RSIM_STR);
 RSIM_RES_ATTR(group_file, RSIM_STR);
@@ -344,8 +344,8 @@ static struct configfs_attribute *rsim_res_attrs[] = {
 	&rsim_res_attr_granularity,
 	&rsim_res_attr_delay_linear,
 	&rsim_res_attr_default_val,
-	&rsim_res_attr_mount_option,
-	&rsim_res_attr_hardware,
+	&rsim_res_attr_plugin_option,
+	&rsim_res_attr_claim,
 	&rsim_res_attr_run_on_domain_cpu,
 	&rsim_res_attr_info_file,
 	&rsim_res_attr_group_file,

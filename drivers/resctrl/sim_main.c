@@ -31,12 +31,12 @@
  *                  bitmask|percent|mbps|scalar (percent), cbm_len (20),
  *                  min_cbm_bits (1), sparse (0) for a bitmask, min (0),
  *                  max (100), granularity (1, percent only) for others
- *   mount_option   option the resource needs (empty: none)
- *   hardware       the hardware it claims to drive (empty: none); two
+ *   plugin_option  mount option the resource needs (empty: none)
+ *   claim          the hardware it claims to drive (empty: none); two
  *                  resources claiming the same never share a mount
  *   run_on_domain_cpu 0|1 (0)
  *   info_file      extra info/NAME/ file reading "simulated NAME"
- *   group_file     extra file in every control group holding up to 63
+ *   group_file     extra file in every CTRL_MON group holding up to 63
  *                  characters per CLOSID (reads "none" until written)
  *   cdp_capable    0|1 (0): bitmask only; code and data prioritisation
  *                  (mount options cdp for scope l3, cdpl2 for l2) splits
@@ -269,10 +269,10 @@ static void rsim_build_desc(struct rsim *sim)
 		desc->files = sim->files;
 		desc->group_data_size = RSIM_TEXT_LEN;
 	}
-	if (cfg->mount_option[0])
-		desc->plugin_option = cfg->mount_option;
-	if (cfg->hardware[0])
-		desc->claim = cfg->hardware;
+	if (cfg->plugin_option[0])
+		desc->plugin_option = cfg->plugin_option;
+	if (cfg->claim[0])
+		desc->claim = cfg->claim;
 	desc->run_on_domain_cpu = cfg->run_on_domain_cpu;
 	caps->cdp_capable = cfg->cdp_capable;
 	rsim_build_ctrls(sim);

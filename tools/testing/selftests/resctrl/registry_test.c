@@ -305,7 +305,7 @@ static void test_hide(void)
 	ret = ret ?: sim_add("HID", "ctrl=scalar", "scope=package", "min=0",
 			     "max=7", NULL);
 	ret = ret ?: sim_add("OPT", "ctrl=scalar", "scope=package", "min=0",
-			     "max=3", "mount_option=optx", NULL);
+			     "max=3", "plugin_option=optx", NULL);
 	ret = ret ?: rctl_mount(NULL);
 	ksft_test_result(!ret && rctl_reads(rp("schemata"), "HID:0=7;1=7\n") &&
 			 rctl_dir_is(rp("info"), "last_cmd_status HID"),
@@ -328,7 +328,7 @@ static void test_hide(void)
 			 rctl_mount_has_option("optx"),
 			 "mounted with its option, the resource is in, and /proc/mounts shows it\n");
 	ret = sim_add("LATE", "ctrl=scalar", "scope=package", "min=0", "max=5",
-		      "mount_option=opty", NULL);
+		      "plugin_option=opty", NULL);
 	ksft_test_result(!ret && rctl_reads(rp("schemata"), "HID:0=7;1=7\nOPT:0=3;1=3\n"),
 			 "a resource registered while mounted without its option stays out\n");
 	ret = sim_live("OPT", false) ?: sim_live("OPT", true);
@@ -352,8 +352,8 @@ static void test_conflict(void)
 	int ret;
 
 	ret = rctl_sim_reset() ? 0 : -EIO;
-	ret = ret ?: sim_add("CATA", "ctrl=bitmask", "cbm_len=8", "hardware=cat", NULL);
-	ret = ret ?: sim_add("CATB", "ctrl=bitmask", "cbm_len=12", "hardware=cat", NULL);
+	ret = ret ?: sim_add("CATA", "ctrl=bitmask", "cbm_len=8", "claim=cat", NULL);
+	ret = ret ?: sim_add("CATB", "ctrl=bitmask", "cbm_len=12", "claim=cat", NULL);
 	ret = ret ?: sim_add("SOLO", "ctrl=scalar", "scope=package", "min=0",
 			     "max=3", NULL);
 	ret = ret ?: rctl_mount(NULL);
@@ -366,7 +366,7 @@ static void test_conflict(void)
 	ksft_test_result(rctl_write_fails(rp("schemata"), "CATB:0=f\n", EINVAL,
 					  "Unknown or unsupported resource name 'CATB'\n"),
 			 "the one left out takes no write\n");
-	ret = sim_add("CATC", "ctrl=bitmask", "cbm_len=4", "hardware=cat", NULL);
+	ret = sim_add("CATC", "ctrl=bitmask", "cbm_len=4", "claim=cat", NULL);
 	ksft_test_result(!ret && rctl_reads(rp("schemata"), "CATA:0=ff;1=ff\nSOLO:0=3;1=3\n") &&
 			 !rctl_exists(rp("info/CATC")),
 			 "a rival registered while mounted stays out\n");
