@@ -71,7 +71,7 @@ const struct resctrl_resource_desc x86_rdt_desc_l2 =
 const struct resctrl_resource_desc x86_rdt_desc_l2_per_cpu =
 	X86_RDT_CBM_DESC("L2", RESCTRL_SCOPE_L2, &x86_rdt_per_cpu_ops, false);
 
-/* Intel MBA: a delay in percent (Intel SDM vol. 3B, 18.19.7). */
+/* Intel MBA: a delay in percent (upstream 6.12 core.c: __get_mem_config_intel()). */
 const struct resctrl_resource_desc x86_rdt_desc_mb_intel = {
 	.name = "MB",
 	.ctrl = RESCTRL_CTRL_PERCENT,
@@ -81,7 +81,10 @@ const struct resctrl_resource_desc x86_rdt_desc_mb_intel = {
 	.ops = &x86_rdt_ops,
 };
 
-/* AMD MBA and SMBA: a limit in 1/8 GBps (AMD PQoS spec, 2.4, 2.6). */
+/*
+ * AMD MBA and SMBA: a limit in multiples of 1/8 GBps (upstream 6.12 core.c:
+ * __rdt_get_mem_config_amd(), Documentation/arch/x86/resctrl.rst).
+ */
 const struct resctrl_resource_desc x86_rdt_desc_mb_amd = {
 	.name = "MB",
 	.ctrl = RESCTRL_CTRL_MBPS,
