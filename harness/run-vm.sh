@@ -52,6 +52,15 @@ if [ -n "${VM_MODEL:-}" ]; then
 	[ "$fam" = 15 ] && fam=$(( fam + ((eax >> 20) & 0xff) ))
 	[ "$fam" -ge 6 ] && mod=$(( mod | (((eax >> 16) & 0xf) << 4) ))
 	cpu=max,vendor=$vendor,family=$fam,model=$mod,stepping=$step
+	# libpqos reads an AMD CPU's cache sharing from CPUID Fn8000_001D
+	# (AMD APM Vol. 3, E.4.15). QEMU's "max" CPU under TCG ends its
+	# extended leaves below that, and raises them only with TOPOEXT,
+	# which TCG cannot offer (QEMU 7.2 and 10.0 refuse it): take the
+	# highest extended leaf from the dump instead (CPUID 0x80000000 EAX).
+	if [ "$vendor" = AuthenticAMD ]; then
+		xl=$(awk '/^CPUID 80000000:/ { split($3, r, "-"); print r[1]; exit }' "$dump")
+		cpu=$cpu,xlevel=0x$xl
+	fi
 	# no_timer_check: a TCG guest on a loaded host can fail the IO-APIC
 	# timer check and panic (seen once booting as rpl during a build).
 	cmdline="$cmdline x86_rdt_model=$VM_MODEL no_timer_check"
