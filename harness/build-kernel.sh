@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # build-kernel.sh VARIANT: configure and build one kernel out of tree.
-#   normal - the lean VM kernel with resctrl, KUnit and the drivers
-#   debug  - normal plus KASAN, lockdep, kmemleak, debugobjects, DEBUG_LIST
-#   off    - normal with resource control turned off
+#   normal - the lean VM kernel with resctrl, KUnit and the drivers, plus
+#            event tracing and nohz_full (observe.config)
+#   debug  - base.config plus KASAN, lockdep, kmemleak, debugobjects,
+#            DEBUG_LIST
+#   off    - base.config with resource control turned off
 # Output: $BUILD/obj-VARIANT/{arch/x86/boot/bzImage,modroot/}
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -12,7 +14,7 @@ variant=${1:?usage: build-kernel.sh normal|debug|off}
 obj=$BUILD/obj-$variant
 cfgdir=$REPO/harness/configs
 case $variant in
-normal) frags="base.config" ;;
+normal) frags="base.config observe.config" ;;
 debug)  frags="base.config debug.config" ;;
 off)    frags="base.config off.config" ;;
 bench)  frags="base.config bench.config" ;;
@@ -52,10 +54,16 @@ for d in $OWNED_DIRS; do
 done
 say "building the $variant kernel in $obj ($JOBS jobs, log in $obj/build.log)"
 start=$(date +%s)
-if ! kmake -j"$JOBS" W=1 bzImage modules > "$obj/build.log" 2>&1; then
+# W=1 also runs scripts/kernel-doc over each C file it compiles, a tenth
+# of a second a file (scripts/Makefile.build: cmd_checkdoc): minutes a
+# kernel over the whole tree. The build leaves that out and runs the same
+# check over the project's kernel C files, into the same log.
+if ! kmake -j"$JOBS" W=1 cmd_checkdoc= bzImage modules > "$obj/build.log" 2>&1; then
 	grep -E 'error|Error' "$obj/build.log" | head -40 >&2
 	die "the $variant kernel failed to build (see $obj/build.log)"
 fi
+(cd "$SRC" && find $OWNED_DIRS -name '*.c' | grep -v '^tools/' | sort |
+	xargs scripts/kernel-doc -none) >> "$obj/build.log" 2>&1
 rm -rf "$obj/modroot"
 kmake INSTALL_MOD_PATH="$obj/modroot" INSTALL_MOD_STRIP=1 modules_install >/dev/null
 

@@ -13,6 +13,8 @@
 #   CHECK_DEBUG_MODEL=spr    the one model the debug kernel boots as
 #   CHECK_PARITY="skx+rdt=l3cat ..."   extra boots of a model with a
 #                            kernel option, running harness/vm/parity-model
+#   CHECK_QUIET="spr+nohz_full=1,3 ..."   the same, running
+#                            harness/vm/quiet-model (normal kernel only)
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -25,6 +27,21 @@ failures=()
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); failures+=("$1"); echo "  FAIL $1"; }
 check() { if "${@:2}"; then pass; else fail "$1"; fi; }
+
+# exec_models SCRIPT NAME+CMDLINE...: boot the $v kernel as model NAME
+# with CMDLINE, and run harness/vm/SCRIPT in it.
+exec_models() {
+	local script=$1 m log
+	shift
+	for m; do
+		log=$logs/$v-${script%-model}-${m//[^a-z0-9]/-}.log
+		VM_MODEL=${m%%+*} VM_CMDLINE=${m#*+} VM_TIMEOUT=${VM_TIMEOUT:-300} \
+			VM_EXEC=$REPO/harness/vm/$script \
+			"$REPO/harness/run-vm.sh" "$v" exec "$log" > /dev/null
+		add_results "$log" "$v model $m" --selftests
+		echo "   console log: $log"
+	done
+}
 
 # Add up the "RESULT p f s" line of results.py and show the rest.
 add_results() {
@@ -124,19 +141,13 @@ for v in $variants; do
 	# The RDT hardware model: the x86 backend alone, one boot per CPU.
 	case $v in
 	normal) models=${CHECK_MODELS-spr spr:snc2 skx hsx bdx-de genoa rome rpl}
-		parity=${CHECK_PARITY-skx+rdt=l3cat skx+rdt=mbmtotal,mbmlocal spr+rdt=!mba} ;;
-	debug)	models=${CHECK_DEBUG_MODEL-spr} parity= ;;
-	*)	models= parity= ;;
+		parity=${CHECK_PARITY-skx+rdt=l3cat skx+rdt=mbmtotal,mbmlocal spr+rdt=!mba genoa+rdt=!bmec}
+		quiet=${CHECK_QUIET-spr+nohz_full=1,3} ;;
+	debug)	models=${CHECK_DEBUG_MODEL-spr} parity= quiet= ;;
+	*)	models= parity= quiet= ;;
 	esac
-	# NAME+CMDLINE: only the parity checks of NAME booted with CMDLINE.
-	for m in $parity; do
-		log=$logs/$v-parity-${m//[^a-z0-9]/-}.log
-		VM_MODEL=${m%%+*} VM_CMDLINE=${m#*+} VM_TIMEOUT=${VM_TIMEOUT:-300} \
-			VM_EXEC=$REPO/harness/vm/parity-model \
-			"$REPO/harness/run-vm.sh" "$v" exec "$log" > /dev/null
-		add_results "$log" "$v model $m" --selftests
-		echo "   console log: $log"
-	done
+	exec_models parity-model $parity
+	exec_models quiet-model $quiet
 	for m in $models; do
 		# NAME:snc2 boots NAME with two NUMA nodes per socket.
 		snc=1

@@ -157,6 +157,7 @@ static void rctl_tree_destroy(struct kernfs_root *root)
 	rctl_unlock();
 
 	rctl_limbo_stop();
+	rctl_mbps_stop();
 	rctl_tree_free(root);
 	mutex_unlock(&rctl_teardown_mutex);
 }

@@ -706,6 +706,7 @@ u32 rctl_mbps_target(struct resctrl_dom *d, u32 closid);
 void rctl_mbps_set_target(struct resctrl_dom *d, u32 closid, u32 val);
 bool rctl_mbps_possible(void);
 int rctl_mbps_mount(void);
+void rctl_mbps_stop(void);
 void rctl_mbps_res_added(struct resctrl_res *r);
 void rctl_mbps_res_removed(struct resctrl_res *r);
 int rctl_mbps_pair_event(const struct rctl_desc *ctl,

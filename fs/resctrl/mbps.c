@@ -67,6 +67,9 @@
  * @when: ktime_get_ns() of the last reading
  * @sig: which RMIDs made up @bytes
  * @epoch: rctl_mbps_epoch at the last reading; 0 for none
+ * @fresh: no reading yet since a new group took the CLOSID at @when: its
+ *	counts started from zero then, whichever RMIDs join it before the
+ *	first reading
  *
  * The percentage in force is the domain's &resctrl_dom.vals entry.
  */
@@ -76,6 +79,7 @@ struct rctl_mbps_slot {
 	u64 when;
 	u64 sig;
 	unsigned long epoch;
+	bool fresh;
 };
 
 /* Changes whenever readings stop being comparable (resources, mounts). */
@@ -232,12 +236,20 @@ void rctl_mbps_dom_free(struct resctrl_dom *d)
  * rctl_mbps_reset() - a CLOSID's target back to the default
  * @d: a domain
  * @closid: a CLOSID that a new group takes, or that unmount resets
+ *
+ * A new group's counts start at zero now, so the first period measures
+ * from now: traffic right after mkdir counts, as in upstream's first
+ * period (monitor.c: mbm_bw_count() from the state mkdir zeroed). After
+ * an unmount the next mount's epoch makes the slot stale instead.
  */
 void rctl_mbps_reset(struct resctrl_dom *d, u32 closid)
 {
 	if (d->mbps && closid < d->res->desc->max_closid)
 		d->mbps[closid] = (struct rctl_mbps_slot){
 			.target = RCTL_MBPS_UNLIMITED,
+			.when = ktime_get_ns(),
+			.epoch = rctl_mbps_epoch,
+			.fresh = true,
 		};
 }
 
@@ -304,8 +316,8 @@ static void rctl_mbps_steer(struct resctrl_dom *d, struct resctrl_dom *sd,
 	/* A failed read: no step; the last reading stays the baseline. */
 	if (rctl_mbps_group_bytes(sd, evt, g, &bytes, &sig))
 		return;
-	if (s->epoch == rctl_mbps_epoch && s->sig == sig && bytes >= s->bytes &&
-	    now > s->when) {
+	if (s->epoch == rctl_mbps_epoch && (s->fresh || s->sig == sig) &&
+	    bytes >= s->bytes && now > s->when) {
 		mbps = rctl_mbps_rate(bytes - s->bytes, now - s->when);
 		next = rctl_mbps_step(pct, mbps, s->target, &d->res->desc->range);
 		if (next != pct) {
@@ -320,6 +332,7 @@ static void rctl_mbps_steer(struct resctrl_dom *d, struct resctrl_dom *sd,
 	s->when = now;
 	s->sig = sig;
 	s->epoch = rctl_mbps_epoch;
+	s->fresh = false;
 }
 
 static void rctl_mbps_run(void)
@@ -413,6 +426,20 @@ int rctl_mbps_mount(void)
 	}
 	queue_delayed_work(system_unbound_wq, &rctl_mbps_work, RCTL_MBPS_PERIOD);
 	return 0;
+}
+
+/**
+ * rctl_mbps_stop() - stop the controller, at unmount
+ *
+ * A period already due would otherwise run once after the unmount, find
+ * nothing mounted and end: cancel it, so that nothing of resctrl runs
+ * while unmounted.
+ *
+ * Context: process, without rctl_mutex (the worker takes it); sleeps.
+ */
+void rctl_mbps_stop(void)
+{
+	cancel_delayed_work_sync(&rctl_mbps_work);
 }
 
 /**

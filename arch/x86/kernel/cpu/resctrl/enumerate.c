@@ -211,15 +211,16 @@ static bool x86_rdt_add_event(const struct x86_rdt_facts *facts,
  * holds the event sources MSR_IA32_EVT_CFG_BASE + n may select (AMD64
  * APM vol. 2, 19.4 "Bandwidth Monitoring Event Configuration"; upstream
  * core.c: rdt_get_mon_l3_config(), masked with MAX_EVT_CONFIG_BITS).
+ * rdt=!bmec turns it off, as upstream's rdt_cpu_has() does.
  */
 #define X86_RDT_CPUID_AMD_QOS		0x80000020
 #define X86_RDT_BMEC_SUBLEAF		3
 
-static u32 x86_rdt_bmec_mask(void)
+static u32 x86_rdt_bmec_mask(const struct x86_rdt_facts *facts)
 {
 	struct x86_rdt_cpuid_regs regs;
 
-	if (!x86_rdt_cpu_has(X86_FEATURE_BMEC))
+	if (!x86_rdt_has(facts, X86_FEATURE_BMEC))
 		return 0;
 	x86_rdt_cpuid(X86_RDT_CPUID_AMD_QOS, X86_RDT_BMEC_SUBLEAF, &regs);
 	return regs.ecx & X86_RDT_EVT_CFG_MASK;
@@ -231,9 +232,10 @@ static u32 x86_rdt_bmec_mask(void)
  * mbm_overflow_count() and "chunks * hw_res->mon_scale"): the filesystem
  * folds them (fs/resctrl/counters.c).
  */
-static void x86_rdt_mbm_running(struct x86_rdt_res *res)
+static void x86_rdt_mbm_running(const struct x86_rdt_facts *facts,
+				struct x86_rdt_res *res)
 {
-	u32 cfg = x86_rdt_bmec_mask();
+	u32 cfg = x86_rdt_bmec_mask(facts);
 	unsigned int i;
 
 	for (i = 0; i < res->caps.num_events; i++) {
@@ -297,7 +299,7 @@ static void x86_rdt_probe_mon(const struct x86_rdt_facts *facts,
 		else if (offset > 0)
 			pr_warn("resctrl: MBM counter width offset %d is impossible: using %u bits\n",
 				offset, X86_RDT_MBM_WIDTH_BASE);
-		x86_rdt_mbm_running(res);
+		x86_rdt_mbm_running(facts, res);
 	}
 	x86_rdt_mbm_cf_init(facts, res);
 	if (res->mbm_cf) {

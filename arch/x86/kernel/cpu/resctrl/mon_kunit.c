@@ -196,7 +196,14 @@ static void mon_bmec_enumerated(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, l3->caps.events[1].config_mask, 0x7f);
 	KUNIT_EXPECT_EQ(test, l3->caps.events[2].config_mask, 0x7f);
 
-	/* Without the feature flag nothing is configurable. */
+	/* rdt=!bmec turns it off, as upstream's rdt_cpu_has() does. */
+	x86_rdt_boot_parse("!bmec", &facts.opts);
+	l3 = &mon_enumerate(test, f, &facts, X86_FEATURE_BMEC)[X86_RDT_L3];
+	KUNIT_EXPECT_EQ(test, l3->caps.events[1].config_mask, 0);
+	KUNIT_EXPECT_EQ(test, l3->caps.events[2].config_mask, 0);
+
+	/* Without the feature flag nothing is configurable, rdt=bmec or not. */
+	x86_rdt_boot_parse("bmec", &facts.opts);
 	__clear_bit(X86_FEATURE_BMEC, f->features);
 	l3 = &mon_enumerate(test, f, &facts, 0)[X86_RDT_L3];
 	KUNIT_EXPECT_EQ(test, l3->caps.events[1].config_mask, 0);

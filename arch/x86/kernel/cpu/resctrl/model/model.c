@@ -217,11 +217,14 @@ struct x86_rdt_model_dom {
  * @evtsel: IA32_QM_EVTSEL
  * @l3_cfg: AMD L3_QOS_CFG, which is per CPU (upstream 6.12 core.c sets
  *	arch_has_per_cpu_cfg for AMD)
+ * @ctr_reads: how many times this CPU read IA32_QM_CTR, so that tests
+ *	see on which CPUs counters are read (not a register)
  */
 struct x86_rdt_model_pcpu {
 	u64 pqr;
 	u64 evtsel;
 	u64 l3_cfg;
+	u64 ctr_reads;
 };
 
 const struct x86_rdt_model_cpu *x86_rdt_model __ro_after_init;
@@ -838,8 +841,10 @@ u64 x86_rdt_model_rdmsr(u32 msr)
 		return pc->pqr;
 	if (hw->pqr && msr == MSR_IA32_QM_EVTSEL)
 		return pc->evtsel;
-	if (hw->pqr && msr == MSR_IA32_QM_CTR)
+	if (hw->pqr && msr == MSR_IA32_QM_CTR) {
+		WRITE_ONCE(pc->ctr_reads, pc->ctr_reads + 1);
 		return x86_rdt_model_qm_ctr(cpu, pc->evtsel);
+	}
 	if (msr == MSR_IA32_L3_QOS_CFG && hw->l3_cdp &&
 	    hw->vendor == X86_VENDOR_AMD)
 		return pc->l3_cfg;
@@ -897,7 +902,7 @@ static void x86_rdt_model_show_dom(struct seq_file *sf, const char *lvl,
 /*
  * One line per MSR value: "L3 ID mask N VAL", "L3 ID qos_cfg VAL", ...
  * for each cache domain the backend has touched, then "cpu N pqr VAL
- * evtsel VAL l3_cfg VAL" for each online CPU.
+ * evtsel VAL l3_cfg VAL ctr_reads COUNT" for each online CPU.
  */
 static int x86_rdt_model_msrs_show(struct seq_file *sf, void *unused)
 {
@@ -918,9 +923,9 @@ static int x86_rdt_model_msrs_show(struct seq_file *sf, void *unused)
 	for_each_online_cpu(cpu) {
 		const struct x86_rdt_model_pcpu *pc = per_cpu_ptr(&x86_rdt_model_pcpu, cpu);
 
-		seq_printf(sf, "cpu %d pqr %#llx evtsel %#llx l3_cfg %#llx\n", cpu,
-			   READ_ONCE(pc->pqr), READ_ONCE(pc->evtsel),
-			   READ_ONCE(pc->l3_cfg));
+		seq_printf(sf, "cpu %d pqr %#llx evtsel %#llx l3_cfg %#llx ctr_reads %llu\n",
+			   cpu, READ_ONCE(pc->pqr), READ_ONCE(pc->evtsel),
+			   READ_ONCE(pc->l3_cfg), READ_ONCE(pc->ctr_reads));
 	}
 	return 0;
 }
