@@ -29,14 +29,18 @@ cmdline="console=ttyS0 panic=-1 rctest=$mode ${VM_CMDLINE:-}"
 [ "$mode" = check ] || cmdline="$cmdline kunit.enable=0 quiet"
 
 cpu=max,vendor=GenuineIntel
-# Node 2 has memory and no CPU, as CXL or device memory.
-mem=2304M
+# Node 2 has memory and no CPU, as CXL or device memory: a DIMM that the
+# kernel's memory hotplug brings online as ZONE_MOVABLE at boot, so that
+# it can go offline and come back (memnode_test).
+mem=2G,slots=1,maxmem=4G
 numa=(-object memory-backend-ram,id=m0,size=1G
 	-object memory-backend-ram,id=m1,size=1G
 	-numa node,nodeid=0,cpus=0-1,memdev=m0
 	-numa node,nodeid=1,cpus=2-3,memdev=m1
+	-numa node,nodeid=2
 	-object memory-backend-ram,id=m2,size=256M
-	-numa node,nodeid=2,memdev=m2)
+	-device pc-dimm,id=dimm2,memdev=m2,node=2)
+cmdline="$cmdline memhp_default_state=online_movable"
 if [ -n "${VM_MODEL:-}" ]; then
 	models=$REPO/arch/x86/kernel/cpu/resctrl/model/cpuid
 	line=$(awk -v m="$VM_MODEL" '$1 == m' "$models/MODELS")

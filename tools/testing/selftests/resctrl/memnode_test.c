@@ -147,7 +147,10 @@ int main(void)
 	snprintf(item, sizeof(item), "%d=", node);
 	ok = !line_has(rp("g1/schemata"), "NBW", item) &&
 	     !rctl_exists(rp(mon));
-	ret = node_memory_set(node, "online");
+	/* Back where it was: a hotplugged node's memory is movable. */
+	ret = node_memory_set(node, "online_movable");
+	if (ret)
+		ret = node_memory_set(node, "online");
 	snprintf(item, sizeof(item), "%d=4321", node);
 	ok = !ret && ok && line_has(rp("g1/schemata"), "NBW", item) &&
 	     line_has(rp("g1/schemata"), "NBW_MIN", rpath("%d=1234", node));
