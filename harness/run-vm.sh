@@ -50,20 +50,21 @@ if [ -n "${VM_MODEL:-}" ]; then
 	# The dump's name starts with the vendor string; CPUID leaf 1 EAX
 	# holds the family, model and stepping (SDM Vol. 2A, CPUID).
 	vendor=${2:0:12}
-	fms=$(awk '/^CPUID 00000001:/ { split($3, r, "-"); print r[1]; exit }' "$dump")
-	eax=$((16#$fms))
+	# EAX of CPUID leaf $1 (8 hex digits) in the dump, in hex.
+	dump_eax() { awk -v l="$1" '$1 == "CPUID" && $2 == l ":" { split($3, r, "-"); print r[1]; exit }' "$dump"; }
+	eax=$((16#$(dump_eax 00000001)))
 	fam=$(( (eax >> 8) & 0xf )) mod=$(( (eax >> 4) & 0xf )) step=$(( eax & 0xf ))
 	[ "$fam" = 15 ] && fam=$(( fam + ((eax >> 20) & 0xff) ))
 	[ "$fam" -ge 6 ] && mod=$(( mod | (((eax >> 16) & 0xf) << 4) ))
 	cpu=max,vendor=$vendor,family=$fam,model=$mod,stepping=$step
 	# libpqos reads an AMD CPU's cache sharing from CPUID Fn8000_001D
-	# (AMD APM Vol. 3, E.4.15). QEMU's "max" CPU under TCG ends its
+	# (AMD APM Vol. 3, appendix E, "Cache Topology Information"; libpqos
+	# lib/cpuinfo.c: init_config()). QEMU's "max" CPU under TCG ends its
 	# extended leaves below that, and raises them only with TOPOEXT,
 	# which TCG cannot offer (QEMU 7.2 and 10.0 refuse it): take the
 	# highest extended leaf from the dump instead (CPUID 0x80000000 EAX).
 	if [ "$vendor" = AuthenticAMD ]; then
-		xl=$(awk '/^CPUID 80000000:/ { split($3, r, "-"); print r[1]; exit }' "$dump")
-		cpu=$cpu,xlevel=0x$xl
+		cpu=$cpu,xlevel=0x$(dump_eax 80000000)
 	fi
 	# no_timer_check: a TCG guest on a loaded host can fail the IO-APIC
 	# timer check and panic (seen once booting as rpl during a build).
