@@ -64,6 +64,9 @@ struct rsim_event_cfg {
  * @min: others: smallest value
  * @max: others: largest value
  * @granularity: percent: step
+ * @own_scope: the control has domains of its own, of @scope
+ * @scope: with @own_scope: the scope of its domains
+ * @memory_nodes: with @own_scope and NODE @scope: memory-only nodes too
  */
 struct rsim_ctrl_cfg {
 	char suffix[RSIM_SUFFIX_LEN];
@@ -74,6 +77,9 @@ struct rsim_ctrl_cfg {
 	u32 min;
 	u32 max;
 	u32 granularity;
+	bool own_scope;
+	enum resctrl_scope scope;
+	bool memory_nodes;
 };
 
 /**

@@ -377,6 +377,11 @@ RSIM_CTRL_ATTR(sparse, RSIM_BOOL);
 RSIM_CTRL_ATTR(min, RSIM_U32);
 RSIM_CTRL_ATTR(max, RSIM_U32);
 RSIM_CTRL_ATTR(granularity, RSIM_U32);
+RSIM_CTRL_ATTR(own_scope, RSIM_BOOL);
+RSIM_CTRL_ATTR(scope, RSIM_WORD, .words = rsim_scope_names,
+	       .nwords = ARRAY_SIZE(rsim_scope_names),
+	       .first = RESCTRL_SCOPE_L2, .last = RESCTRL_SCOPE_PACKAGE);
+RSIM_CTRL_ATTR(memory_nodes, RSIM_BOOL);
 
 static struct configfs_attribute *rsim_ctrl_attrs[] = {
 	&rsim_ctrl_attr_ctrl,
@@ -386,6 +391,9 @@ static struct configfs_attribute *rsim_ctrl_attrs[] = {
 	&rsim_ctrl_attr_min,
 	&rsim_ctrl_attr_max,
 	&rsim_ctrl_attr_granularity,
+	&rsim_ctrl_attr_own_scope,
+	&rsim_ctrl_attr_scope,
+	&rsim_ctrl_attr_memory_nodes,
 	NULL,
 };
 
@@ -491,6 +499,7 @@ static int rsim_take_slot(struct rsim *sim, struct config_group *group,
 			.ctrl = RESCTRL_CTRL_PERCENT,
 			.cbm_len = 20, .min_cbm_bits = 1,
 			.min = 0, .max = 100, .granularity = 1,
+			.scope = RESCTRL_SCOPE_NODE,
 		};
 		strscpy(cfg->ctrls[slot].suffix, name);
 		cfg->num_ctrls = max_t(unsigned int, cfg->num_ctrls, slot + 1);

@@ -178,6 +178,9 @@ static void rsim_build_ctrls(struct rsim *sim)
 				c->range.granularity = cc->granularity;
 		}
 		c->default_min = !strcmp(cc->suffix, "MIN");
+		c->own_scope = cc->own_scope;
+		c->scope = cc->scope;
+		c->memory_nodes = cc->memory_nodes;
 	}
 	if (n) {
 		sim->desc.ctrls = sim->ctrls;

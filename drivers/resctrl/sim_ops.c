@@ -9,6 +9,7 @@
 #include <linux/ctype.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/nodemask.h>
 #include <linux/overflow.h>
 #include <linux/preempt.h>
 #include <linux/seq_file.h>
@@ -221,6 +222,25 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 	return ret;
 }
 
+/*
+ * Whether @d is online for extra control @ctrl_id: one of the resource's
+ * domains, or for a control with its own scope one the filesystem keeps
+ * for it, which the simulator never sees come online: it has an online
+ * CPU, or it is a node with memory and the control wants such nodes.
+ */
+static bool rsim_ctrl_dom_ok(struct rsim *sim, u32 ctrl_id,
+			     struct resctrl_dom *d)
+{
+	const struct resctrl_ctrl_desc *c;
+
+	if (ctrl_id >= sim->desc.num_ctrls || !sim->ctrls[ctrl_id].own_scope)
+		return rsim_online_dom(sim, d, true);
+	c = &sim->ctrls[ctrl_id];
+	if (cpumask_intersects(resctrl_dom_cpus(d), cpu_online_mask))
+		return true;
+	return c->memory_nodes && node_state(resctrl_dom_id(d), N_MEMORY);
+}
+
 /**
  * rsim_apply_ctrl() - program a value of an extra control
  * @r: the resource
@@ -245,7 +265,7 @@ int rsim_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 
 	rsim_delay(sim);
 	raw_spin_lock_irqsave(&sim->lock, flags);
-	if (!sim->accepting || !rsim_online_dom(sim, d, true)) {
+	if (!sim->accepting || !rsim_ctrl_dom_ok(sim, ctrl_id, d)) {
 		bad = "extra control applied outside an online domain";
 		ret = -ENODEV;
 	} else if (closid >= sim->nclosid || ctrl_id >= sim->desc.num_ctrls) {

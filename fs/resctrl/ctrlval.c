@@ -225,8 +225,9 @@ u32 rctl_extra_default_val(const struct resctrl_ctrl_desc *c)
  * rctl_default_val() - the value of a new group, and after a reset
  * @desc: the resource's description
  *
- * Return: every bit of a mask, the maximum of a range, or the driver's
- * default for CUSTOM.
+ * Return: every bit of a mask, the maximum of a range (its minimum for
+ * a control with its own scope that asks so), or the driver's default
+ * for CUSTOM.
  */
 u32 rctl_default_val(const struct rctl_desc *desc)
 {
@@ -236,7 +237,7 @@ u32 rctl_default_val(const struct rctl_desc *desc)
 	case RESCTRL_CTRL_PERCENT:
 	case RESCTRL_CTRL_MBPS:
 	case RESCTRL_CTRL_SCALAR:
-		return desc->range.max;
+		return desc->default_min ? desc->range.min : desc->range.max;
 	default:
 		return desc->default_val;
 	}

@@ -11,7 +11,8 @@
  *
  * While CDP splits a resource, info/<NAME>DATA and info/<NAME>CODE each
  * hold the description of their own line. An extra control NAME_SUFFIX
- * sits next to NAME under info/<NAME>/resource_schemata/.
+ * sits next to NAME under info/<NAME>/resource_schemata/, whether it
+ * shares NAME's domains or has a scope of its own.
  */
 #include <linux/bits.h>
 #include <linux/err.h>
@@ -244,9 +245,12 @@ static int rctl_describe_show(struct rctl_file_ctx *c, struct seq_file *sf)
 static const struct rctl_file_attr rctl_describe_attr =
 	RCTL_FILE_ATTR(NULL, 0444, rctl_file_res, rctl_describe_show, NULL);
 
-/* resource_schemata/@schema/ in @parent, with the files @r's line has. */
+/*
+ * resource_schemata/@schema/ in @parent, with the files @r's line has;
+ * the directory, once made, in @made for its remover.
+ */
 static int rctl_describe_dir(struct resctrl_res *r, struct kernfs_node *parent,
-			     const char *schema)
+			     const char *schema, struct kernfs_node **made)
 {
 	struct rctl_desc_view view;
 	struct kernfs_node *dir, *kn;
@@ -261,6 +265,8 @@ static int rctl_describe_dir(struct resctrl_res *r, struct kernfs_node *parent,
 	dir = kernfs_create_dir(parent, schema, 0555, &rctl_default_group);
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
+	if (made)
+		*made = dir;
 	for (i = 0; i < ARRAY_SIZE(rctl_describe_files); i++) {
 		if (strcmp(rctl_describe_files[i], "domains") &&
 		    rctl_describe_prop(&view, rctl_describe_files[i], text,
@@ -298,10 +304,38 @@ int rctl_describe_add(struct resctrl_res *r, struct kernfs_node *dir,
 	if (IS_ERR(rs))
 		return PTR_ERR(rs);
 	rctl_conf_name(r, type, name, sizeof(name));
-	ret = rctl_describe_dir(r, rs, name);
+	ret = rctl_describe_dir(r, rs, name, NULL);
 	for (i = 0; !ret && i < r->desc->num_ctrls; i++) {
 		rctl_extra_name(r, i, name, sizeof(name));
-		ret = rctl_describe_dir(r, rs, name);
+		ret = rctl_describe_dir(r, rs, name, NULL);
 	}
+	return ret;
+}
+
+/**
+ * rctl_describe_add_scoped() - the description of a control with its
+ *	own scope
+ * @s: the control, kept as a resource (scoped.c), of the mount; its
+ *	resource's info directory is in the tree
+ *
+ * info/<NAME>/resource_schemata/<NAME>_<SUFFIX>/, next to the
+ * resource's other lines, recorded in @s->info_kn so that
+ * rctl_info_remove_res() takes it away, before the resource's own
+ * directory goes. Called with rctl_mutex held.
+ *
+ * Return: 0 or a negative error code.
+ */
+int rctl_describe_add_scoped(struct resctrl_res *s)
+{
+	struct kernfs_node *rs;
+	int ret;
+
+	if (!s->ctrl_of->info_kn)
+		return -ENOENT;
+	rs = kernfs_find_and_get(s->ctrl_of->info_kn, "resource_schemata");
+	if (!rs)
+		return -ENOENT;
+	ret = rctl_describe_dir(s, rs, s->desc->name, &s->info_kn);
+	kernfs_put(rs);
 	return ret;
 }

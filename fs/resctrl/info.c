@@ -269,6 +269,11 @@ int rctl_info_add_res(struct resctrl_res *r)
 		return -ENOENT;
 	/* What an earlier mount left is gone with its tree. */
 	r->info_code_kn = NULL;
+	if (r->ctrl_of) {
+		/* No directory of its own: see scoped.c. */
+		ret = rctl_describe_add_scoped(r);
+		goto out;
+	}
 	if (rctl_res_has_ctrl(r)) {
 		ret = rctl_info_add_ctrl_dirs(info, r);
 		if (ret)

@@ -311,6 +311,9 @@ struct resctrl_dom {
 	u32 **ctrl_vals;
 };
 
+/* Room for the longest schemata line name, suffix and NUL included. */
+#define RCTL_CONF_NAME_LEN	40
+
 /**
  * struct rctl_desc - the filesystem's view of a resource: the driver's
  *	constant description and what this instance offers, put together at
@@ -322,6 +325,8 @@ struct resctrl_dom {
  * in force, lowered by resctrl_res_set_limits(); @max_closid and
  * @max_rmid those given at registration, which size every per-CLOSID and
  * per-RMID array. @owner is the module that registered the resource.
+ * @default_min is set for a control with its own scope whose default is
+ * its minimum (&resctrl_ctrl_desc.default_min).
  */
 struct rctl_desc {
 	const char *name;
@@ -340,6 +345,7 @@ struct rctl_desc {
 	u32 resolution;
 	bool memory_nodes;
 	bool mon_in_l3;
+	bool default_min;
 	const struct resctrl_resource_ops *ops;
 	u32 num_closid;
 	u32 num_rmid;
@@ -397,7 +403,8 @@ struct rctl_res_file {
  *	schemata line holds MBps targets, @vals the percentages in force
  * @occ_threshold: max_threshold_occupancy, for an occupancy event
  * @info_kn: info/<NAME> in the current mount, if any; info/<NAME>DATA
- *	while the resource is split by CDP
+ *	while the resource is split by CDP; for a control with its own
+ *	scope (@ctrl_of), its directory in its resource's resource_schemata/
  * @info_code_kn: info/<NAME>CODE while the resource is split by CDP
  * @mon_info_kn: info/<NAME>_MON in the current mount, if any
  * @files: the slots of the driver's info files (&resctrl_resource_desc.info),
@@ -406,6 +413,16 @@ struct rctl_res_file {
  * @mon_info_files: the slots of &resctrl_resource_desc.mon_info
  * @group_files: the slots of &resctrl_resource_desc.files
  * @evt_files: one slot per event
+ * @ctrl_of: for a control with its own scope (&resctrl_ctrl_desc.own_scope),
+ *	kept as a resource of its own (scoped.c): the resource that declared
+ *	it; NULL for every resource a driver registered
+ * @ctrl_id: with @ctrl_of, the control's &resctrl_ctrl_desc.id
+ * @line_name: with @ctrl_of, its schemata line, NAME_SUFFIX
+ * @scoped: the controls with their own scope that the resource declared,
+ *	@num_scoped of them, each on rctl_resources right after it
+ * @num_scoped: entries of @scoped
+ * @same_ctrls: the resource's extra controls without an own scope, which
+ *	&rctl_desc.ctrls points to when some have one
  */
 struct resctrl_res {
 	const struct rctl_desc *desc;
@@ -428,6 +445,12 @@ struct resctrl_res {
 	struct rctl_res_file *mon_info_files;
 	struct rctl_res_file *group_files;
 	struct rctl_res_file *evt_files;
+	struct resctrl_res *ctrl_of;
+	u32 ctrl_id;
+	char line_name[RCTL_CONF_NAME_LEN];
+	struct resctrl_res **scoped;
+	unsigned int num_scoped;
+	struct resctrl_ctrl_desc *same_ctrls;
 };
 
 extern struct list_head rctl_resources;
@@ -723,8 +746,6 @@ u32 rctl_mbps_step(u32 pct, u64 mbps, u32 target,
  * gets RESCTRL_CONF_DATA and RESCTRL_CONF_CODE values.
  */
 #define RCTL_CDP_SUFFIX_LEN	4
-/* Room for the longest schemata line name, suffix and NUL included. */
-#define RCTL_CONF_NAME_LEN	40
 bool rctl_cdp_capable(const struct rctl_desc *desc);
 bool rctl_cdp_wanted(const struct rctl_desc *desc,
 		     const struct rctl_mount_opts *o);
@@ -764,6 +785,15 @@ int rctl_describe_prop(const struct rctl_desc_view *v, const char *prop,
 		       char *buf, size_t len);
 int rctl_describe_add(struct resctrl_res *r, struct kernfs_node *dir,
 		      enum resctrl_conf_type type);
+int rctl_describe_add_scoped(struct resctrl_res *s);
+
+/* scoped.c: extra controls with a scope of their own */
+bool rctl_desc_is_scoped(const struct rctl_desc *desc);
+int rctl_scoped_init(struct resctrl_res *r);
+int rctl_scoped_domains_init(struct resctrl_res *r);
+void rctl_scoped_list_add(struct resctrl_res *r);
+void rctl_scoped_set_closids(struct resctrl_res *r);
+void rctl_scoped_free(struct resctrl_res *r);
 
 /* info.c */
 int rctl_info_create(struct kernfs_node *root);

@@ -128,6 +128,9 @@ static struct resctrl_res *rctl_mbps_source(struct resctrl_res *r, int *evt)
 	struct resctrl_res *m, *src = NULL;
 	int i;
 
+	/* Extra controls are never steered. */
+	if (r->ctrl_of)
+		return NULL;
 	for_each_rctl_resource(m) {
 		i = rctl_mbps_pair_event(r->desc, m->desc, m == r);
 		if (i < 0)

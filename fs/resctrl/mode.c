@@ -69,9 +69,10 @@ struct rctl_bits_use {
 	u32 hw;
 };
 
+/* Extra controls, with their own scope or not, take no part. */
 static bool rctl_is_bitmask(const struct resctrl_res *r)
 {
-	return r->desc->ctrl == RESCTRL_CTRL_BITMASK;
+	return r->desc->ctrl == RESCTRL_CTRL_BITMASK && !r->ctrl_of;
 }
 
 /*

@@ -221,6 +221,9 @@ bool rctl_mount_hides(struct resctrl_res *r)
 	struct resctrl_res *rival;
 
 	lockdep_assert_held(&rctl_mutex);
+	/* A control with its own scope shows with its resource (scoped.c). */
+	if (r->ctrl_of)
+		return r->ctrl_of->hidden;
 	if (r->desc->plugin_option && !rctl_listed(rctl_mopts.plugin, r->desc->plugin_option))
 		return true;
 	if (rctl_listed(rctl_mopts.hide, r->desc->name))

@@ -97,7 +97,9 @@ static struct resctrl_res *rctl_name_taken(const struct rctl_desc *desc)
 	list_for_each_entry(r, &rctl_resources, list) {
 		if (strcmp(r->desc->name, desc->name))
 			continue;
-		if (rctl_scopes_pair(r->desc, desc) &&
+		/* A control with its own scope pairs with nothing. */
+		if (!r->ctrl_of && !rctl_desc_is_scoped(desc) &&
+		    rctl_scopes_pair(r->desc, desc) &&
 		    ((r->desc->ctrl == RESCTRL_CTRL_NONE && !desc->num_events) ||
 		     (!r->desc->num_events && desc->ctrl == RESCTRL_CTRL_NONE)))
 			continue;
@@ -247,6 +249,18 @@ static struct resctrl_res *rctl_line_taken(const struct rctl_desc *desc)
 	return NULL;
 }
 
+/* A resource with a schemata line of @r's, or of its scoped controls'. */
+static struct resctrl_res *rctl_lines_taken(struct resctrl_res *r)
+{
+	struct resctrl_res *taken = rctl_line_taken(r->desc);
+	unsigned int i;
+
+	for (i = 0; !taken && i < r->num_scoped; i++)
+		taken = rctl_name_taken(r->scoped[i]->desc) ?:
+			rctl_line_taken(r->scoped[i]->desc);
+	return taken;
+}
+
 static const char *rctl_owner_name(const struct rctl_desc *desc)
 {
 	return desc->owner ? module_name(desc->owner) : "the kernel";
@@ -265,6 +279,11 @@ static void rctl_cdp_refused(struct resctrl_res *r)
 
 static void rctl_res_remove(struct resctrl_res *r)
 {
+	unsigned int i = r->num_scoped;
+
+	/* Its controls with their own scope go first: they sit in its info/. */
+	while (i--)
+		rctl_res_remove(r->scoped[i]);
 	if (r->in_tree)
 		rctl_tree_remove_res(r);
 	r->dead = true;
@@ -327,6 +346,11 @@ static const char *rctl_check_extras(const struct rctl_desc *desc)
 			return "bad extra control name";
 		if (!rctl_typed_ok(c->ctrl, &c->bitmask, &c->range))
 			return "bad extra control type or parameters";
+		if (c->own_scope && c->scope >= RESCTRL_SCOPE_DEVICE)
+			return "an extra control's own scope must come from topology";
+		if (c->memory_nodes &&
+		    (!c->own_scope || c->scope != RESCTRL_SCOPE_NODE))
+			return "an extra control's memory_nodes needs its own NODE scope";
 		for (j = 0; j < i; j++)
 			if (!strcmp(desc->ctrls[j].suffix, c->suffix))
 				return "two extra controls with one name";
@@ -456,7 +480,8 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 						const struct resctrl_resource_caps *caps,
 						void *priv, struct module *owner)
 {
-	struct resctrl_res *r, *other;
+	struct resctrl_res *r, *other, *taken;
+	unsigned int i;
 	int ret;
 
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
@@ -468,7 +493,7 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 		goto free;
 	r->desc = &r->view;
 	r->priv = priv;
-	ret = rctl_res_files_init(r);
+	ret = rctl_res_files_init(r) ?: rctl_scoped_init(r);
 	if (ret)
 		goto free;
 	r->occ_threshold = rctl_occ_round(r, r->desc->occupancy_threshold);
@@ -486,9 +511,10 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 	rctl_lock();
 	rctl_status_clear();
 	other = rctl_name_taken(r->desc);
-	if (!other && rctl_line_taken(r->desc)) {
+	taken = other ? NULL : rctl_lines_taken(r);
+	if (taken) {
 		rctl_status_printf("A schemata line of %s is %s's already\n",
-				   r->desc->name, rctl_line_taken(r->desc)->desc->name);
+				   r->desc->name, taken->desc->name);
 		ret = -EEXIST;
 		goto unlock;
 	}
@@ -512,13 +538,19 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 	ret = rctl_domains_init(r);
 	if (ret)
 		goto unlock;
+	ret = rctl_scoped_domains_init(r);
+	if (ret) {
+		rctl_domains_free(r);
+		goto unlock;
+	}
 	list_add_tail(&r->list, &rctl_resources);
+	rctl_scoped_list_add(r);
 	if (rctl_mounted && !r->hidden) {
 		ret = rctl_ids_resize();
 		if (!ret && rctl_res_has_mon(r))
 			ret = rctl_groups_assign_rmids();
-		if (!ret)
-			ret = rctl_tree_add_res(r);
+		for (i = 0; !ret && i <= r->num_scoped; i++)
+			ret = rctl_tree_add_res(i ? r->scoped[i - 1] : r);
 		if (ret)
 			rctl_res_remove(r);
 		else
@@ -532,6 +564,7 @@ unlock:
 		 rctl_owner_name(r->desc));
 	return r;
 free:
+	rctl_scoped_free(r);
 	rctl_res_files_free(r);
 	kvfree(r->group_data);
 	kfree(r);
@@ -591,6 +624,7 @@ void resctrl_unregister_resource(struct resctrl_res *r)
 	rctl_res_remove(r);
 	rctl_unlock();
 
+	rctl_scoped_free(r);
 	rctl_res_unpin(r);
 	wait_for_completion(&r->released);
 	rctl_res_files_free(r);
@@ -640,6 +674,7 @@ int resctrl_res_set_limits(struct resctrl_res *r, u32 num_closid, u32 num_rmid)
 	if (!ret) {
 		v->num_closid = num_closid;
 		v->num_rmid = num_rmid;
+		rctl_scoped_set_closids(r);
 		if (rctl_mounted && !r->hidden)
 			WARN_ON(rctl_ids_resize());
 	}

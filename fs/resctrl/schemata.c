@@ -14,8 +14,10 @@
  * not move between mounts with and without CDP, as upstream.
  *
  * A resource with extra controls has a NAME_SUFFIX line for each after
- * its own. Lines that begin with '#' are comments: a write may carry
- * them, and they change nothing.
+ * its own: first those that share its domains, then those with a scope
+ * of their own, which the filesystem keeps as resources (scoped.c).
+ * Lines that begin with '#' are comments: a write may carry them, and
+ * they change nothing.
  */
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -154,9 +156,11 @@ void rctl_ctrl_lines_show(struct seq_file *sf, struct rctl_group *g,
 	lockdep_assert_held(&rctl_mutex);
 	width = rctl_name_width();
 	for_each_rctl_resource(r) {
+		/* Extra controls have values, not sizes. */
+		if (show != rctl_schemata_val_show && r->ctrl_of)
+			continue;
 		if (rctl_res_has_ctrl(r))
 			rctl_ctrl_lines_show_res(sf, r, g->closid, width, show);
-		/* Extra controls have values, not sizes. */
 		if (show == rctl_schemata_val_show)
 			rctl_extra_lines_show(sf, r, g->closid, width);
 	}

@@ -162,9 +162,23 @@ struct resctrl_range_params {
  * @resolution: SCALAR only: what resource_schemata/<SCHEMA>/resolution
  *	says (the divisor of a written value, or the number of divisions of
  *	the whole for a share); 0 means 1
+ * @own_scope: the control has domains of its own, of @scope, rather
+ *	than the resource's: a node-scope bandwidth limit next to an
+ *	L3-scope MB, as upstream's MB_NODE
+ * @scope: with @own_scope: what the control's domains are; any scope
+ *	the filesystem builds from topology (not DEVICE)
+ * @memory_nodes: with @own_scope and @scope NODE: every NUMA node with
+ *	memory is a domain of the control too, with or without CPUs, as
+ *	&resctrl_resource_desc.memory_nodes says for a resource
  *
- * An extra control has the scope and the domains of its resource, one
- * value per CLOSID in each, and is never split by CDP.
+ * An extra control has one value per CLOSID in each of its domains and is
+ * never split by CDP. Without @own_scope its domains are the resource's.
+ * With it, the filesystem keeps a domain list of @scope for the control
+ * alone, following CPU (and with @memory_nodes memory) hotplug with the
+ * same keep-values rule as the resource's; the control's schemata line
+ * comes after the resource's other lines, and its description still
+ * sits in info/<NAME>/resource_schemata/. Its domains are not the
+ * resource's: see &resctrl_resource_ops.apply_ctrl.
  */
 struct resctrl_ctrl_desc {
 	const char *suffix;
@@ -177,6 +191,9 @@ struct resctrl_ctrl_desc {
 	bool default_min;
 	const char *unit;
 	u32 resolution;
+	bool own_scope;
+	enum resctrl_scope scope;
+	bool memory_nodes;
 };
 
 /**
@@ -410,7 +427,15 @@ struct resctrl_group_attr {
  *	the extra control whose &resctrl_ctrl_desc.id is @ctrl_id for @closid
  *	in domain @d. Context and errors as @apply, which it follows in a
  *	write: the values of every line are checked first, and a failure puts
- *	back every value the write had already applied.
+ *	back every value the write had already applied. For a control with
+ *	&resctrl_ctrl_desc.own_scope, @d is a domain of the control's scope,
+ *	not one of @r's: resctrl_dom_id() and resctrl_dom_cpus() tell which
+ *	(a node id, and no CPU for a memory-only node), resctrl_dom_priv() is
+ *	NULL, and @domain_online, @domain_offline, @cpu_join and @cpu_leave
+ *	are not called for such domains. The filesystem programs every
+ *	CLOSID's value when one comes (back) online, as for the resource's.
+ *	It runs on a CPU of @d only if @r has run_on_domain_cpu and
+ *	the control no &resctrl_ctrl_desc.memory_nodes.
  */
 struct resctrl_resource_ops {
 	int (*apply)(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,

@@ -20,6 +20,7 @@ static struct {
 	int fail_ctrl;
 	u32 last_ctrl_id;
 	u32 last_val;
+	struct resctrl_res *last_res;
 } rctl_dcalls;
 
 static int rctl_dtest_apply(struct resctrl_res *r, struct resctrl_dom *d,
@@ -38,6 +39,7 @@ static int rctl_dtest_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d,
 		return -EIO;
 	}
 	rctl_dcalls.ctrl_applies++;
+	rctl_dcalls.last_res = r;
 	rctl_dcalls.last_ctrl_id = ctrl_id;
 	rctl_dcalls.last_val = val;
 	return 0;
@@ -172,11 +174,20 @@ static void rctl_describe_every_type(struct kunit *test)
 	}
 }
 
+/* Description file @prop of @v reads @want. */
+static void rctl_expect_prop(struct kunit *test, const struct rctl_desc_view *v,
+			     const char *prop, const char *want)
+{
+	char text[64];
+
+	rctl_describe_prop(v, prop, text, sizeof(text));
+	KUNIT_EXPECT_STREQ(test, text, want);
+}
+
 static void rctl_describe_unknown_and_mbps(struct kunit *test)
 {
 	struct rctl_desc_view v;
 	struct resctrl_res r;
-	char text[64];
 
 	rctl_dtest_res(&r, &rctl_dtest_descs[T_MX]);
 	KUNIT_EXPECT_EQ(test, rctl_describe_view(&r, "T_MX_OPT", &v), -ENOENT);
@@ -184,16 +195,12 @@ static void rctl_describe_unknown_and_mbps(struct kunit *test)
 	/* Under the mba_MBps controller the line takes MBps targets. */
 	r.mbps = true;
 	KUNIT_ASSERT_EQ(test, rctl_describe_view(&r, "T_MX", &v), 0);
-	rctl_describe_prop(&v, "unit", text, sizeof(text));
-	KUNIT_EXPECT_STREQ(test, text, "MBps\n");
-	rctl_describe_prop(&v, "max", text, sizeof(text));
-	KUNIT_EXPECT_STREQ(test, text, "4294967295\n");
-	rctl_describe_prop(&v, "tolerance", text, sizeof(text));
-	KUNIT_EXPECT_STREQ(test, text, "0\n");
+	rctl_expect_prop(test, &v, "unit", "MBps\n");
+	rctl_expect_prop(test, &v, "max", "4294967295\n");
+	rctl_expect_prop(test, &v, "tolerance", "0\n");
 	/* Its extra controls are not steered. */
 	KUNIT_ASSERT_EQ(test, rctl_describe_view(&r, "T_MX_MAX", &v), 0);
-	rctl_describe_prop(&v, "max", text, sizeof(text));
-	KUNIT_EXPECT_STREQ(test, text, "1000\n");
+	rctl_expect_prop(test, &v, "max", "1000\n");
 }
 
 static void rctl_extra_controls_checked(struct kunit *test)
@@ -269,6 +276,19 @@ static int rctl_dtest_write(struct kunit *test, const char *text)
 	ret = rctl_schemata_apply_text(&rctl_default_group, buf);
 	rctl_unlock();
 	return ret;
+}
+
+/* rctl_dtest_write() of a formatted text. */
+static __printf(2, 3) int rctl_dtest_writef(struct kunit *test,
+					     const char *fmt, ...)
+{
+	char text[128];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return rctl_dtest_write(test, text);
 }
 
 static void rctl_stage_mixed_lines(struct kunit *test)
@@ -385,12 +405,118 @@ static void rctl_memory_nodes_follow_hotplug(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rctl_dcalls.last_val, 4000);
 }
 
+static const struct resctrl_ctrl_desc rctl_scoped_ctrls[] = {
+	{ .suffix = "MAX", .id = 2, .ctrl = RESCTRL_CTRL_SCALAR,
+	  .range = { .min = 1, .max = 9 } },
+	{ .suffix = "NODE", .id = 3, .ctrl = RESCTRL_CTRL_MBPS,
+	  .range = { .min = 100, .max = 20000 }, .default_min = true,
+	  .own_scope = true, .scope = RESCTRL_SCOPE_NODE, .memory_nodes = true },
+};
+
+static const struct rctl_desc rctl_scoped_desc = {
+	.name = "T_SC", .ctrl = RESCTRL_CTRL_PERCENT, .num_closid = 4,
+	.max_closid = 4, .scope = RESCTRL_SCOPE_PACKAGE,
+	.range = { .min = 10, .max = 100, .granularity = 10 },
+	.ctrls = rctl_scoped_ctrls, .num_ctrls = ARRAY_SIZE(rctl_scoped_ctrls),
+	.ops = &rctl_dtest_ops,
+};
+
+/*
+ * An extra control with a scope of its own: node domains of its own next
+ * to the resource's package ones, described as NODE, written in the same
+ * all-or-nothing write as the resource's lines.
+ */
+static void rctl_scoped_control(struct kunit *test)
+{
+	struct resctrl_dom *d, *nd;
+	struct rctl_desc_view v;
+	struct resctrl_res *r, *s;
+	struct resctrl_ctrl_desc ctrls[ARRAY_SIZE(rctl_scoped_ctrls)];
+	struct rctl_desc bad;
+	int nid = cpu_to_node(0);
+	int ret;
+
+	bad = rctl_scoped_desc;
+	memcpy(ctrls, rctl_scoped_ctrls, sizeof(ctrls));
+	bad.ctrls = ctrls;
+	ctrls[1].scope = RESCTRL_SCOPE_DEVICE;
+	KUNIT_EXPECT_EQ(test, rctl_check_desc(&bad), -EINVAL);
+	ctrls[1].scope = RESCTRL_SCOPE_NODE;
+	ctrls[1].own_scope = false;
+	KUNIT_EXPECT_EQ(test, rctl_check_desc(&bad), -EINVAL);
+
+	r = rctl_dtest_register(test, &rctl_scoped_desc);
+	KUNIT_ASSERT_EQ(test, r->num_scoped, 1);
+	s = r->scoped[0];
+	KUNIT_EXPECT_STREQ(test, s->desc->name, "T_SC_NODE");
+	KUNIT_EXPECT_PTR_EQ(test, s->ctrl_of, r);
+	KUNIT_EXPECT_PTR_EQ(test, list_next_entry(r, list), s);
+	/* The resource keeps only the control that shares its domains. */
+	KUNIT_EXPECT_EQ(test, r->desc->num_ctrls, 1);
+	KUNIT_EXPECT_STREQ(test, r->desc->ctrls[0].suffix, "MAX");
+	/* Its line is taken: no resource may be called so. */
+	KUNIT_EXPECT_EQ(test, PTR_ERR(rctl_test_register(&(struct rctl_desc){
+		.name = "T_SC_NODE", .ctrl = RESCTRL_CTRL_SCALAR, .num_closid = 4,
+		.scope = RESCTRL_SCOPE_NODE, .range = { .max = 1 },
+		.ops = &rctl_dtest_ops }, NULL)), -EEXIST);
+
+	d = rctl_find_dom(r, 0);
+	nd = rctl_find_dom(s, nid);
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_ASSERT_NOT_NULL(test, nd);
+	KUNIT_EXPECT_TRUE(test, nd->online);
+	KUNIT_EXPECT_EQ(test, nd->vals[1], 100);
+
+	KUNIT_ASSERT_EQ(test, rctl_describe_view(s, "T_SC_NODE", &v), 0);
+	rctl_expect_prop(test, &v, "scope", "NODE\n");
+	rctl_expect_prop(test, &v, "default", "100\n");
+	rctl_expect_prop(test, &v, "unit", "MBps\n");
+
+	ret = rctl_dtest_writef(test, "T_SC:0=50\nT_SC_NODE:%d=500\nT_SC_MAX:0=3", nid);
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, d->vals[0], 50);
+	KUNIT_EXPECT_EQ(test, nd->vals[0], 500);
+	KUNIT_EXPECT_EQ(test, d->ctrl_vals[0][0], 3);
+	KUNIT_EXPECT_EQ(test, rctl_dcalls.last_ctrl_id, 2);
+
+	/* One bad value on either side: nothing changes. */
+	ret = rctl_dtest_writef(test, "T_SC:0=70\nT_SC_NODE:%d=20001", nid);
+	KUNIT_EXPECT_EQ(test, ret, -EINVAL);
+	ret = rctl_dtest_writef(test, "T_SC_NODE:%d=700\nT_SC:0=7", nid);
+	KUNIT_EXPECT_EQ(test, ret, -EINVAL);
+	KUNIT_EXPECT_EQ(test, d->vals[0], 50);
+	KUNIT_EXPECT_EQ(test, nd->vals[0], 500);
+
+	/* The driver fails the node control: the package value is put back. */
+	rctl_dcalls.fail_ctrl = 1;
+	ret = rctl_dtest_writef(test, "T_SC:0=80\nT_SC_NODE:%d=600", nid);
+	KUNIT_EXPECT_EQ(test, ret, -EIO);
+	KUNIT_EXPECT_EQ(test, d->vals[0], 50);
+	KUNIT_EXPECT_EQ(test, nd->vals[0], 500);
+
+	/* The driver sees its own resource and the control's id. */
+	rctl_lock();
+	KUNIT_EXPECT_EQ(test, rctl_dom_apply(nd, 1, 800), 0);
+	rctl_unlock();
+	KUNIT_EXPECT_EQ(test, rctl_dcalls.last_ctrl_id, 3);
+	KUNIT_EXPECT_EQ(test, rctl_dcalls.last_val, 800);
+	KUNIT_EXPECT_PTR_EQ(test, rctl_dcalls.last_res, r);
+
+	/* Unregistering the resource takes its control with it. */
+	kunit_release_action(test, rctl_dtest_unregister, r);
+	rctl_lock();
+	KUNIT_EXPECT_NULL(test, rctl_find_resource("T_SC_NODE"));
+	KUNIT_EXPECT_NULL(test, rctl_find_resource("T_SC"));
+	rctl_unlock();
+}
+
 static struct kunit_case rctl_describe_cases[] = {
 	KUNIT_CASE(rctl_describe_every_type),
 	KUNIT_CASE(rctl_describe_unknown_and_mbps),
 	KUNIT_CASE(rctl_extra_controls_checked),
 	KUNIT_CASE(rctl_stage_mixed_lines),
 	KUNIT_CASE(rctl_memory_nodes_follow_hotplug),
+	KUNIT_CASE(rctl_scoped_control),
 	{}
 };
 

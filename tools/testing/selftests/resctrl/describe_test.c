@@ -5,7 +5,8 @@
  * (NAME_MIN, NAME_MAX, NAME_OPT, NAME_NODE): the maximum is accepted,
  * one past it refused, a value between two accepted ones handled within
  * the tolerance the description gives, a new group starts at the
- * default. Then writes mixing a resource's lines: all or nothing, and
+ * default. DSC_NODE has a scope of its own: NUMA nodes next to DSC's
+ * packages. Then writes mixing a resource's lines: all or nothing, and
  * '#' lines ignored.
  */
 #include <errno.h>
@@ -32,7 +33,7 @@ static int add_resources(void)
 		       "controls=MIN:percent:0:100:5,MAX:percent:10:100:10,OPT:mbps:0:20000",
 		       NULL) ?:
 	       sim_add("DSC", "ctrl=scalar", "scope=package", "num_closid=8",
-		       "min=0", "max=7", "controls=NODE:scalar:1:15", NULL) ?:
+		       "min=0", "max=7", "controls=NODE:scalar:1:15@node", NULL) ?:
 	       sim_add("DLV", "ctrl=custom", "scope=package", "num_closid=8",
 		       "default_val=2", NULL);
 }
@@ -147,7 +148,8 @@ static void test_files(void)
 					  res_of(schemas[i]), schemas[i])),
 				 strcmp(schemas[i], "DLV") ?
 				 scalar_files : "domains scope type");
-		ok &= !strcmp(desc(schemas[i], "scope"), "PACKAGE");
+		ok &= !strcmp(desc(schemas[i], "scope"),
+			      strcmp(schemas[i], "DSC_NODE") ? "PACKAGE" : "NODE");
 		ksft_test_result(ok, "%s describes itself with the files of its type\n",
 				 schemas[i]);
 	}
@@ -286,6 +288,11 @@ static void test_mixed_writes(void)
 	before = state();
 	ok &= rctl_write_fails(rp("g1/schemata"), "DBW:0=50\nDBW_MAX:0=60;1=1000\n",
 			       EINVAL, "DBW_MAX value 1000 out of range [10,100]\n");
+	/* The same with a control of its own scope, either way round. */
+	ok &= rctl_write_fails(rp("g1/schemata"), "DSC:0=3\nDSC_NODE:0=16\n",
+			       EINVAL, "DSC_NODE value 16 out of range [1,15]\n");
+	ok &= rctl_write_fails(rp("g1/schemata"), "DSC_NODE:0=4\nDSC:0=8\n",
+			       EINVAL, "DSC value 8 out of range [0,7]\n");
 	now = state();
 	ok = rctl_state_is(before, now) && ok;
 	free(before);
@@ -319,11 +326,14 @@ static void test_live_and_cdp(void)
 	bool ok;
 
 	ok = !sim_add("DLT", "ctrl=mbps", "scope=package", "num_closid=8", "min=0",
-		      "max=900", "controls=MAX:scalar:0:9", NULL) &&
+		      "max=900", "controls=MAX:scalar:0:9,NODE:mbps:0:500@node",
+		      NULL) &&
 	     rctl_reads(rp("info/DLT/resource_schemata/DLT_MAX/max"), "9\n") &&
-	     rctl_reads(rp("info/DLT/resource_schemata/DLT/unit"), "MBps\n");
+	     rctl_reads(rp("info/DLT/resource_schemata/DLT/unit"), "MBps\n") &&
+	     rctl_reads(rp("info/DLT/resource_schemata/DLT_NODE/scope"), "NODE\n") &&
+	     !rctl_exists(rp("info/DLT_NODE")) && reads_back("DLT_NODE", 0, 500, 10);
 	ok = !sim_remove("DLT") && ok &&
-	     !rctl_exists(rp("info/DLT"));
+	     !rctl_exists(rp("info/DLT")) && !value_of("DLT_NODE", 0, NULL, 0);
 	ksft_test_result(ok, "registered while mounted: described; unregistered: gone\n");
 
 	/* With CDP each half describes its own line. */

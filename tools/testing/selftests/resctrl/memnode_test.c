@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * NUMA nodes with memory and no CPU as domains of a NODE-scope resource
- * that asks for them (memory_nodes): the node shows in the control's
- * domains file, in schemata and in mon_data/mon_NODE_<id>/, keeps its
- * value, and when its memory can be taken offline goes away and comes
- * back with its value. Without such a node (a real machine, usually) the
- * node checks are skipped.
+ * that asks for them (memory_nodes), and of LBW_NODE, a NODE-scope
+ * control of the package-scope resource LBW (upstream's MB_NODE next to
+ * MB): the node shows in the controls' domains files, in schemata and in
+ * mon_data/mon_NODE_<id>/, keeps its values, and when its memory can be
+ * taken offline goes away and comes back with its values. Without such a
+ * node (a real machine, usually) the node checks are skipped.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -95,7 +96,7 @@ static bool line_has(const char *path, const char *schema, const char *item)
 
 int main(void)
 {
-	static const struct rctl_fixture fx = { .plan = 5, .sim = true };
+	static const struct rctl_fixture fx = { .plan = 6, .sim = true };
 	char item[64], mon[64];
 	int node, ret;
 	bool ok;
@@ -107,12 +108,21 @@ int main(void)
 		      NULL) ?:
 	      sim_add("NODE", "ctrl=none", "scope=node", "num_rmid=8",
 		      "events=mbm_total_bytes", "memory_nodes=1", NULL) ?:
+	      sim_add("LBW", "ctrl=percent", "scope=package", "num_closid=8",
+		      "min=10", "max=100", "granularity=10",
+		      "controls=NODE:mbps:0:20000@node+mem", NULL) ?:
 	      rctl_mount(NULL) ?: rctl_mkdir(rp("g1"));
 	ksft_test_result(!ret, "NODE-scope resources with memory nodes, mount, g1 (%s)\n",
 			 strerror(-ret));
 	ksft_test_result(rctl_reads(rp("info/NBW/resource_schemata/NBW/scope"), "NODE\n") &&
 			 rctl_reads(rp("info/NBW/resource_schemata/NBW_MIN/scope"), "NODE\n"),
 			 "the control and its extra control say NODE scope\n");
+	ksft_test_result(rctl_reads(rp("info/LBW/resource_schemata/LBW/scope"), "PACKAGE\n") &&
+			 rctl_reads(rp("info/LBW/resource_schemata/LBW_NODE/scope"), "NODE\n") &&
+			 rctl_reads(rp("info/LBW/resource_schemata/LBW_NODE/default"), "20000\n") &&
+			 !rctl_exists(rp("info/LBW_NODE")) &&
+			 line_has(rp("g1/schemata"), "LBW_NODE", "0=20000"),
+			 "LBW_NODE: a NODE control of a PACKAGE resource, described in info/LBW\n");
 
 	node = memory_only_node();
 	if (node < 0) {
@@ -125,16 +135,21 @@ int main(void)
 	snprintf(mon, sizeof(mon), "g1/mon_data/mon_NODE_%02d/mbm_total_bytes", node);
 	ok = rctl_expect_line(rp("info/NBW/resource_schemata/NBW/domains"),
 			      rpath("%d node%d memory-only", node, node)) &&
+	     rctl_expect_line(rp("info/LBW/resource_schemata/LBW_NODE/domains"),
+			      rpath("%d node%d memory-only", node, node)) &&
 	     line_has(rp("g1/schemata"), "NBW", item) &&
 	     line_has(rp("g1/schemata"), "NBW_MIN", item) &&
+	     line_has(rp("g1/schemata"), "LBW_NODE", item) &&
 	     rctl_exists(rp(mon));
 	ksft_test_result(ok, "memory-only node %d is a domain: domains, schemata, mon_data\n",
 			 node);
 
-	snprintf(item, sizeof(item), "NBW:%d=4321\nNBW_MIN:%d=1234\n", node, node);
+	snprintf(item, sizeof(item), "NBW:%d=4321\nNBW_MIN:%d=1234\nLBW_NODE:%d=777\n",
+		 node, node, node);
 	ret = rctl_write(rp("g1/schemata"), item);
 	snprintf(item, sizeof(item), "%d=4321", node);
-	ok = !ret && line_has(rp("g1/schemata"), "NBW", item);
+	ok = !ret && line_has(rp("g1/schemata"), "NBW", item) &&
+	     line_has(rp("g1/schemata"), "LBW_NODE", rpath("%d=777", node));
 	ksft_test_result(ok, "a value set on node %d reads back\n", node);
 
 	ret = node_memory_set(node, "offline");
@@ -146,6 +161,7 @@ int main(void)
 	}
 	snprintf(item, sizeof(item), "%d=", node);
 	ok = !line_has(rp("g1/schemata"), "NBW", item) &&
+	     !line_has(rp("g1/schemata"), "LBW_NODE", item) &&
 	     !rctl_exists(rp(mon));
 	/* Back where it was: a hotplugged node's memory is movable. */
 	ret = node_memory_set(node, "online_movable");
@@ -153,7 +169,8 @@ int main(void)
 		ret = node_memory_set(node, "online");
 	snprintf(item, sizeof(item), "%d=4321", node);
 	ok = !ret && ok && line_has(rp("g1/schemata"), "NBW", item) &&
-	     line_has(rp("g1/schemata"), "NBW_MIN", rpath("%d=1234", node));
+	     line_has(rp("g1/schemata"), "NBW_MIN", rpath("%d=1234", node)) &&
+	     line_has(rp("g1/schemata"), "LBW_NODE", rpath("%d=777", node));
 	ksft_test_result(ok, "offline, node %d leaves; online, it returns with its values\n",
 			 node);
 out:

@@ -590,18 +590,39 @@ static int sim_set_sub(const char *name, const char *dir, const char *entry,
 }
 
 /*
+ * A control's "@SCOPE[+mem]": its own scope, and with "+mem" its
+ * memory-only nodes too.
+ */
+static int sim_set_ctrl_scope(const char *name, const char *key, char *scope)
+{
+	char *mem = strchr(scope, '+');
+	int ret;
+
+	if (mem)
+		*mem++ = '\0';
+	if (mem && strcmp(mem, "mem"))
+		return -EINVAL;
+	ret = sim_set_sub(name, "controls", key, "own_scope", "1") ?:
+	      sim_set_sub(name, "controls", key, "scope", scope);
+	if (!ret && mem)
+		ret = sim_set_sub(name, "controls", key, "memory_nodes", "1");
+	return ret;
+}
+
+/*
  * One entry of the comma lists the attributes events, controls and
  * device_domains took before they became directories: "NAME[:FRAC_BITS]",
- * "SUFFIX:TYPE:A:B[:C]" and "ID". A control's A, B and C are cbm_len,
- * min_cbm_bits and sparse for a bitmask, min, max and granularity for
- * the others.
+ * "SUFFIX:TYPE:A:B[:C][@SCOPE[+mem]]" and "ID". A control's A, B and C
+ * are cbm_len, min_cbm_bits and sparse for a bitmask, min, max and
+ * granularity for the others; "@node+mem" gives it domains of its own,
+ * NUMA nodes with memory among them.
  */
 static int sim_add_entry(const char *name, const char *dir, char *entry)
 {
 	static const char * const bitmask[] = { "cbm_len", "min_cbm_bits", "sparse" };
 	static const char * const range[] = { "min", "max", "granularity" };
 	const char * const *fields = range;
-	char *key = strsep(&entry, ":"), *val;
+	char *key = strsep(&entry, ":"), *val, *scope = NULL;
 	int i, ret;
 
 	if (!*key)
@@ -613,6 +634,13 @@ static int sim_add_entry(const char *name, const char *dir, char *entry)
 		return sim_set_sub(name, dir, key, "frac_bits", entry);
 	if (strcmp(dir, "controls"))
 		return -EINVAL;
+	scope = strchr(entry, '@');
+	if (scope) {
+		*scope++ = '\0';
+		ret = sim_set_ctrl_scope(name, key, scope);
+		if (ret)
+			return ret;
+	}
 	val = strsep(&entry, ":");
 	ret = sim_set_sub(name, dir, key, "ctrl", val);
 	if (!strcmp(val, "bitmask"))
