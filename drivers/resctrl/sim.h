@@ -13,6 +13,7 @@
 #include <linux/cpumask.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/rbtree.h>
 #include <linux/resctrl.h>
 #include <linux/spinlock.h>
 
@@ -209,7 +210,9 @@ enum rsim_counter_kind {
 
 /**
  * struct rsim_counter - a counter value set through debugfs
- * @node: link in &rsim.counters, sorted by (@dom, @rmid, @evt)
+ * @node: node in &rsim.counters, ordered by (@dom, @rmid, @evt), so
+ *	that a read finds its counter in logarithmic time however many are
+ *	set (the benchmark sets tens of thousands)
  * @dom: domain id
  * @rmid: RMID
  * @evt: event id
@@ -217,7 +220,7 @@ enum rsim_counter_kind {
  * @val: the value, for %RSIM_COUNTER_VALUE
  */
 struct rsim_counter {
-	struct list_head node;
+	struct rb_node node;
 	int dom;
 	u32 rmid;
 	u32 evt;
@@ -316,7 +319,7 @@ struct rsim {
 	int fail_apply;
 	int refuse_domain;
 	unsigned int delay_ms;
-	struct list_head counters;
+	struct rb_root counters;
 	atomic_t violations;
 	struct dentry *dir;
 };
@@ -363,6 +366,8 @@ void rsim_debugfs_exit(void);
 void rsim_debugfs_add(struct rsim *sim);
 void rsim_debugfs_remove(struct rsim *sim);
 void rsim_clear_counters(struct rsim *sim);
+struct rsim_counter *rsim_first_counter(struct rsim *sim, int dom, u32 rmid,
+					u32 evt);
 struct rsim_counter *rsim_find_counter(struct rsim *sim, int dom, u32 rmid,
 				       u32 evt);
 

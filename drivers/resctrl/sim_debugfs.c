@@ -179,24 +179,69 @@ DEFINE_DEBUGFS_ATTRIBUTE(rsim_delay_ms_fops, rsim_delay_ms_get,
 struct rsim_counter *rsim_find_counter(struct rsim *sim, int dom, u32 rmid,
 				       u32 evt)
 {
-	struct rsim_counter *c;
+	struct rsim_counter *c = rsim_first_counter(sim, dom, rmid, evt);
 
-	lockdep_assert_held(&sim->lock);
-	list_for_each_entry(c, &sim->counters, node)
-		if (c->dom == dom && c->rmid == rmid && c->evt == evt)
-			return c;
-	return NULL;
+	return c && c->dom == dom && c->rmid == rmid && c->evt == evt ? c : NULL;
 }
 
-/* Whether @c sorts after (@dom, @rmid, @evt). */
-static bool rsim_counter_after(const struct rsim_counter *c, int dom,
-			       u32 rmid, u32 evt)
+/* <0, 0 or >0 as @c sorts before, with or after (@dom, @rmid, @evt). */
+static int rsim_counter_cmp(const struct rsim_counter *c, int dom, u32 rmid,
+			    u32 evt)
 {
 	if (c->dom != dom)
-		return c->dom > dom;
+		return c->dom < dom ? -1 : 1;
 	if (c->rmid != rmid)
-		return c->rmid > rmid;
-	return c->evt > evt;
+		return c->rmid < rmid ? -1 : 1;
+	if (c->evt != evt)
+		return c->evt < evt ? -1 : 1;
+	return 0;
+}
+
+/**
+ * rsim_first_counter() - the first counter at or after a key
+ * @sim: the resource, &rsim.lock held
+ * @dom: domain id
+ * @rmid: RMID
+ * @evt: event id
+ *
+ * Return: the counter with the smallest (dom, rmid, evt) not below
+ * (@dom, @rmid, @evt), or NULL.
+ */
+struct rsim_counter *rsim_first_counter(struct rsim *sim, int dom, u32 rmid,
+					u32 evt)
+{
+	struct rb_node *n = sim->counters.rb_node;
+	struct rsim_counter *c, *found = NULL;
+
+	lockdep_assert_held(&sim->lock);
+	while (n) {
+		c = rb_entry(n, struct rsim_counter, node);
+		if (rsim_counter_cmp(c, dom, rmid, evt) < 0) {
+			n = n->rb_right;
+		} else {
+			found = c;
+			n = n->rb_left;
+		}
+	}
+	return found;
+}
+
+/* Put @new, whose key no counter has, in order; &rsim.lock held. */
+static void rsim_insert_counter(struct rsim *sim, struct rsim_counter *new)
+{
+	struct rb_node **link = &sim->counters.rb_node, *parent = NULL;
+	struct rsim_counter *c;
+
+	while (*link) {
+		parent = *link;
+		c = rb_entry(parent, struct rsim_counter, node);
+		if (rsim_counter_cmp(c, new->dom, new->rmid, new->evt) < 0)
+			link = &parent->rb_right;
+		else
+			link = &parent->rb_left;
+	}
+	rb_link_node(&new->node, parent, link);
+	rb_insert_color(&new->node, &sim->counters);
 }
 
 /**
@@ -207,16 +252,15 @@ void rsim_clear_counters(struct rsim *sim)
 {
 	struct rsim_counter *c, *tmp;
 	unsigned long flags;
-	LIST_HEAD(list);
+	struct rb_root all;
 
 	raw_spin_lock_irqsave(&sim->lock, flags);
-	list_splice_init(&sim->counters, &list);
+	all = sim->counters;
+	sim->counters = RB_ROOT;
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 
-	list_for_each_entry_safe(c, tmp, &list, node) {
-		list_del(&c->node);
+	rbtree_postorder_for_each_entry_safe(c, tmp, &all, node)
 		kfree(c);
-	}
 }
 
 static int rsim_counters_show(struct seq_file *sf, void *unused)
@@ -224,10 +268,12 @@ static int rsim_counters_show(struct seq_file *sf, void *unused)
 	struct rsim *sim = sf->private;
 	struct rsim_counter *c;
 	unsigned long flags;
+	struct rb_node *n;
 	const char *name;
 
 	raw_spin_lock_irqsave(&sim->lock, flags);
-	list_for_each_entry(c, &sim->counters, node) {
+	for (n = rb_first(&sim->counters); n; n = rb_next(n)) {
+		c = rb_entry(n, struct rsim_counter, node);
 		/* Counters are cleared when the events change. */
 		name = c->evt < sim->cfg.num_events ?
 			sim->cfg.events[c->evt].name : "?";
@@ -337,11 +383,7 @@ static ssize_t rsim_counters_write(struct file *file, const char __user *ubuf,
 			c->kind = new->kind;
 			c->val = new->val;
 		} else {
-			list_for_each_entry(c, &sim->counters, node)
-				if (rsim_counter_after(c, new->dom, new->rmid,
-						       new->evt))
-					break;
-			list_add_tail(&new->node, &c->node);
+			rsim_insert_counter(sim, new);
 			new = NULL;
 		}
 	}

@@ -110,7 +110,7 @@ struct rsim *rsim_alloc(void)
 	INIT_LIST_HEAD(&sim->link);
 	INIT_LIST_HEAD(&sim->children);
 	INIT_LIST_HEAD(&sim->doms);
-	INIT_LIST_HEAD(&sim->counters);
+	sim->counters = RB_ROOT;
 	atomic_set(&sim->violations, 0);
 	sim->refuse_domain = -1;
 

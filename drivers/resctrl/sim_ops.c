@@ -510,23 +510,26 @@ static void rsim_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d,
 			    u32 rmid)
 {
 	struct rsim *sim = resctrl_res_priv(r);
-	struct rsim_counter *c, *tmp;
+	struct rsim_counter *c, *next, *gone[RSIM_MAX_EVENTS];
 	int id = resctrl_dom_id(d);
+	unsigned int n = 0;
 	unsigned long flags;
-	LIST_HEAD(list);
 
 	raw_spin_lock_irqsave(&sim->lock, flags);
-	list_for_each_entry_safe(c, tmp, &sim->counters, node)
-		if (c->dom == id && c->rmid == rmid &&
-		    c->evt < sim->caps.num_events &&
-		    !sim->events[c->evt].occupancy)
-			list_move(&c->node, &list);
+	/* At most one counter per event has this domain and RMID. */
+	for (c = rsim_first_counter(sim, id, rmid, 0);
+	     c && c->dom == id && c->rmid == rmid; c = next) {
+		next = rb_entry_safe(rb_next(&c->node), struct rsim_counter, node);
+		if (c->evt < sim->caps.num_events && !sim->events[c->evt].occupancy &&
+		    !WARN_ON_ONCE(n == ARRAY_SIZE(gone))) {
+			rb_erase(&c->node, &sim->counters);
+			gone[n++] = c;
+		}
+	}
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 
-	list_for_each_entry_safe(c, tmp, &list, node) {
-		list_del(&c->node);
-		kfree(c);
-	}
+	while (n)
+		kfree(gone[--n]);
 }
 
 /* The operations of every type; see rsim_build_ops() for CUSTOM's. */
