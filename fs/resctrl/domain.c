@@ -336,7 +336,8 @@ int rctl_dom_read_raw(struct resctrl_dom *d, u32 closid, u32 rmid,
 	unsigned long flags;
 	int ret;
 
-	if (!r->desc->run_on_domain_cpu)
+	/* Interrupts may be off already, for a whole batch. */
+	if (!r->desc->run_on_domain_cpu || irqs_disabled())
 		return r->desc->ops->read_event(r, d, closid, rmid, id, raw);
 	local_irq_save(flags);
 	ret = r->desc->ops->read_event(r, d, closid, rmid, id, raw);

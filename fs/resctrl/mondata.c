@@ -7,6 +7,7 @@
  * with mon_in_l3 (Sub-NUMA Clustering) shows mon_<NAME>_<L3 id>/, the
  * sum of the cache's nodes, with mon_sub_<NAME>_<node>/ inside.
  */
+#include <linux/irqflags.h>
 #include <linux/kernfs.h>
 #include <linux/math64.h>
 #include <linux/seq_file.h>
@@ -75,11 +76,22 @@ struct rctl_group_read {
 	struct rctl_group_count *c;
 };
 
-/* The batch: the group, then each MON group of a CTRL_MON group. */
+/* Reads a batch makes with interrupts off, before it lets them in. */
+#define RCTL_READS_IRQ_OFF	64
+
+/*
+ * The batch: the group, then each MON group of a CTRL_MON group. A
+ * driver that reads on the domain's CPU does so with interrupts off
+ * (rctl_dom_read_raw()): they stay off for up to RCTL_READS_IRQ_OFF
+ * reads rather than being turned off and on for each.
+ */
 static int rctl_group_read_fn(void *arg)
 {
 	struct rctl_group_read *gr = arg;
+	bool irq_off = gr->d->res->desc->run_on_domain_cpu;
 	struct rctl_group *g = gr->g, *m;
+	unsigned int n = 0;
+	unsigned long flags;
 	u64 val = 0;
 	int ret;
 
@@ -87,12 +99,20 @@ static int rctl_group_read_fn(void *arg)
 	rctl_group_count_add(gr->c, ret, val);
 	if (rctl_is_mon_group(g))
 		return 0;
+	if (irq_off)
+		local_irq_save(flags);
 	list_for_each_entry(m, &g->mon_children, sibling) {
+		if (irq_off && ++n % RCTL_READS_IRQ_OFF == 0) {
+			local_irq_restore(flags);
+			local_irq_save(flags);
+		}
 		val = 0;
 		ret = rctl_dom_read_here(gr->d, m->closid, m->rmid, gr->evt,
 					 &val);
 		rctl_group_count_add(gr->c, ret, val);
 	}
+	if (irq_off)
+		local_irq_restore(flags);
 	return 0;
 }
 
