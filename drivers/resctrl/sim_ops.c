@@ -223,6 +223,21 @@ static int rsim_apply(struct resctrl_res *r, struct resctrl_dom *d,
 }
 
 /*
+ * The event whose id (its slot under events/) is @id, or NULL: removing
+ * an event directory leaves a gap in the ids, not in &rsim.events.
+ */
+static const struct resctrl_event_desc *rsim_event_by_id(struct rsim *sim,
+							 u32 id)
+{
+	unsigned int i;
+
+	for (i = 0; i < sim->caps.num_events; i++)
+		if (sim->events[i].id == id)
+			return &sim->events[i];
+	return NULL;
+}
+
+/*
  * Whether @d is online for extra control @ctrl_id: one of the resource's
  * domains, or for a control with its own scope one the filesystem keeps
  * for it, which the simulator never sees come online: it has an online
@@ -244,13 +259,15 @@ static bool rsim_ctrl_dom_ok(struct rsim *sim, u32 ctrl_id,
 /**
  * rsim_apply_ctrl() - program a value of an extra control
  * @r: the resource
- * @d: an online domain
+ * @d: an online domain of the resource, or of the control's own scope
  * @closid: the CLOSID
  * @ctrl_id: the control's index in the configured controls
  * @val: the value
  *
- * Checked as rsim_apply() and failed the same way through fail_apply;
- * the value is counted in apply_count, not recorded.
+ * Checked as rsim_apply(), the domain by rsim_ctrl_dom_ok() and the CPU
+ * unless the control has memory-only nodes (which the core programs in
+ * process context), and failed the same way through fail_apply; the
+ * value is counted in apply_count, not recorded.
  *
  * Return: 0, -EIO when told to fail, or -ENODEV/-EINVAL on a contract
  * violation.
@@ -264,6 +281,8 @@ int rsim_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 	int ret = 0;
 
 	rsim_delay(sim);
+	if (ctrl_id >= sim->desc.num_ctrls || !sim->ctrls[ctrl_id].memory_nodes)
+		rsim_check_cpu(sim, d);
 	raw_spin_lock_irqsave(&sim->lock, flags);
 	if (!sim->accepting || !rsim_ctrl_dom_ok(sim, ctrl_id, d)) {
 		bad = "extra control applied outside an online domain";
@@ -302,7 +321,7 @@ static int rsim_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 	} else if (!rsim_online_dom(sim, d, true)) {
 		bad = "read_event in a domain that is not online";
 		ret = -ENODEV;
-	} else if (evt >= sim->caps.num_events) {
+	} else if (!rsim_event_by_id(sim, evt)) {
 		bad = "read_event of an unknown event";
 		ret = -EINVAL;
 	} else if (rmid >= sim->caps.num_rmid) {
@@ -511,6 +530,7 @@ static void rsim_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d,
 {
 	struct rsim *sim = resctrl_res_priv(r);
 	struct rsim_counter *c, *next, *gone[RSIM_MAX_EVENTS];
+	const struct resctrl_event_desc *e;
 	int id = resctrl_dom_id(d);
 	unsigned int n = 0;
 	unsigned long flags;
@@ -520,8 +540,8 @@ static void rsim_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d,
 	for (c = rsim_first_counter(sim, id, rmid, 0);
 	     c && c->dom == id && c->rmid == rmid; c = next) {
 		next = rb_entry_safe(rb_next(&c->node), struct rsim_counter, node);
-		if (c->evt < sim->caps.num_events && !sim->events[c->evt].occupancy &&
-		    !WARN_ON_ONCE(n == ARRAY_SIZE(gone))) {
+		e = rsim_event_by_id(sim, c->evt);
+		if (e && !e->occupancy && !WARN_ON_ONCE(n == ARRAY_SIZE(gone))) {
 			rb_erase(&c->node, &sim->counters);
 			gone[n++] = c;
 		}

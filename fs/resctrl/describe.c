@@ -287,7 +287,8 @@ static int rctl_describe_dir(struct resctrl_res *r, struct kernfs_node *parent,
  * @type: RESCTRL_CONF_BOTH for info/<NAME>, else the CDP half @dir is for
  *
  * The description of the line of @type, and of every extra control of
- * @r next to the main line. Called with rctl_mutex held while the info
+ * @r that shares its domains next to the main line (those with a scope
+ * of their own add theirs: rctl_describe_add_scoped()). Called with rctl_mutex held while the info
  * directory is built; removed with it.
  *
  * Return: 0 or a negative error code.

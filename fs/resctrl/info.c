@@ -257,7 +257,10 @@ static int rctl_info_add_ctrl_dirs(struct kernfs_node *info,
  * rctl_info_add_res() - info/<NAME> and info/<NAME>_MON of a resource
  * @r: a resource of the mount
  *
- * Return: 0, or an error after which neither directory is left.
+ * For a control with its own scope (@r->ctrl_of), its description in
+ * its resource's info/<NAME>/resource_schemata/ instead.
+ *
+ * Return: 0, or an error after which none of them is left.
  */
 int rctl_info_add_res(struct resctrl_res *r)
 {

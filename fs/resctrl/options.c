@@ -214,7 +214,8 @@ static struct resctrl_res *rctl_mount_rival(struct resctrl_res *r)
  * log says which one was left out.
  *
  * Return: true if the mount lacks the option the resource needs, hides it
- * by name, or shows a resource that drives the same hardware.
+ * by name, or shows a resource that drives the same hardware; for a
+ * control with its own scope, true if its resource is hidden.
  */
 bool rctl_mount_hides(struct resctrl_res *r)
 {

@@ -487,6 +487,8 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
 		return ERR_PTR(-ENOMEM);
+	refcount_set(&r->pins, 1);
+	init_completion(&r->released);
 	rctl_desc_fill(&r->view, desc, caps, owner);
 	ret = rctl_check_desc(&r->view);
 	if (ret)
@@ -498,8 +500,6 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 		goto free;
 	r->occ_threshold = rctl_occ_round(r, r->desc->occupancy_threshold);
 	INIT_LIST_HEAD(&r->domains);
-	refcount_set(&r->pins, 1);
-	init_completion(&r->released);
 	if (r->desc->group_data_size) {
 		r->group_data = kvcalloc(r->desc->max_closid,
 					 r->desc->group_data_size, GFP_KERNEL);
@@ -565,6 +565,12 @@ unlock:
 	return r;
 free:
 	rctl_scoped_free(r);
+	/*
+	 * Its files may have been in the tree for a moment (a control with
+	 * its own scope failed to follow): wait for handlers that pinned it.
+	 */
+	rctl_res_unpin(r);
+	wait_for_completion(&r->released);
 	rctl_res_files_free(r);
 	kvfree(r->group_data);
 	kfree(r);

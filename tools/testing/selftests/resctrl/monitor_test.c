@@ -279,12 +279,30 @@ static void test_mon_groups(void)
 			 "the RMID of a removed monitor group can be used again\n");
 }
 
+/*
+ * An event's id is its slot under events/: with b removed, c keeps id 2
+ * while the resource has two events. The simulator must still know it.
+ */
+static void test_event_id_gap(void)
+{
+	int ret;
+
+	ret = sim_create("EG", "ctrl=none", "scope=package", "num_rmid=8",
+			 "events=a,b,c", NULL) ?:
+	      rctl_rmdir(SIM_CFG "/EG/events/b") ?: sim_live("EG", true) ?:
+	      sim_counter("EG", 0, 0, "c", "77");
+	ksft_test_result(!ret && rctl_reads(rp("mon_data/mon_EG_00/c"), "77\n") &&
+			 !rctl_exists(rp("mon_data/mon_EG_00/b")) &&
+			 sim_violations("EG") == 0,
+			 "an event after a removed one reads its counter, no violation\n");
+}
+
 int main(void)
 {
 	static const struct rctl_fixture fx = {
-		.plan = 1 + 2 + 4 + 11 + 1 + 5 + 3 + 3,
+		.plan = 1 + 2 + 4 + 11 + 1 + 5 + 3 + 3 + 1,
 		.sim = true,
-		.sims = { "L3", "PKM" },
+		.sims = { "L3", "PKM", "EG" },
 	};
 	int ret;
 
@@ -301,5 +319,6 @@ int main(void)
 	test_tasks();
 	test_upstream_rules();
 	test_mon_groups();
+	test_event_id_gap();
 	rctl_finish();
 }
