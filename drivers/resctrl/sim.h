@@ -209,6 +209,22 @@ enum rsim_counter_kind {
 };
 
 /**
+ * struct rsim_last_ctrl - the last value an extra control was given
+ * @set: a value was applied since going live
+ * @ctrl_id: the control's id
+ * @dom: the id of the domain apply_ctrl() was given
+ * @closid: the CLOSID
+ * @val: the value
+ */
+struct rsim_last_ctrl {
+	bool set;
+	u32 ctrl_id;
+	int dom;
+	u32 closid;
+	u32 val;
+};
+
+/**
  * struct rsim_counter - a counter value set through debugfs
  * @node: node in &rsim.counters, ordered by (@dom, @rmid, @evt), so
  *	that a read finds its counter in logarithmic time however many are
@@ -316,6 +332,7 @@ struct rsim {
 	u32 nclosid;
 	struct list_head doms;
 	u64 apply_count;
+	struct rsim_last_ctrl last_ctrl;
 	int fail_apply;
 	int refuse_domain;
 	unsigned int delay_ms;

@@ -73,6 +73,22 @@ static int rsim_apply_count_show(struct seq_file *sf, void *unused)
 }
 DEFINE_SHOW_ATTRIBUTE(rsim_apply_count);
 
+static int rsim_last_ctrl_show(struct seq_file *sf, void *unused)
+{
+	struct rsim *sim = sf->private;
+	struct rsim_last_ctrl last;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	last = sim->last_ctrl;
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+	if (last.set)
+		seq_printf(sf, "%u %d %u %u\n", last.ctrl_id, last.dom,
+			   last.closid, last.val);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rsim_last_ctrl);
+
 static int rsim_domains_show(struct seq_file *sf, void *unused)
 {
 	struct rsim *sim = sf->private;
@@ -452,6 +468,7 @@ void rsim_debugfs_add(struct rsim *sim)
 	dir = debugfs_create_dir(rsim_name(sim), rsim_debugfs_root);
 	sim->dir = dir;
 	debugfs_create_file("programmed", 0444, dir, sim, &rsim_programmed_fops);
+	debugfs_create_file("last_ctrl", 0444, dir, sim, &rsim_last_ctrl_fops);
 	debugfs_create_file("apply_count", 0444, dir, sim,
 			    &rsim_apply_count_fops);
 	debugfs_create_file_unsafe("fail_apply", 0644, dir, sim,

@@ -65,6 +65,8 @@
  *                  accepts code and data values for. Switching mode
  *                  forgets every value (they read unset).
  *   apply_count    successful applies since going live
+ *   last_ctrl      "CTRL_ID DOMID CLOSID VALUE" of the last value an extra
+ *                  control was given since going live, or nothing
  *   fail_apply     N: the next N applies fail with -EIO; -1: all; 0: none
  *   refuse_domain  domain id whose domain_online fails -EIO; -1: none
  *   counters       write "DOMID RMID EVENT VALUE|error|unavailable" to set
@@ -397,6 +399,7 @@ static int rsim_start(struct rsim *sim)
 	raw_spin_lock_irqsave(&sim->lock, flags);
 	sim->nclosid = cfg->num_closid;
 	sim->apply_count = 0;
+	sim->last_ctrl = (struct rsim_last_ctrl){};
 	sim->accepting = true;
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 

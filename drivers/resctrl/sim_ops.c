@@ -267,7 +267,8 @@ static bool rsim_ctrl_dom_ok(struct rsim *sim, u32 ctrl_id,
  * Checked as rsim_apply(), the domain by rsim_ctrl_dom_ok() and the CPU
  * unless the control has memory-only nodes (which the core programs in
  * process context), and failed the same way through fail_apply; the
- * value is counted in apply_count, not recorded.
+ * value is counted in apply_count, and debugfs last_ctrl shows the last
+ * one.
  *
  * Return: 0, -EIO when told to fail, or -ENODEV/-EINVAL on a contract
  * violation.
@@ -294,6 +295,10 @@ int rsim_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 		ret = -EIO;
 	} else {
 		sim->apply_count++;
+		sim->last_ctrl = (struct rsim_last_ctrl){
+			.set = true, .ctrl_id = ctrl_id, .dom = resctrl_dom_id(d),
+			.closid = closid, .val = val,
+		};
 	}
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 	if (bad)

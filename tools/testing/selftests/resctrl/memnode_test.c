@@ -94,6 +94,26 @@ static bool line_has(const char *path, const char *schema, const char *item)
 	return found;
 }
 
+/*
+ * Whether the driver of @sim last gave an extra control @val in domain
+ * @dom: what apply_ctrl() received, not what the core keeps.
+ */
+static bool last_ctrl_is(const char *sim, int dom, unsigned int val)
+{
+	unsigned int id, closid, got;
+	char buf[64] = "";
+	int d;
+
+	if (sim_dbg_read(sim, "last_ctrl", buf, sizeof(buf)) < 0 ||
+	    sscanf(buf, "%u %d %u %u", &id, &d, &closid, &got) != 4 ||
+	    d != dom || got != val) {
+		ksft_print_msg("%s last_ctrl: \"%s\", expected domain %d value %u\n",
+			       sim, buf, dom, val);
+		return false;
+	}
+	return true;
+}
+
 int main(void)
 {
 	static const struct rctl_fixture fx = { .plan = 6, .sim = true };
@@ -149,8 +169,10 @@ int main(void)
 	ret = rctl_write(rp("g1/schemata"), item);
 	snprintf(item, sizeof(item), "%d=4321", node);
 	ok = !ret && line_has(rp("g1/schemata"), "NBW", item) &&
-	     line_has(rp("g1/schemata"), "LBW_NODE", rpath("%d=777", node));
-	ksft_test_result(ok, "a value set on node %d reads back\n", node);
+	     line_has(rp("g1/schemata"), "LBW_NODE", rpath("%d=777", node)) &&
+	     last_ctrl_is("LBW", node, 777);
+	ksft_test_result(ok, "a value set on node %d reads back; the driver got it for the node\n",
+			 node);
 
 	ret = node_memory_set(node, "offline");
 	if (ret) {
