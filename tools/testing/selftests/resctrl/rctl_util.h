@@ -60,7 +60,8 @@ int rctl_rmdir(const char *path);
 bool rctl_has_line(const char *path, const char *line);
 /* rctl_has_line(), reporting the file when the line is missing. */
 bool rctl_expect_line(const char *path, const char *line);
-/* rctl_expect_line() without the blanks that pad schemata names. */
+/* The same, without the blanks that pad schemata names. */
+bool rctl_has_unpadded_line(const char *path, const char *line);
 bool rctl_expect_unpadded_line(const char *path, const char *line);
 /*
  * Whether the directory at @path holds exactly the entries listed in
