@@ -549,8 +549,10 @@ struct resctrl_res *__resctrl_register_resource(const struct resctrl_resource_de
 		ret = rctl_ids_resize();
 		if (!ret && rctl_res_has_mon(r))
 			ret = rctl_groups_assign_rmids();
-		for (i = 0; !ret && i <= r->num_scoped; i++)
-			ret = rctl_tree_add_res(i ? r->scoped[i - 1] : r);
+		if (!ret)
+			ret = rctl_tree_add_res(r);
+		for (i = 0; !ret && i < r->num_scoped; i++)
+			ret = rctl_tree_add_res(r->scoped[i]);
 		if (ret)
 			rctl_res_remove(r);
 		else
