@@ -295,6 +295,7 @@ struct rsim_child {
  * @nclosid: CLOSIDs of the live resource (entries of &rsim_dom.vals)
  * @doms: every domain seen since going live (under @lock)
  * @apply_count: successful applies since going live (under @lock)
+ * @batch_reads: read_events calls since going live (under @lock)
  * @fail_apply: applies still to fail, -1 for all (under @lock)
  * @refuse_domain: domain id domain_online refuses, -1 for none
  * @delay_ms: milliseconds apply and read_event wait first
@@ -332,6 +333,7 @@ struct rsim {
 	u32 nclosid;
 	struct list_head doms;
 	u64 apply_count;
+	u64 batch_reads;
 	struct rsim_last_ctrl last_ctrl;
 	int fail_apply;
 	int refuse_domain;

@@ -471,6 +471,7 @@ void rsim_debugfs_add(struct rsim *sim)
 	debugfs_create_file("last_ctrl", 0444, dir, sim, &rsim_last_ctrl_fops);
 	debugfs_create_file("apply_count", 0444, dir, sim,
 			    &rsim_apply_count_fops);
+	debugfs_create_u64("batch_reads", 0444, dir, &sim->batch_reads);
 	debugfs_create_file_unsafe("fail_apply", 0644, dir, sim,
 				   &rsim_fail_apply_fops);
 	debugfs_create_file_unsafe("refuse_domain", 0644, dir, sim,

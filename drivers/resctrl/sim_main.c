@@ -65,6 +65,8 @@
  *                  accepts code and data values for. Switching mode
  *                  forgets every value (they read unset).
  *   apply_count    successful applies since going live
+ *   batch_reads    read_events calls (several RMIDs at once) since going
+ *                  live
  *   last_ctrl      "CTRL_ID DOMID CLOSID VALUE" of the last value an extra
  *                  control was given since going live, or nothing
  *   fail_apply     N: the next N applies fail with -EIO; -1: all; 0: none
@@ -74,8 +76,8 @@
  *                  back the same lines. Removing an event clears them.
  *   domains        "ID CPULIST online|offline" for every domain seen; the
  *                  CPU list is the one the last callback for it saw
- *   delay_ms       apply and read_event wait this long first (0, at most
- *                  10000; busy-waiting with run_on_domain_cpu)
+ *   delay_ms       apply, read_event and read_events wait this long first
+ *                  (0, at most 10000; busy-waiting with run_on_domain_cpu)
  *   device_domain  write "add ID" or "remove ID" while live
  *   violations     callbacks that broke the driver contract (the first
  *                  also warns)
@@ -399,6 +401,7 @@ static int rsim_start(struct rsim *sim)
 	raw_spin_lock_irqsave(&sim->lock, flags);
 	sim->nclosid = cfg->num_closid;
 	sim->apply_count = 0;
+	sim->batch_reads = 0;
 	sim->last_ctrl = (struct rsim_last_ctrl){};
 	sim->accepting = true;
 	raw_spin_unlock_irqrestore(&sim->lock, flags);

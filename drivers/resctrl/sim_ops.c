@@ -306,47 +306,102 @@ int rsim_apply_ctrl(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 	return ret;
 }
 
+/*
+ * Why event @evt of @d may not be read now (and *@ret the error), or
+ * NULL. Under sim->lock.
+ */
+static const char *rsim_read_refusal(struct rsim *sim, struct resctrl_dom *d,
+				     u32 evt, int *ret)
+{
+	*ret = -ENODEV;
+	if (!sim->accepting)
+		return "read_event while not registered";
+	if (!rsim_online_dom(sim, d, true))
+		return "read_event in a domain that is not online";
+	*ret = -EINVAL;
+	if (!rsim_event_by_id(sim, evt))
+		return "read_event of an unknown event";
+	*ret = 0;
+	return NULL;
+}
+
+/*
+ * Read the counter of @rmid for @evt in domain @dom, whose read is
+ * allowed (rsim_read_refusal()); a counter never set reads 0. Under
+ * sim->lock. An RMID out of range sets *@bad.
+ */
+static int rsim_read_counter(struct rsim *sim, int dom, u32 rmid, u32 evt,
+			     u64 *val, const char **bad)
+{
+	struct rsim_counter *c;
+
+	*val = 0;
+	if (rmid >= sim->caps.num_rmid) {
+		*bad = "read_event of an RMID out of range";
+		return -EINVAL;
+	}
+	c = rsim_find_counter(sim, dom, rmid, evt);
+	if (!c)
+		return 0;
+	if (c->kind == RSIM_COUNTER_ERROR)
+		return -EIO;
+	if (c->kind == RSIM_COUNTER_UNAVAILABLE)
+		return -ENODATA;
+	*val = c->val;
+	return 0;
+}
+
 static int rsim_read_event(struct resctrl_res *r, struct resctrl_dom *d,
 			   u32 closid, u32 rmid, u32 evt, u64 *val)
 {
 	struct rsim *sim = resctrl_res_priv(r);
-	struct rsim_counter *c;
-	const char *bad = NULL;
+	const char *bad;
 	unsigned long flags;
-	int ret = 0;
+	int ret;
 
 	rsim_delay(sim);
 	rsim_check_cpu(sim, d);
 
 	*val = 0;
 	raw_spin_lock_irqsave(&sim->lock, flags);
-	if (!sim->accepting) {
-		bad = "read_event while not registered";
-		ret = -ENODEV;
-	} else if (!rsim_online_dom(sim, d, true)) {
-		bad = "read_event in a domain that is not online";
-		ret = -ENODEV;
-	} else if (!rsim_event_by_id(sim, evt)) {
-		bad = "read_event of an unknown event";
-		ret = -EINVAL;
-	} else if (rmid >= sim->caps.num_rmid) {
-		bad = "read_event of an RMID out of range";
-		ret = -EINVAL;
-	} else {
-		/* A counter never set reads 0. */
-		c = rsim_find_counter(sim, resctrl_dom_id(d), rmid, evt);
-		if (c && c->kind == RSIM_COUNTER_ERROR)
-			ret = -EIO;
-		else if (c && c->kind == RSIM_COUNTER_UNAVAILABLE)
-			ret = -ENODATA;
-		else if (c)
-			*val = c->val;
-	}
+	bad = rsim_read_refusal(sim, d, evt, &ret);
+	if (!bad)
+		ret = rsim_read_counter(sim, resctrl_dom_id(d), rmid, evt, val,
+					&bad);
 	raw_spin_unlock_irqrestore(&sim->lock, flags);
 
 	if (bad)
 		rsim_violation(sim, bad, resctrl_dom_id(d));
 	return ret;
+}
+
+/* As @n calls of rsim_read_event(), with one check and one lock. */
+static void rsim_read_events(struct resctrl_res *r, struct resctrl_dom *d,
+			     u32 closid, const u32 *rmids, unsigned int n,
+			     u32 evt, u64 *vals, int *rets)
+{
+	struct rsim *sim = resctrl_res_priv(r);
+	const char *bad, *rmid_bad = NULL;
+	int id = resctrl_dom_id(d);
+	unsigned long flags;
+	unsigned int i;
+	int ret;
+
+	rsim_delay(sim);
+	rsim_check_cpu(sim, d);
+
+	raw_spin_lock_irqsave(&sim->lock, flags);
+	sim->batch_reads++;
+	bad = rsim_read_refusal(sim, d, evt, &ret);
+	for (i = 0; i < n; i++) {
+		vals[i] = 0;
+		rets[i] = bad ? ret : rsim_read_counter(sim, id, rmids[i], evt,
+							&vals[i], &rmid_bad);
+	}
+	raw_spin_unlock_irqrestore(&sim->lock, flags);
+
+	if (bad || rmid_bad)
+		rsim_violation(sim, bad ?: rmid_bad, id);
 }
 
 static int rsim_domain_online(struct resctrl_res *r, struct resctrl_dom *d)
@@ -561,6 +616,7 @@ static void rsim_rmid_reset(struct resctrl_res *r, struct resctrl_dom *d,
 static const struct resctrl_resource_ops rsim_ops = {
 	.apply = rsim_apply,
 	.read_event = rsim_read_event,
+	.read_events = rsim_read_events,
 	.domain_online = rsim_domain_online,
 	.domain_offline = rsim_domain_offline,
 };

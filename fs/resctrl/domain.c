@@ -336,13 +336,55 @@ int rctl_dom_read_raw(struct resctrl_dom *d, u32 closid, u32 rmid,
 	unsigned long flags;
 	int ret;
 
-	/* Interrupts may be off already, for a whole batch. */
+	/* Interrupts are off already in rctl_dom_run()'s IPI. */
 	if (!r->desc->run_on_domain_cpu || irqs_disabled())
 		return r->desc->ops->read_event(r, d, closid, rmid, id, raw);
 	local_irq_save(flags);
 	ret = r->desc->ops->read_event(r, d, closid, rmid, id, raw);
 	local_irq_restore(flags);
 	return ret;
+}
+
+/**
+ * rctl_dom_read_rmids() - what the driver reads for several RMIDs of one
+ *	CLOSID
+ * @d: the domain rctl_dom_run() runs the batch for
+ * @closid: CLOSID of the groups
+ * @rmids: their RMIDs
+ * @n: how many, at most RCTL_READ_RMIDS
+ * @evt: index of the event in the resource's events
+ * @raw: what the driver read for each RMID
+ * @ret: what &resctrl_resource_ops.read_event returned, or would have,
+ *	for each RMID
+ *
+ * One call of &resctrl_resource_ops.read_events when the driver has it,
+ * with interrupts off once for the lot under run_on_domain_cpu.
+ *
+ * Context: inside a batch of rctl_dom_run().
+ */
+void rctl_dom_read_rmids(struct resctrl_dom *d, u32 closid, const u32 *rmids,
+			 unsigned int n, unsigned int evt, u64 *raw, int *ret)
+{
+	struct resctrl_res *r = d->res;
+	const struct resctrl_resource_ops *ops = r->desc->ops;
+	u32 id = r->desc->events[evt].id;
+	bool irq_off = r->desc->run_on_domain_cpu && !irqs_disabled();
+	unsigned long flags = 0;
+	unsigned int i;
+
+	if (WARN_ON_ONCE(n > RCTL_READ_RMIDS))
+		n = RCTL_READ_RMIDS;
+	if (irq_off)
+		local_irq_save(flags);
+	if (ops->read_events) {
+		ops->read_events(r, d, closid, rmids, n, id, raw, ret);
+	} else {
+		for (i = 0; i < n; i++)
+			ret[i] = ops->read_event(r, d, closid, rmids[i], id,
+						 &raw[i]);
+	}
+	if (irq_off)
+		local_irq_restore(flags);
 }
 
 static int rctl_dom_read_one(void *arg)

@@ -323,7 +323,7 @@ unlock:
 
 /*
  * Remove @g. Its tasks go to its parent, unless @tasks_moved: at unmount
- * every task was already given the default group's IDs in one walk.
+ * every task was already given the default group's IDs.
  */
 static void rctl_group_destroy(struct rctl_group *g, bool tasks_moved)
 {
@@ -332,6 +332,7 @@ static void rctl_group_destroy(struct rctl_group *g, bool tasks_moved)
 	list_del_init(&g->sibling);
 	if (!tasks_moved)
 		rctl_move_group_tasks(g, g->parent ?: &rctl_default_group);
+	WARN_ON_ONCE(!hlist_empty(&g->tasks));
 	rctl_cpus_give_back(g);
 	rctl_rmid_release(g->rmid);
 	if (!rctl_is_mon_group(g))
@@ -382,14 +383,12 @@ int rctl_rmdir(struct kernfs_node *kn)
 static void rctl_mon_group_reparent(struct rctl_group *m,
 				    struct rctl_group *to)
 {
-	u32 old_closid = m->closid;
-
 	if (m->parent == to)
 		return;
 	list_move_tail(&m->sibling, &to->mon_children);
 	m->parent = to;
 	m->closid = to->closid;
-	rctl_mon_group_retag_tasks(m, old_closid);
+	rctl_move_group_tasks(m, m);
 }
 
 /*
@@ -526,8 +525,8 @@ int rctl_groups_assign_rmids(void)
 /**
  * rctl_remove_all_groups() - remove every group but the default one
  *
- * At unmount: every task and CPU returns to the default group. The
- * threads of the system are walked once, not once per group.
+ * At unmount: every task and CPU returns to the default group. Only the
+ * groups' own tasks are visited (tasks.c, "task lists").
  */
 void rctl_remove_all_groups(void)
 {

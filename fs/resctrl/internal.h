@@ -76,6 +76,8 @@ enum rctl_mode {
  * @removed: set under rctl_mutex when the group is deleted; a pinned
  *	group that is removed must not be touched except to unpin it
  * @mode: a CTRL_MON group's sharing mode (mode.c); changed under rctl_mutex
+ * @tasks: the threads that carry the group's IDs; always empty for the
+ *	default group (tasks.c, "task lists")
  */
 struct rctl_group {
 	struct kernfs_node *kn;
@@ -90,6 +92,7 @@ struct rctl_group {
 	refcount_t ref;
 	bool removed;
 	enum rctl_mode mode;
+	struct hlist_head tasks;
 };
 
 /* The root of the mount: CLOSID 0, RMID 0, never removed. */
@@ -560,7 +563,6 @@ int rctl_rename(struct kernfs_node *kn, struct kernfs_node *new_parent,
 extern const struct rctl_file_attr rctl_tasks_attr;
 int rctl_parse_pids(char *buf, pid_t *pids, unsigned int max);
 void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to);
-void rctl_mon_group_retag_tasks(struct rctl_group *m, u32 old_closid);
 void rctl_move_all_tasks_home(void);
 
 /* cpus.c: CPU membership */
@@ -601,6 +603,10 @@ int rctl_dom_read_here(struct resctrl_dom *d, u32 closid, u32 rmid,
 		       unsigned int evt, u64 *val);
 int rctl_dom_read_raw(struct resctrl_dom *d, u32 closid, u32 rmid,
 		      unsigned int evt, u64 *raw);
+/* RMIDs one call of rctl_dom_read_rmids() reads, at most. */
+#define RCTL_READ_RMIDS		32
+void rctl_dom_read_rmids(struct resctrl_dom *d, u32 closid, const u32 *rmids,
+			 unsigned int n, unsigned int evt, u64 *raw, int *ret);
 unsigned int rctl_dom_housekeeping_cpu(struct resctrl_dom *d, unsigned int here);
 
 /* counters.c: running counts and the overflow worker */

@@ -76,43 +76,47 @@ struct rctl_group_read {
 	struct rctl_group_count *c;
 };
 
-/* Reads a batch makes with interrupts off, before it lets them in. */
-#define RCTL_READS_IRQ_OFF	64
+/* Read @n RMIDs of @closid with the driver and add what they count. */
+static void rctl_group_read_rmids(struct rctl_group_read *gr, u32 closid,
+				  const u32 *rmids, unsigned int n)
+{
+	u64 raw[RCTL_READ_RMIDS], val;
+	int ret[RCTL_READ_RMIDS];
+	unsigned int i;
+
+	rctl_dom_read_rmids(gr->d, closid, rmids, n, gr->evt, raw, ret);
+	for (i = 0; i < n; i++) {
+		val = 0;
+		ret[i] = rctl_ctr_account(gr->d, gr->evt, rmids[i], ret[i],
+					  raw[i], &val);
+		rctl_group_count_add(gr->c, ret[i], val);
+	}
+}
 
 /*
- * The batch: the group, then each MON group of a CTRL_MON group. A
- * driver that reads on the domain's CPU does so with interrupts off
- * (rctl_dom_read_raw()): they stay off for up to RCTL_READS_IRQ_OFF
- * reads rather than being turned off and on for each.
+ * The batch: the group, then each MON group of a CTRL_MON group, whose
+ * RMIDs the driver reads RCTL_READ_RMIDS at a time (rctl_dom_read_rmids()):
+ * with interrupts off for each lot rather than for each read, and in one
+ * call when the driver can read several.
  */
 static int rctl_group_read_fn(void *arg)
 {
 	struct rctl_group_read *gr = arg;
-	bool irq_off = gr->d->res->desc->run_on_domain_cpu;
 	struct rctl_group *g = gr->g, *m;
+	u32 rmids[RCTL_READ_RMIDS];
 	unsigned int n = 0;
-	unsigned long flags;
-	u64 val = 0;
-	int ret;
 
-	ret = rctl_dom_read_here(gr->d, g->closid, g->rmid, gr->evt, &val);
-	rctl_group_count_add(gr->c, ret, val);
-	if (rctl_is_mon_group(g))
-		return 0;
-	if (irq_off)
-		local_irq_save(flags);
-	list_for_each_entry(m, &g->mon_children, sibling) {
-		if (irq_off && ++n % RCTL_READS_IRQ_OFF == 0) {
-			local_irq_restore(flags);
-			local_irq_save(flags);
+	rmids[n++] = g->rmid;
+	if (!rctl_is_mon_group(g)) {
+		list_for_each_entry(m, &g->mon_children, sibling) {
+			if (n == RCTL_READ_RMIDS) {
+				rctl_group_read_rmids(gr, g->closid, rmids, n);
+				n = 0;
+			}
+			rmids[n++] = m->rmid;
 		}
-		val = 0;
-		ret = rctl_dom_read_here(gr->d, m->closid, m->rmid, gr->evt,
-					 &val);
-		rctl_group_count_add(gr->c, ret, val);
 	}
-	if (irq_off)
-		local_irq_restore(flags);
+	rctl_group_read_rmids(gr, g->closid, rmids, n);
 	return 0;
 }
 

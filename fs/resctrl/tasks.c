@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Task membership: the tasks file of each group, moving tasks between
- * groups, and /proc/<pid>/cpu_resctrl_groups.
+ * groups, the fork and release hooks, and /proc/<pid>/cpu_resctrl_groups.
  *
  * A task belongs to the CTRL_MON group whose CLOSID it carries and to the
  * MON group whose RMID it carries. A write to a tasks file is all or
@@ -11,6 +11,7 @@
 #include <linux/cpumask.h>
 #include <linux/cred.h>
 #include <linux/kernel.h>
+#include <linux/list.h>
 #include <linux/pid.h>
 #include <linux/resctrl.h>
 #include <linux/rcupdate.h>
@@ -18,9 +19,32 @@
 #include <linux/sched/task.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 #include <linux/string.h>
 
 #include "internal.h"
+
+/**
+ * DOC: task lists
+ *
+ * Every group but the default one keeps the threads that carry its IDs
+ * on &rctl_group.tasks, linked through &task_struct.resctrl_node; a
+ * thread of the default group is on no list. So moving a group's tasks
+ * (rmdir, unmount, a MON group that changes CTRL_MON group) costs what
+ * the group holds, not a walk of every thread of the system.
+ *
+ * rctl_task_lock guards the lists and the IDs the threads carry. The
+ * hooks of fork and release take it inside tasklist_lock, which
+ * interrupts may take for reading, so it is always taken with interrupts
+ * off. A child takes its parent's IDs and joins its list under the lock
+ * (resctrl_task_fork()), so that a move or an rmdir never misses a child
+ * that is being forked. A released thread leaves its list for good
+ * (resctrl_task_release()): a thread with no pid is never linked again.
+ */
+static DEFINE_SPINLOCK(rctl_task_lock);
+
+/* Tasks moved under one hold of rctl_task_lock, interrupts off. */
+#define RCTL_TASKS_PER_LOCK	64
 
 /* Whether @t carries @closid, and @rmid too when @by_rmid. */
 static bool rctl_task_has_ids(struct task_struct *t, u32 closid, u32 rmid,
@@ -148,18 +172,26 @@ static int rctl_get_tasks(struct rctl_group *g, const pid_t *pids,
 }
 
 /*
- * Give a task the IDs of a group. A task that is running right now picks
- * them up when its CPU is told to reload; the barrier pairs with the
- * context switch so that either the switch sees the new IDs or we see
- * the task running.
+ * Give @t the IDs of @g and put it on @g's list, with rctl_task_lock
+ * held. A released thread is left alone: resctrl_task_release() has
+ * taken it off its list for good. A task that is running right now picks
+ * the IDs up when its CPU is told to reload (@reload; every CPU when it
+ * is NULL); the barrier pairs with the context switch so that either the
+ * switch sees the new IDs or we see the task running.
  */
-static void rctl_set_task_group(struct task_struct *t, struct rctl_group *g,
-				struct cpumask *reload)
+static void rctl_task_join(struct task_struct *t, struct rctl_group *g,
+			   struct cpumask *reload)
 {
+	lockdep_assert_held(&rctl_task_lock);
+	hlist_del_init(&t->resctrl_node);
+	if (!pid_alive(t))
+		return;
+	if (g != &rctl_default_group)
+		hlist_add_head(&t->resctrl_node, &g->tasks);
 	resctrl_arch_set_task_ids(t, g->closid, g->rmid);
 	/* Order the ID stores before the task_curr() check: see above. */
 	smp_mb();
-	if (task_curr(t))
+	if (reload && task_curr(t))
 		cpumask_set_cpu(task_cpu(t), reload);
 }
 
@@ -186,10 +218,12 @@ static int rctl_tasks_write(struct rctl_file_ctx *c, char *buf, size_t nbytes)
 	ret = n < 0 ? n : rctl_get_tasks(g, pids, tasks, n);
 	if (ret)
 		goto out;
-	for (i = 0; i < n; i++) {
-		rctl_set_task_group(tasks[i], g, reload);
+	spin_lock_irq(&rctl_task_lock);
+	for (i = 0; i < n; i++)
+		rctl_task_join(tasks[i], g, reload);
+	spin_unlock_irq(&rctl_task_lock);
+	for (i = 0; i < n; i++)
 		put_task_struct(tasks[i]);
-	}
 	resctrl_arch_reload_cpus(reload);
 out:
 	kfree(tasks);
@@ -202,79 +236,115 @@ const struct rctl_file_attr rctl_tasks_attr =
 	RCTL_FILE_ATTR("tasks", 0644, NULL, rctl_tasks_show, rctl_tasks_write);
 
 /*
- * Give @to's IDs to every task that carries @closid (and @rmid, when
- * @by_rmid), and make the CPUs running one of them reload. With @all,
- * every task that carries other IDs than @to's, in the same single walk.
+ * Move the tasks on @from's list to @to, which may be @from itself when
+ * the group's IDs changed. The list is taken whole first; the lock is
+ * let go every RCTL_TASKS_PER_LOCK tasks, meanwhile a child forked by
+ * one of them lands next to its parent and a released one leaves.
  */
-static void rctl_retag_tasks_walk(u32 closid, u32 rmid, bool by_rmid,
-				  bool all, struct rctl_group *to)
+static void rctl_move_list(struct rctl_group *from, struct rctl_group *to,
+			   struct cpumask *reload)
 {
-	struct task_struct *p, *t;
+	struct task_struct *t;
+	unsigned int n = 0;
+	HLIST_HEAD(todo);
+
+	spin_lock_irq(&rctl_task_lock);
+	hlist_move_list(&from->tasks, &todo);
+	while (!hlist_empty(&todo)) {
+		t = hlist_entry(todo.first, struct task_struct, resctrl_node);
+		rctl_task_join(t, to, reload);
+		if (++n % RCTL_TASKS_PER_LOCK == 0) {
+			spin_unlock_irq(&rctl_task_lock);
+			cond_resched();
+			spin_lock_irq(&rctl_task_lock);
+		}
+	}
+	spin_unlock_irq(&rctl_task_lock);
+}
+
+/* Move @from's tasks and, with @mon_too, its MON groups' to @to. */
+static void rctl_move_tasks(struct rctl_group *from, bool mon_too,
+			    struct rctl_group *to)
+{
+	struct rctl_group *m;
 	cpumask_var_t reload;
 	bool have_mask;
 
 	lockdep_assert_held(&rctl_mutex);
 	have_mask = zalloc_cpumask_var(&reload, GFP_KERNEL);
-
-	read_lock(&tasklist_lock);
-	for_each_process_thread(p, t) {
-		if (all ? rctl_task_has_ids(t, to->closid, to->rmid, true) :
-		    !rctl_task_has_ids(t, closid, rmid, by_rmid))
-			continue;
-		if (have_mask)
-			rctl_set_task_group(t, to, reload);
-		else
-			resctrl_arch_set_task_ids(t, to->closid, to->rmid);
-	}
-	read_unlock(&tasklist_lock);
-
+	if (mon_too)
+		list_for_each_entry(m, &from->mon_children, sibling)
+			rctl_move_list(m, to, have_mask ? reload : NULL);
+	rctl_move_list(from, to, have_mask ? reload : NULL);
 	/* Without a mask to narrow it down, every CPU reloads. */
 	resctrl_arch_reload_cpus(have_mask ? reload : cpu_online_mask);
 	if (have_mask)
 		free_cpumask_var(reload);
 }
 
-static void rctl_retag_tasks(u32 closid, u32 rmid, bool by_rmid,
-			     struct rctl_group *to)
-{
-	rctl_retag_tasks_walk(closid, rmid, by_rmid, false, to);
-}
-
 /**
  * rctl_move_all_tasks_home() - every task back to the default group
  *
- * At unmount, before the groups go: one walk over the threads of the
- * system, however many groups there are (upstream's rmdir_all_sub()
- * also walks once). Called with rctl_mutex held.
+ * At unmount, before the groups go. It costs what the groups hold, not a
+ * walk of every thread (upstream's rmdir_all_sub() walks them all).
+ * Called with rctl_mutex held.
  */
 void rctl_move_all_tasks_home(void)
 {
-	rctl_retag_tasks_walk(0, 0, false, true, &rctl_default_group);
+	struct rctl_group *g;
+
+	list_for_each_entry(g, &rctl_ctrl_groups, sibling)
+		rctl_move_tasks(g, true, &rctl_default_group);
 }
 
 /**
  * rctl_move_group_tasks() - move every task of a group to another group
- * @from: the group being removed
- * @to: its parent: the default group, or a MON group's CTRL_MON group
+ * @from: the group being removed, or whose IDs changed
+ * @to: its parent (the default group, or a MON group's CTRL_MON group),
+ *	or @from itself to give its tasks its new IDs
+ *
+ * A CTRL_MON group's MON groups keep their tasks. Called with rctl_mutex
+ * held.
  */
 void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
 {
-	rctl_retag_tasks(from->closid, from->rmid, rctl_is_mon_group(from), to);
+	rctl_move_tasks(from, false, to);
 }
 
 /**
- * rctl_mon_group_retag_tasks() - a MON group's tasks follow its move
- * @m: a MON group that now belongs to another CTRL_MON group: its
- *	@closid is already the new one
- * @old_closid: the CLOSID of the CTRL_MON group it left, which its tasks
- *	still carry
+ * resctrl_task_fork() - a new task joins its parent's group
+ * @child: the task copy_process() is creating; not visible to anyone yet
  *
- * Every task of @m takes the new CLOSID and keeps @m's RMID; a task that
- * is running picks it up at once, as after a write to a tasks file.
+ * The child takes the IDs its parent carries now, which may differ from
+ * the ones dup_task_struct() copied, and its parent's list. Called from
+ * copy_process() after its last failure point, with tasklist_lock held
+ * for writing and interrupts off; does not sleep.
  */
-void rctl_mon_group_retag_tasks(struct rctl_group *m, u32 old_closid)
+void resctrl_task_fork(struct task_struct *child)
 {
-	rctl_retag_tasks(old_closid, m->rmid, true, m);
+	struct task_struct *parent = current;
+
+	INIT_HLIST_NODE(&child->resctrl_node);
+	spin_lock(&rctl_task_lock);
+	resctrl_arch_set_task_ids(child, resctrl_arch_task_closid(parent),
+				  resctrl_arch_task_rmid(parent));
+	if (!hlist_unhashed(&parent->resctrl_node))
+		hlist_add_behind(&child->resctrl_node, &parent->resctrl_node);
+	spin_unlock(&rctl_task_lock);
+}
+
+/**
+ * resctrl_task_release() - a released task leaves its group's list
+ * @tsk: the task; its pid is already detached (pid_alive() is false)
+ *
+ * Called from release_task() when @tsk leaves its thread group's list,
+ * with tasklist_lock held for writing and interrupts off; does not sleep.
+ */
+void resctrl_task_release(struct task_struct *tsk)
+{
+	spin_lock(&rctl_task_lock);
+	hlist_del_init(&tsk->resctrl_node);
+	spin_unlock(&rctl_task_lock);
 }
 
 #ifdef CONFIG_PROC_CPU_RESCTRL

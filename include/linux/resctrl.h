@@ -380,6 +380,14 @@ struct resctrl_group_attr {
  *	event; see &resctrl_event_desc.width for running counts). Context:
  *	domain CPU; must not sleep then. Return: 0, -EIO (the file reads
  *	"Error") or -ENODATA (the file reads "Unavailable").
+ * @read_events: optional. Read event @evt of the groups with @closid and
+ *	each of the @n RMIDs of @rmids in domain @d, as @n calls of
+ *	@read_event would: the count of @rmids[i] into @vals[i], and what
+ *	@read_event would have returned for it into @rets[i]. The filesystem
+ *	calls it, when given, to read a CTRL_MON group and its MON groups
+ *	(at most 32 RMIDs a call), so that a driver can check and lock once
+ *	for all of them; everything else is read with @read_event. Context:
+ *	as @read_event, interrupts off with run_on_domain_cpu.
  * @domain_online: optional. Domain @d is about to be used: set up its
  *	hardware. resctrl_dom_cpus() holds every online CPU of the domain at
  *	registration, the arriving CPU on hotplug; CPUs that join or leave it
@@ -442,6 +450,9 @@ struct resctrl_resource_ops {
 		     enum resctrl_conf_type type, u32 val);
 	int (*read_event)(struct resctrl_res *r, struct resctrl_dom *d,
 			  u32 closid, u32 rmid, u32 evt, u64 *val);
+	void (*read_events)(struct resctrl_res *r, struct resctrl_dom *d,
+			    u32 closid, const u32 *rmids, unsigned int n,
+			    u32 evt, u64 *vals, int *rets);
 	int (*domain_online)(struct resctrl_res *r, struct resctrl_dom *d);
 	void (*domain_offline)(struct resctrl_res *r, struct resctrl_dom *d);
 	void (*cpu_join)(struct resctrl_res *r, struct resctrl_dom *d,
@@ -483,8 +494,8 @@ struct resctrl_resource_ops {
  * @claim: optional; names the hardware the resource drives, such as
  *	"intel_l3_cat", when more than one driver can drive it: see "Rival
  *	providers" above
- * @run_on_domain_cpu: call @ops->apply, @ops->read_event and the event
- *	configuration operations on a CPU of the domain (registers that only
+ * @run_on_domain_cpu: call @ops->apply, @ops->read_event, @ops->read_events
+ *	and the event configuration operations on a CPU of the domain (registers that only
  *	that CPU reaches, such as MSRs)
  * @ctrls: named extra controls next to the main one (@ctrl must not be
  *	NONE or CUSTOM, nor &resctrl_resource_caps.cdp_capable set),
@@ -640,6 +651,15 @@ int proc_resctrl_show(struct seq_file *m, struct pid_namespace *ns,
 		      struct pid *pid, struct task_struct *tsk);
 #endif
 
+/* Keep the groups' task lists; called by fork and exit only. */
+#ifdef CONFIG_RESCTRL_FS
+void resctrl_task_fork(struct task_struct *child);
+void resctrl_task_release(struct task_struct *tsk);
+#else
+static inline void resctrl_task_fork(struct task_struct *child) { }
+static inline void resctrl_task_release(struct task_struct *tsk) { }
+#endif
+
 /*
  * The architecture's side: the hooks through which the filesystem core
  * tags tasks and CPUs with CLOSIDs and RMIDs. An architecture that
@@ -659,8 +679,8 @@ int proc_resctrl_show(struct seq_file *m, struct pid_namespace *ns,
  *
  * The IDs take effect at the task's next switch in, or at once when the
  * core follows up with resctrl_arch_reload_cpus() on the task's CPU.
- * Context: any; the core holds its lock and the RCU read lock; must not
- * sleep.
+ * Context: any; the core holds its task lock with interrupts off, and
+ * for a child being forked tasklist_lock too; must not sleep.
  */
 void resctrl_arch_set_task_ids(struct task_struct *tsk, u32 closid, u32 rmid);
 

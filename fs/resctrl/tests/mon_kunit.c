@@ -3,11 +3,11 @@
  * KUnit tests of the core's monitoring rules: running counts start at the
  * baseline read at hand-out, fold wrap-around at the driver's width,
  * start from zero after "Unavailable", and take the driver's correction
- * and scale; a CTRL_MON group's count is
- * the sum of the reads that succeeded, read in one batch on a CPU of the
- * domain; a parked RMID lingers while its occupancy is at or above the
- * threshold or cannot be read; the threshold is rounded to the occupancy
- * scale.
+ * and scale; a CTRL_MON group's count is the sum of the reads that
+ * succeeded, read in one batch on a CPU of the domain, in lots of RMIDs
+ * with a driver that reads several at once; a parked RMID lingers while
+ * its occupancy is at or above the threshold or cannot be read; the
+ * threshold is rounded to the occupancy scale.
  *
  * The resource, domain and groups are built by hand and never
  * registered, so the tests do not depend on what else is registered.
@@ -30,6 +30,8 @@ static struct {
 	unsigned int off_domain;
 	unsigned int irqs_on;
 	unsigned int isolated;
+	unsigned int calls;
+	unsigned int max_n;
 } t_mon;
 
 static bool t_housekeeping(unsigned int cpu)
@@ -56,6 +58,23 @@ static int t_mon_read(struct resctrl_res *r, struct resctrl_dom *d, u32 closid,
 
 static const struct resctrl_resource_ops t_mon_ops = {
 	.read_event = t_mon_read,
+};
+
+static void t_mon_read_many(struct resctrl_res *r, struct resctrl_dom *d,
+			    u32 closid, const u32 *rmids, unsigned int n,
+			    u32 evt, u64 *vals, int *rets)
+{
+	unsigned int i;
+
+	t_mon.calls++;
+	t_mon.max_n = max(t_mon.max_n, n);
+	for (i = 0; i < n; i++)
+		rets[i] = t_mon_read(r, d, closid, rmids[i], evt, &vals[i]);
+}
+
+static const struct resctrl_resource_ops t_mon_batch_ops = {
+	.read_event = t_mon_read,
+	.read_events = t_mon_read_many,
 };
 
 static const struct resctrl_event_desc t_mon_events[] = {
@@ -85,6 +104,7 @@ static struct t_mon_ctx *t_mon_setup(struct kunit *test, bool on_cpu)
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	memset(&t_mon, 0, sizeof(t_mon));
 	t_mon_desc.run_on_domain_cpu = on_cpu;
+	t_mon_desc.ops = &t_mon_ops;
 	c->r.desc = &t_mon_desc;
 	INIT_LIST_HEAD(&c->r.domains);
 	c->d.res = &c->r;
@@ -161,6 +181,44 @@ static void rctl_mon_sum_all_failed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, cnt.failed, 4);
 	/* The file then shows the last failure, as upstream's rr->err. */
 	KUNIT_EXPECT_EQ(test, cnt.err, -EIO);
+}
+
+/*
+ * With read_events, a CTRL_MON group and its MON groups are read in lots
+ * of RCTL_READ_RMIDS, one call each, interrupts off on the domain's CPU;
+ * a failed read in a lot is skipped as with read_event.
+ */
+static void rctl_mon_sum_in_lots(struct kunit *test)
+{
+	struct t_mon_ctx *c = t_mon_setup(test, true);
+	struct rctl_group_count cnt;
+	struct rctl_group *more;
+	int i;
+
+	more = kunit_kcalloc(test, 38, sizeof(*more), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, more);
+	for (i = 0; i < 38; i++) {
+		more[i].parent = &c->ctrl;
+		more[i].rmid = 5;
+		list_add_tail(&more[i].sibling, &c->ctrl.mon_children);
+	}
+	t_mon_desc.ops = &t_mon_batch_ops;
+	t_mon.ret[3] = -EIO;
+	KUNIT_EXPECT_EQ(test, t_mon_count(c, &c->ctrl, &cnt), 0);
+	KUNIT_EXPECT_EQ(test, cnt.sum, 100 + 200 + 400 + 38 * 500);
+	KUNIT_EXPECT_EQ(test, cnt.read, 41);
+	KUNIT_EXPECT_EQ(test, cnt.failed, 1);
+	KUNIT_EXPECT_EQ(test, t_mon.calls, 2);
+	KUNIT_EXPECT_EQ(test, t_mon.max_n, RCTL_READ_RMIDS);
+	KUNIT_EXPECT_EQ(test, t_mon.reads, 42);
+	KUNIT_EXPECT_EQ(test, t_mon.off_domain, 0);
+	KUNIT_EXPECT_EQ(test, t_mon.irqs_on, 0);
+	/* A MON group alone is a lot of one. */
+	t_mon.calls = 0;
+	KUNIT_EXPECT_EQ(test, t_mon_count(c, &more[0], &cnt), 0);
+	KUNIT_EXPECT_EQ(test, cnt.sum, 500);
+	KUNIT_EXPECT_EQ(test, t_mon.calls, 1);
+	t_mon_desc.ops = &t_mon_ops;
 }
 
 static void rctl_mon_reads_on_domain_cpu(struct kunit *test)
@@ -448,6 +506,7 @@ static struct kunit_case rctl_mon_cases[] = {
 	KUNIT_CASE(rctl_mon_sum_all_read),
 	KUNIT_CASE(rctl_mon_sum_skips_failed_reads),
 	KUNIT_CASE(rctl_mon_sum_all_failed),
+	KUNIT_CASE(rctl_mon_sum_in_lots),
 	KUNIT_CASE(rctl_mon_reads_on_domain_cpu),
 	KUNIT_CASE(rctl_mon_reads_on_housekeeping_cpu),
 	KUNIT_CASE(rctl_mon_lingers_at_threshold),

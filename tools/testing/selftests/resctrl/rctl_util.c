@@ -850,6 +850,11 @@ long long sim_apply_count(const char *name)
 	return sim_dbg_number(name, "apply_count");
 }
 
+long long sim_batch_reads(const char *name)
+{
+	return sim_dbg_number(name, "batch_reads");
+}
+
 long long sim_violations(const char *name)
 {
 	return sim_dbg_number(name, "violations");

@@ -181,6 +181,8 @@ bool sim_programmed_is(const char *name, int dom, unsigned int closid,
 long long sim_programmed_val(const char *name, int dom, unsigned int closid);
 /* The simulator's apply_count, or -1. */
 long long sim_apply_count(const char *name);
+/* The simulator's read_events calls since it went live, or -1. */
+long long sim_batch_reads(const char *name);
 /* The simulator's count of driver contract violations, or -1. */
 long long sim_violations(const char *name);
 /* Set a counter: @val is a number, "error" or "unavailable". */
