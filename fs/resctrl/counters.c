@@ -129,13 +129,15 @@ static struct rctl_ctr *rctl_ctr(struct resctrl_dom *d, unsigned int evt,
 }
 
 /**
- * rctl_ctr_account() - turn what the driver read into the group's count
+ * rctl_ctrs_account() - turn what the driver read for several RMIDs into
+ *	their groups' counts
  * @d: the domain
  * @evt: index of the event in the resource's events
- * @rmid: the RMID
- * @ret: what &resctrl_resource_ops.read_event returned
- * @raw: what it read, if @ret is 0
- * @val: the count, set if the result is 0
+ * @rmids: the RMIDs
+ * @n: how many
+ * @rets: in: what &resctrl_resource_ops.read_event returned for each;
+ *	out: that, or -EINVAL for an RMID the resource lacks
+ * @vals: in: what the driver read; out: the count, where @rets is 0
  *
  * An absolute count (width 0) is passed on as read. A running count adds
  * what the counter moved since the last read to the RMID's units and
@@ -143,35 +145,57 @@ static struct rctl_ctr *rctl_ctr(struct resctrl_dom *d, unsigned int evt,
  *
  * Context: rctl_mutex held by the caller of the batch; any CPU, even with
  * interrupts off.
+ */
+void rctl_ctrs_account(struct resctrl_dom *d, unsigned int evt,
+		       const u32 *rmids, unsigned int n, int *rets, u64 *vals)
+{
+	const struct resctrl_event_desc *e = &d->res->desc->events[evt];
+	u64 mask = rctl_ctr_mask(e), units;
+	u32 scale = max(e->scale, 1U);
+	struct rctl_ctr *c;
+	unsigned int i;
+
+	if (!e->width)
+		return;
+	for (i = 0; i < n; i++) {
+		c = rctl_ctr(d, evt, rmids[i]);
+		if (!c) {
+			rets[i] = rets[i] ?: -EINVAL;
+			continue;
+		}
+		/* monitor.c: resctrl_arch_rmid_read(), "am->prev_msr = 0". */
+		if (rets[i] == -ENODATA)
+			c->prev = 0;
+		if (rets[i])
+			continue;
+		c->units += ((vals[i] & mask) - c->prev) & mask;
+		c->prev = vals[i] & mask;
+		units = e->correct ? e->correct(d->res, rmids[i], c->units) :
+				     c->units;
+		vals[i] = units * scale;
+	}
+}
+
+/**
+ * rctl_ctr_account() - rctl_ctrs_account() for one RMID
+ * @d: the domain
+ * @evt: index of the event in the resource's events
+ * @rmid: the RMID
+ * @ret: what &resctrl_resource_ops.read_event returned
+ * @raw: what it read, if @ret is 0
+ * @val: the count, set if the result is 0
+ *
+ * Context: as rctl_ctrs_account().
  *
  * Return: @ret, or -EINVAL for an RMID the resource lacks.
  */
 int rctl_ctr_account(struct resctrl_dom *d, unsigned int evt, u32 rmid,
 		     int ret, u64 raw, u64 *val)
 {
-	const struct resctrl_event_desc *e = &d->res->desc->events[evt];
-	struct rctl_ctr *c;
-	u64 units;
-
-	if (!e->width) {
-		if (!ret)
-			*val = raw;
-		return ret;
-	}
-	c = rctl_ctr(d, evt, rmid);
-	if (!c)
-		return ret ?: -EINVAL;
-	/* monitor.c: resctrl_arch_rmid_read(), "am->prev_msr = 0". */
-	if (ret == -ENODATA)
-		c->prev = 0;
-	if (ret)
-		return ret;
-	raw &= rctl_ctr_mask(e);
-	c->units += (raw - c->prev) & rctl_ctr_mask(e);
-	c->prev = raw;
-	units = e->correct ? e->correct(d->res, rmid, c->units) : c->units;
-	*val = units * max(e->scale, 1U);
-	return 0;
+	rctl_ctrs_account(d, evt, &rmid, 1, &ret, &raw);
+	if (!ret)
+		*val = raw;
+	return ret;
 }
 
 /**

@@ -613,6 +613,8 @@ unsigned int rctl_dom_housekeeping_cpu(struct resctrl_dom *d, unsigned int here)
 int rctl_ctrs_alloc(struct resctrl_dom *d);
 void rctl_ctrs_free(struct resctrl_dom *d);
 void rctl_ctrs_clear(struct resctrl_dom *d);
+void rctl_ctrs_account(struct resctrl_dom *d, unsigned int evt,
+		       const u32 *rmids, unsigned int n, int *rets, u64 *vals);
 int rctl_ctr_account(struct resctrl_dom *d, unsigned int evt, u32 rmid,
 		     int ret, u64 raw, u64 *val);
 void rctl_ctr_baseline(struct resctrl_dom *d, unsigned int evt, u32 rmid,

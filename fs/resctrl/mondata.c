@@ -80,17 +80,14 @@ struct rctl_group_read {
 static void rctl_group_read_rmids(struct rctl_group_read *gr, u32 closid,
 				  const u32 *rmids, unsigned int n)
 {
-	u64 raw[RCTL_READ_RMIDS], val;
+	u64 val[RCTL_READ_RMIDS];
 	int ret[RCTL_READ_RMIDS];
 	unsigned int i;
 
-	rctl_dom_read_rmids(gr->d, closid, rmids, n, gr->evt, raw, ret);
-	for (i = 0; i < n; i++) {
-		val = 0;
-		ret[i] = rctl_ctr_account(gr->d, gr->evt, rmids[i], ret[i],
-					  raw[i], &val);
-		rctl_group_count_add(gr->c, ret[i], val);
-	}
+	rctl_dom_read_rmids(gr->d, closid, rmids, n, gr->evt, val, ret);
+	rctl_ctrs_account(gr->d, gr->evt, rmids, n, ret, val);
+	for (i = 0; i < n; i++)
+		rctl_group_count_add(gr->c, ret[i], val[i]);
 }
 
 /*

@@ -13,7 +13,9 @@
  *
  * Rows: mkdir+rmdir of a control group and a schemata write with
  * unchanged values at 2, 100 and 4,000 groups; a counter read of a
- * control group with 0 and 256 monitor groups; a task move; unmount
+ * control group with 0 monitor groups (next to a sysfs read) and with
+ * 256 (next to the read with 0, so that their ratio is the cost of the
+ * monitor groups with host noise cancelled); a task move; unmount
  * with 100 and 10,000 threads; the worst stall of a counter read and of
  * a mkdir while 20,000 RMIDs are in limbo.
  */
@@ -329,6 +331,7 @@ static void bench_reads_and_moves(void)
 		"run_on_domain_cpu", "1", NULL,
 	};
 	const char *counter = ROOT "/g0/mon_data/mon_L3_01/mbm_local_bytes";
+	const char *big = ROOT "/g1/mon_data/mon_L3_01/mbm_local_bytes";
 	int i;
 
 	must(sim_res("L3", l3), "L3");
@@ -337,10 +340,10 @@ static void bench_reads_and_moves(void)
 	measure("counter read", "0 children", rc_read, (void *)counter,
 		"sysfs read", floor_read, NULL, 50);
 	for (i = 0; i < 256; i++)
-		must(mkdir(path(ROOT "/g0/mon_groups/m%d", i), 0755) ? -errno : 0,
+		must(mkdir(path(ROOT "/g1/mon_groups/m%d", i), 0755) ? -errno : 0,
 		     "mkdir mon group");
-	measure("counter read", "256 children", rc_read, (void *)counter,
-		"sysfs read", floor_read, NULL, 50);
+	measure("counter read", "256 children", rc_read, (void *)big,
+		"read, 0 children", rc_read, (void *)counter, 50);
 
 	mover = fork();
 	if (!mover) {
