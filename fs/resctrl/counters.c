@@ -150,13 +150,15 @@ void rctl_ctrs_account(struct resctrl_dom *d, unsigned int evt,
 		       const u32 *rmids, unsigned int n, int *rets, u64 *vals)
 {
 	const struct resctrl_event_desc *e = &d->res->desc->events[evt];
-	u64 mask = rctl_ctr_mask(e), units;
-	u32 scale = max(e->scale, 1U);
 	struct rctl_ctr *c;
+	u64 mask, units;
 	unsigned int i;
+	u32 scale;
 
 	if (!e->width)
 		return;
+	mask = rctl_ctr_mask(e);
+	scale = max(e->scale, 1U);
 	for (i = 0; i < n; i++) {
 		c = rctl_ctr(d, evt, rmids[i]);
 		if (!c) {

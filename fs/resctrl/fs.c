@@ -115,6 +115,7 @@ static int rctl_tree_create(struct rctl_mount_opts *opts)
 	if (ret)
 		goto fail;
 
+	rctl_task_lists_start();
 	kernfs_activate(rctl_default_group.kn);
 	rctl_status_clear();
 	rctl_kf_root = root;
@@ -145,6 +146,7 @@ static void rctl_tree_destroy(struct kernfs_root *root)
 		return;
 	}
 	rctl_remove_all_groups();
+	rctl_task_lists_stop();
 	rctl_reset_all();
 	resctrl_arch_set_switching(false);
 	rctl_ovf_unmount();

@@ -564,6 +564,8 @@ extern const struct rctl_file_attr rctl_tasks_attr;
 int rctl_parse_pids(char *buf, pid_t *pids, unsigned int max);
 void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to);
 void rctl_move_all_tasks_home(void);
+void rctl_task_lists_start(void);
+void rctl_task_lists_stop(void);
 
 /* cpus.c: CPU membership */
 extern const struct rctl_file_attr rctl_cpus_attr;

@@ -10,6 +10,7 @@
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/cred.h>
+#include <linux/jump_label.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/pid.h>
@@ -40,11 +41,46 @@
  * (resctrl_task_fork()), so that a move or an rmdir never misses a child
  * that is being forked. A released thread leaves its list for good
  * (resctrl_task_release()): a thread with no pid is never linked again.
+ *
+ * While the filesystem is not mounted no thread is on a list, and a
+ * static key keeps the hooks from taking the lock at all.
  */
 static DEFINE_SPINLOCK(rctl_task_lock);
+static DEFINE_STATIC_KEY_FALSE(rctl_task_lists);
 
 /* Tasks moved under one hold of rctl_task_lock, interrupts off. */
 #define RCTL_TASKS_PER_LOCK	64
+
+/* After @n tasks moved, let rctl_task_lock go every RCTL_TASKS_PER_LOCK. */
+static void rctl_task_lock_breathe(unsigned int n)
+{
+	if (n % RCTL_TASKS_PER_LOCK)
+		return;
+	spin_unlock_irq(&rctl_task_lock);
+	cond_resched();
+	spin_lock_irq(&rctl_task_lock);
+}
+
+/**
+ * rctl_task_lists_start() - let the fork and release hooks keep the lists
+ *
+ * At mount, before any group can take a task. Called with rctl_lock().
+ */
+void rctl_task_lists_start(void)
+{
+	static_branch_enable_cpuslocked(&rctl_task_lists);
+}
+
+/**
+ * rctl_task_lists_stop() - the hooks have nothing more to do
+ *
+ * At unmount, once every task is back in the default group. Called with
+ * rctl_lock().
+ */
+void rctl_task_lists_stop(void)
+{
+	static_branch_disable_cpuslocked(&rctl_task_lists);
+}
 
 /* Whether @t carries @closid, and @rmid too when @by_rmid. */
 static bool rctl_task_has_ids(struct task_struct *t, u32 closid, u32 rmid,
@@ -219,8 +255,10 @@ static int rctl_tasks_write(struct rctl_file_ctx *c, char *buf, size_t nbytes)
 	if (ret)
 		goto out;
 	spin_lock_irq(&rctl_task_lock);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		rctl_task_join(tasks[i], g, reload);
+		rctl_task_lock_breathe(i + 1);
+	}
 	spin_unlock_irq(&rctl_task_lock);
 	for (i = 0; i < n; i++)
 		put_task_struct(tasks[i]);
@@ -253,11 +291,7 @@ static void rctl_move_list(struct rctl_group *from, struct rctl_group *to,
 	while (!hlist_empty(&todo)) {
 		t = hlist_entry(todo.first, struct task_struct, resctrl_node);
 		rctl_task_join(t, to, reload);
-		if (++n % RCTL_TASKS_PER_LOCK == 0) {
-			spin_unlock_irq(&rctl_task_lock);
-			cond_resched();
-			spin_lock_irq(&rctl_task_lock);
-		}
+		rctl_task_lock_breathe(++n);
 	}
 	spin_unlock_irq(&rctl_task_lock);
 }
@@ -325,6 +359,9 @@ void resctrl_task_fork(struct task_struct *child)
 	struct task_struct *parent = current;
 
 	INIT_HLIST_NODE(&child->resctrl_node);
+	/* Unmounted, every task has the default IDs, as copied. */
+	if (!static_branch_unlikely(&rctl_task_lists))
+		return;
 	spin_lock(&rctl_task_lock);
 	resctrl_arch_set_task_ids(child, resctrl_arch_task_closid(parent),
 				  resctrl_arch_task_rmid(parent));
@@ -342,6 +379,8 @@ void resctrl_task_fork(struct task_struct *child)
  */
 void resctrl_task_release(struct task_struct *tsk)
 {
+	if (!static_branch_unlikely(&rctl_task_lists))
+		return;
 	spin_lock(&rctl_task_lock);
 	hlist_del_init(&tsk->resctrl_node);
 	spin_unlock(&rctl_task_lock);
