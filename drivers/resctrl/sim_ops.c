@@ -351,36 +351,14 @@ static int rsim_read_counter(struct rsim *sim, int dom, u32 rmid, u32 evt,
 	return 0;
 }
 
-static int rsim_read_event(struct resctrl_res *r, struct resctrl_dom *d,
-			   u32 closid, u32 rmid, u32 evt, u64 *val)
+/*
+ * Read @n counters of @evt in @d, checking the call once; a call of
+ * read_events is counted in batch_reads.
+ */
+static void rsim_read_rmids(struct rsim *sim, struct resctrl_dom *d,
+			    const u32 *rmids, unsigned int n, u32 evt,
+			    u64 *vals, int *rets, bool batch)
 {
-	struct rsim *sim = resctrl_res_priv(r);
-	const char *bad;
-	unsigned long flags;
-	int ret;
-
-	rsim_delay(sim);
-	rsim_check_cpu(sim, d);
-
-	*val = 0;
-	raw_spin_lock_irqsave(&sim->lock, flags);
-	bad = rsim_read_refusal(sim, d, evt, &ret);
-	if (!bad)
-		ret = rsim_read_counter(sim, resctrl_dom_id(d), rmid, evt, val,
-					&bad);
-	raw_spin_unlock_irqrestore(&sim->lock, flags);
-
-	if (bad)
-		rsim_violation(sim, bad, resctrl_dom_id(d));
-	return ret;
-}
-
-/* As @n calls of rsim_read_event(), with one check and one lock. */
-static void rsim_read_events(struct resctrl_res *r, struct resctrl_dom *d,
-			     u32 closid, const u32 *rmids, unsigned int n,
-			     u32 evt, u64 *vals, int *rets)
-{
-	struct rsim *sim = resctrl_res_priv(r);
 	const char *bad, *rmid_bad = NULL;
 	int id = resctrl_dom_id(d);
 	unsigned long flags;
@@ -391,7 +369,8 @@ static void rsim_read_events(struct resctrl_res *r, struct resctrl_dom *d,
 	rsim_check_cpu(sim, d);
 
 	raw_spin_lock_irqsave(&sim->lock, flags);
-	sim->batch_reads++;
+	if (batch)
+		sim->batch_reads++;
 	bad = rsim_read_refusal(sim, d, evt, &ret);
 	for (i = 0; i < n; i++) {
 		vals[i] = 0;
@@ -402,6 +381,25 @@ static void rsim_read_events(struct resctrl_res *r, struct resctrl_dom *d,
 
 	if (bad || rmid_bad)
 		rsim_violation(sim, bad ?: rmid_bad, id);
+}
+
+static int rsim_read_event(struct resctrl_res *r, struct resctrl_dom *d,
+			   u32 closid, u32 rmid, u32 evt, u64 *val)
+{
+	int ret;
+
+	rsim_read_rmids(resctrl_res_priv(r), d, &rmid, 1, evt, val, &ret,
+			false);
+	return ret;
+}
+
+/* As @n calls of rsim_read_event(), with one check and one lock. */
+static void rsim_read_events(struct resctrl_res *r, struct resctrl_dom *d,
+			     u32 closid, const u32 *rmids, unsigned int n,
+			     u32 evt, u64 *vals, int *rets)
+{
+	rsim_read_rmids(resctrl_res_priv(r), d, rmids, n, evt, vals, rets,
+			true);
 }
 
 static int rsim_domain_online(struct resctrl_res *r, struct resctrl_dom *d)

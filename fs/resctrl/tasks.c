@@ -296,23 +296,30 @@ static void rctl_move_list(struct rctl_group *from, struct rctl_group *to,
 	spin_unlock_irq(&rctl_task_lock);
 }
 
-/* Move @from's tasks and, with @mon_too, its MON groups' to @to. */
-static void rctl_move_tasks(struct rctl_group *from, bool mon_too,
-			    struct rctl_group *to)
+/*
+ * Move the tasks of @from to @to; with @from NULL, those of every group
+ * to the default group. Then the CPUs running a moved task reload.
+ */
+static void rctl_move_tasks(struct rctl_group *from, struct rctl_group *to)
 {
-	struct rctl_group *m;
+	struct rctl_group *g, *m;
 	cpumask_var_t reload;
-	bool have_mask;
+	struct cpumask *mask;
 
 	lockdep_assert_held(&rctl_mutex);
-	have_mask = zalloc_cpumask_var(&reload, GFP_KERNEL);
-	if (mon_too)
-		list_for_each_entry(m, &from->mon_children, sibling)
-			rctl_move_list(m, to, have_mask ? reload : NULL);
-	rctl_move_list(from, to, have_mask ? reload : NULL);
+	mask = zalloc_cpumask_var(&reload, GFP_KERNEL) ? reload : NULL;
+	if (from) {
+		rctl_move_list(from, to, mask);
+	} else {
+		list_for_each_entry(g, &rctl_ctrl_groups, sibling) {
+			list_for_each_entry(m, &g->mon_children, sibling)
+				rctl_move_list(m, to, mask);
+			rctl_move_list(g, to, mask);
+		}
+	}
 	/* Without a mask to narrow it down, every CPU reloads. */
-	resctrl_arch_reload_cpus(have_mask ? reload : cpu_online_mask);
-	if (have_mask)
+	resctrl_arch_reload_cpus(mask ?: cpu_online_mask);
+	if (mask)
 		free_cpumask_var(reload);
 }
 
@@ -325,10 +332,7 @@ static void rctl_move_tasks(struct rctl_group *from, bool mon_too,
  */
 void rctl_move_all_tasks_home(void)
 {
-	struct rctl_group *g;
-
-	list_for_each_entry(g, &rctl_ctrl_groups, sibling)
-		rctl_move_tasks(g, true, &rctl_default_group);
+	rctl_move_tasks(NULL, &rctl_default_group);
 }
 
 /**
@@ -342,7 +346,7 @@ void rctl_move_all_tasks_home(void)
  */
 void rctl_move_group_tasks(struct rctl_group *from, struct rctl_group *to)
 {
-	rctl_move_tasks(from, false, to);
+	rctl_move_tasks(from, to);
 }
 
 /**

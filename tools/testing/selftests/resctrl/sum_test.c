@@ -51,7 +51,8 @@ static int setup(void)
 		      "num_rmid=80", "events=bytes", NULL) ?:
 	      rctl_mount("debug") ?: rctl_mkdir(rp("c1"));
 	for (i = 0; i < CHILDREN && !ret; i++) {
-		ret = rctl_mkdir(rpath(RCTL_ROOT "/c1/mon_groups/m%d", i));
+		ret = rctl_mkdir_after_limbo(rpath(RCTL_ROOT "/c1/mon_groups/m%d",
+						   i));
 		rmids[i] = rmid_of(rpath("c1/mon_groups/m%d/", i));
 		if (!ret && rmids[i] < 0)
 			ret = -ENOENT;
